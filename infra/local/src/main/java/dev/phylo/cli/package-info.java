@@ -1,0 +1,2 @@
+/** The phylo command line. */
+package dev.phylo.cli;

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the engine. */
+package dev.phylo.bench;

@@ -1,0 +1,2 @@
+/** Phylo's backtest engine: pure Java, no framework. */
+package dev.phylo.engine;
