@@ -1,0 +1,36 @@
+package dev.phylo.engine.backtest;
+
+import dev.phylo.engine.backtest.internal.BlockDriver;
+import dev.phylo.engine.backtest.internal.StrategyRunner;
+import dev.phylo.engine.backtest.internal.TradeSink;
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.engine.metrics.Metrics;
+import dev.phylo.engine.strategy.StrategySpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Backtests one strategy in full detail: metrics, every closed trade and the equity curve. For many strategies at
+ * once use {@link BatchEvaluator}, which runs the same simulation and returns the same metrics.
+ */
+public final class Backtester {
+    private Backtester() {
+    }
+
+    public static BacktestResult run(BarSeries series, StrategySpec spec, ExecutionConfig exec) {
+        if (series.size() < 2) {
+            throw new IllegalArgumentException("a backtest needs at least 2 bars; %s has %d".formatted(series, series.size()));
+        }
+        List<Trade> trades = new ArrayList<>();
+        long[] time = series.time();
+        TradeSink sink = (side, entryBar, entryPrice, exitBar, exitPrice, qty, pnl, ret, reason) ->
+                trades.add(new Trade(side, entryBar, time[entryBar], entryPrice, exitBar, time[exitBar], exitPrice,
+                        qty, pnl, ret, reason));
+        double[] equity = new double[series.size()];
+        StrategyRunner runner = BlockDriver.run(series, List.of(spec), exec, BlockDriver.DEFAULT_BLOCK, null,
+                i -> sink, i -> equity).get(0);
+        Metrics metrics = runner.stats().finish(series.size(), time[0], time[series.size() - 1]);
+        return new BacktestResult(metrics, trades, equity);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.phylo.engine.backtest.internal;
+
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.engine.indicator.IndicatorCalculator;
+import dev.phylo.engine.indicator.IndicatorSpec;
+import dev.phylo.engine.indicator.Indicators;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The distinct indicators of a batch, computed once per block into shared buffers.
+ *
+ * <p>Slots 0..4 are the series' own open/high/low/close/volume arrays; each indicator output gets a further slot.
+ * An indicator buffer holds {@code lead} values of the previous block followed by the current block, so a shifted
+ * read {@code x[t - k]} (k &lt;= lead) works across block boundaries. The value of slot s at bar t is
+ * {@code array(s)[t - base(s)]}.
+ */
+public final class IndicatorBank {
+    public static final int OPEN = 0;
+    public static final int HIGH = 1;
+    public static final int LOW = 2;
+    public static final int CLOSE = 3;
+    public static final int VOLUME = 4;
+    private static final int PRICE_SLOTS = 5;
+
+    private final BarSeries series;
+    private final Map<IndicatorSpec, Integer> firstSlot = new LinkedHashMap<>();
+    private final List<IndicatorCalculator> calculators = new ArrayList<>();
+    private final List<double[][]> outputs = new ArrayList<>();
+    private final double[][] arrays;
+    private final int lead;
+    private int blockFrom;
+
+    private IndicatorBank(BarSeries series, List<IndicatorSpec> specs, int lead, int blockSize) {
+        this.series = series;
+        this.lead = lead;
+        List<double[]> slots = new ArrayList<>(List.of(series.open(), series.high(), series.low(), series.close(),
+                series.volume()));
+        for (IndicatorSpec spec : specs) {
+            if (firstSlot.containsKey(spec)) {
+                continue;
+            }
+            firstSlot.put(spec, slots.size());
+            calculators.add(Indicators.calculator(spec));
+            int k = spec.kind().outputs().size();
+            double[][] out = new double[k][lead + blockSize];
+            for (double[] o : out) {
+                Arrays.fill(o, Double.NaN);
+                slots.add(o);
+            }
+            outputs.add(out);
+        }
+        this.arrays = slots.toArray(new double[0][]);
+    }
+
+    /** A bank for the distinct specs among {@code specs}, able to read up to {@code lead} bars back. */
+    public static IndicatorBank of(BarSeries series, List<IndicatorSpec> specs, int lead, int blockSize) {
+        return new IndicatorBank(series, specs, lead, blockSize);
+    }
+
+    /** Slot of output {@code output} of {@code spec}, which must be in the bank. */
+    public int slot(IndicatorSpec spec, int output) {
+        Integer first = firstSlot.get(spec);
+        if (first == null) {
+            throw new IllegalStateException("indicator not in bank: " + spec);
+        }
+        return first + output;
+    }
+
+    public int distinctIndicators() {
+        return calculators.size();
+    }
+
+    /**
+     * Tasks that fill the buffers for bars {@code [from, to)}, one per indicator, independent of each other. Run
+     * all of them before reading the block.
+     */
+    public List<Callable<Void>> blockTasks(int from, int to) {
+        blockFrom = from;
+        List<Callable<Void>> tasks = new ArrayList<>(calculators.size());
+        for (int i = 0; i < calculators.size(); i++) {
+            IndicatorCalculator calc = calculators.get(i);
+            double[][] out = outputs.get(i);
+            tasks.add(() -> {
+                for (double[] o : out) {
+                    int prevLen = o.length - lead;
+                    System.arraycopy(o, prevLen, o, 0, lead);
+                }
+                calc.compute(series, from, to, out, lead);
+                return null;
+            });
+        }
+        return tasks;
+    }
+
+    public double[] array(int slot) {
+        return arrays[slot];
+    }
+
+    /** Index offset: the value of {@code slot} at bar t is {@code array(slot)[t - base(slot)]}. */
+    public int base(int slot) {
+        return slot < PRICE_SLOTS ? 0 : blockFrom - lead;
+    }
+
+    public BarSeries series() {
+        return series;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.phylo.engine.backtest.internal;
+
+import dev.phylo.engine.indicator.IndicatorSpec;
+import dev.phylo.engine.strategy.Operand;
+import dev.phylo.engine.strategy.Rule;
+import dev.phylo.engine.strategy.SideRules;
+import dev.phylo.engine.strategy.StrategySpec;
+import dev.phylo.engine.strategy.Stop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A strategy's four rules (long entry/exit, short entry/exit) compiled against an {@link IndicatorBank}, producing
+ * one byte of signal bits per bar.
+ */
+final class SignalProgram {
+    static final int ENTRY_LONG = 1;
+    static final int EXIT_LONG = 2;
+    static final int ENTRY_SHORT = 4;
+    static final int EXIT_SHORT = 8;
+
+    private final SignalNode[] nodes = new SignalNode[4];
+    private final byte[] scratch;
+
+    SignalProgram(StrategySpec spec, IndicatorBank bank, int blockSize) {
+        this.scratch = new byte[blockSize];
+        SideRules l = spec.longRules();
+        SideRules s = spec.shortRules();
+        nodes[0] = l == null ? null : compile(l.entry(), bank, blockSize);
+        nodes[1] = l == null || l.exit() == null ? null : compile(l.exit(), bank, blockSize);
+        nodes[2] = s == null ? null : compile(s.entry(), bank, blockSize);
+        nodes[3] = s == null || s.exit() == null ? null : compile(s.exit(), bank, blockSize);
+    }
+
+    /** Fills {@code sig[t - from]} with the OR of the bits whose rules hold at bar t. */
+    void eval(IndicatorBank bank, int from, int to, byte[] sig) {
+        int len = to - from;
+        java.util.Arrays.fill(sig, 0, len, (byte) 0);
+        for (int k = 0; k < 4; k++) {
+            SignalNode node = nodes[k];
+            if (node == null) {
+                continue;
+            }
+            node.eval(bank, from, to, scratch);
+            byte bit = (byte) (1 << k);
+            for (int i = 0; i < len; i++) {
+                sig[i] |= (byte) (scratch[i] * bit);
+            }
+        }
+    }
+
+    private static SignalNode compile(Rule rule, IndicatorBank bank, int blockSize) {
+        if (rule instanceof Rule.All all) {
+            return new SignalNode.Group(compileAll(all.rules(), bank, blockSize), true, blockSize);
+        }
+        if (rule instanceof Rule.Any any) {
+            return new SignalNode.Group(compileAll(any.rules(), bank, blockSize), false, blockSize);
+        }
+        Rule.Condition c = (Rule.Condition) rule;
+        return new Compare(c.op(), slot(c.left(), bank), c.left().shift(), constant(c.left()),
+                slot(c.right(), bank), c.right().shift(), constant(c.right()));
+    }
+
+    private static SignalNode[] compileAll(List<Rule> rules, IndicatorBank bank, int blockSize) {
+        SignalNode[] out = new SignalNode[rules.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = compile(rules.get(i), bank, blockSize);
+        }
+        return out;
+    }
+
+    private static int slot(Operand o, IndicatorBank bank) {
+        if (o instanceof Operand.Price p) {
+            return p.field().ordinal();
+        }
+        if (o instanceof Operand.Indicator ind) {
+            return bank.slot(ind.spec(), ind.output());
+        }
+        return -1;
+    }
+
+    private static double constant(Operand o) {
+        return o instanceof Operand.Constant c ? c.value() : Double.NaN;
+    }
+
+    /** Every indicator a spec reads, stops included. */
+    static List<IndicatorSpec> indicators(StrategySpec spec) {
+        List<IndicatorSpec> out = new ArrayList<>();
+        for (SideRules side : new SideRules[]{spec.longRules(), spec.shortRules()}) {
+            if (side != null) {
+                collect(side.entry(), out);
+                collect(side.exit(), out);
+            }
+        }
+        for (Stop stop : new Stop[]{spec.stopLoss(), spec.takeProfit(), spec.trailingStop()}) {
+            if (stop != null && stop.atrSpec() != null) {
+                out.add(stop.atrSpec());
+            }
+        }
+        return out;
+    }
+
+    /** Longest shift a spec reads. */
+    static int lookback(StrategySpec spec) {
+        int[] max = {0};
+        for (SideRules side : new SideRules[]{spec.longRules(), spec.shortRules()}) {
+            if (side != null) {
+                maxShift(side.entry(), max);
+                maxShift(side.exit(), max);
+            }
+        }
+        return max[0];
+    }
+
+    private static void collect(Rule rule, List<IndicatorSpec> out) {
+        if (rule == null) {
+            return;
+        }
+        if (rule instanceof Rule.All all) {
+            all.rules().forEach(r -> collect(r, out));
+        } else if (rule instanceof Rule.Any any) {
+            any.rules().forEach(r -> collect(r, out));
+        } else {
+            Rule.Condition c = (Rule.Condition) rule;
+            for (Operand o : new Operand[]{c.left(), c.right()}) {
+                if (o instanceof Operand.Indicator ind) {
+                    out.add(ind.spec());
+                }
+            }
+        }
+    }
+
+    private static void maxShift(Rule rule, int[] max) {
+        if (rule == null) {
+            return;
+        }
+        if (rule instanceof Rule.All all) {
+            all.rules().forEach(r -> maxShift(r, max));
+        } else if (rule instanceof Rule.Any any) {
+            any.rules().forEach(r -> maxShift(r, max));
+        } else {
+            Rule.Condition c = (Rule.Condition) rule;
+            max[0] = Math.max(max[0], Math.max(c.left().shift(), c.right().shift()));
+        }
+    }
+}
