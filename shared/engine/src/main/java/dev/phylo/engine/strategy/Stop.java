@@ -4,8 +4,10 @@ import dev.phylo.engine.indicator.IndicatorKind;
 import dev.phylo.engine.indicator.IndicatorSpec;
 
 /**
- * A price distance from the entry fill, fixed when the position opens: a percentage of the entry price, or a multiple
- * of ATR(period) at the bar whose close signalled the entry.
+ * A price distance: a percentage, or a multiple of ATR(period) at the bar whose close signalled the entry (fixed for
+ * the trade). A percent stop-loss or take-profit is measured from the entry fill; a percent trailing stop from the
+ * best price since entry (highest high for a long, lowest low for a short); an ATR trailing stop keeps its entry-time
+ * distance from that best price.
  */
 public record Stop(Kind kind, double value, int atrPeriod) {
     public enum Kind { PERCENT, ATR }

@@ -53,6 +53,7 @@ public final class StrategyRunner {
     private double slLevel;
     private double tpLevel;
     private double trailDist;
+    private final double trailPct;
     private double trailBest;
     private boolean pendingExit;
     private ExitReason pendingReason;
@@ -74,6 +75,7 @@ public final class StrategyRunner {
         this.stopLoss = spec.stopLoss();
         this.takeProfit = spec.takeProfit();
         this.trailing = spec.trailingStop();
+        this.trailPct = trailing != null && trailing.kind() == Stop.Kind.PERCENT ? trailing.value() / 100.0 : 0.0;
         this.slAtrSlot = atrSlot(stopLoss, bank);
         this.tpAtrSlot = atrSlot(takeProfit, bank);
         this.trAtrSlot = atrSlot(trailing, bank);
@@ -227,13 +229,13 @@ public final class StrategyRunner {
         double tp = distance(takeProfit, fill, tpAtr);
         slLevel = fill - dir * sl;
         tpLevel = fill + dir * tp;
-        trailDist = distance(trailing, fill, trAtr);
+        trailDist = trailing == null ? Double.NaN : distance(trailing, fill, trAtr);
         trailBest = fill;
     }
 
     private void checkStops(int t, double o, double h, double l) {
         if (pos > 0) {
-            double trail = trailBest - trailDist;
+            double trail = trailPct > 0 ? trailBest * (1 - trailPct) : trailBest - trailDist;
             boolean trailWins = trail > slLevel || Double.isNaN(slLevel);
             double stop = trailWins ? trail : slLevel;
             ExitReason why = trailWins ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS;
@@ -247,7 +249,7 @@ public final class StrategyRunner {
                 exit(t, tpLevel, ExitReason.TAKE_PROFIT);
             }
         } else {
-            double trail = trailBest + trailDist;
+            double trail = trailPct > 0 ? trailBest * (1 + trailPct) : trailBest + trailDist;
             boolean trailWins = trail < slLevel || Double.isNaN(slLevel);
             double stop = trailWins ? trail : slLevel;
             ExitReason why = trailWins ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS;
