@@ -29,11 +29,11 @@ final class CsvLayout {
     final int volume;
     private final String[] names;
 
-    private CsvLayout(boolean hasHeader, String[] names, int date, int time, int open, int high, int low, int close,
-                      int volume) {
+    private CsvLayout(boolean hasHeader, long firstLine, String[] names, int date, int time, int open, int high,
+                      int low, int close, int volume) {
         this.hasHeader = hasHeader;
         this.columns = names.length;
-        this.columnsOrigin = hasHeader ? "as in the header" : "as in line 1";
+        this.columnsOrigin = hasHeader ? "as in the header" : "as in line " + firstLine;
         this.names = names;
         this.date = date;
         this.time = time;
@@ -103,7 +103,7 @@ final class CsvLayout {
             throw failure(source, line, "unrecognised column layout: headers seen %s; missing %s; %s"
                     .formatted(List.of(header), String.join(", ", missing), MAPPING_HINT));
         }
-        return new CsvLayout(true, header, date, time, open, high, low, close, volume);
+        return new CsvLayout(true, line, header, date, time, open, high, low, close, volume);
     }
 
     private static CsvLayout positional(String source, long line, String[] cells) {
@@ -114,13 +114,11 @@ final class CsvLayout {
         }
         String[] names = new String[cells.length];
         for (int i = 0; i < names.length; i++) names[i] = i < POSITIONAL.length ? POSITIONAL[i] : "";
-        return new CsvLayout(false, names, -1, 0, 1, 2, 3, 4, cells.length > 5 ? 5 : -1);
+        return new CsvLayout(false, line, names, -1, 0, 1, 2, 3, 4, cells.length > 5 ? 5 : -1);
     }
 
     private static CsvLayout mapped(String source, long line, String[] cells, ColumnMapping mapping) {
-        int closeGuess = mapping.close().name() == null ? mapping.close().index() : -1;
-        boolean hasHeader = mapping.usesNames()
-                || closeGuess < cells.length && !Decimals.isPlainDecimal(cells[closeGuess]);
+        boolean hasHeader = mapping.usesNames() || !startsWithData(cells, mapping.close().index());
         String[] names = hasHeader ? cells : new String[cells.length];
         if (!hasHeader) {
             Arrays.fill(names, "");
@@ -134,12 +132,15 @@ final class CsvLayout {
         int close = resolve(source, line, cells, hasHeader, mapping.close());
         int volume = mapping.volume() == null ? -1 : resolve(source, line, cells, hasHeader, mapping.volume());
         if (!hasHeader) {
-            name(names, open, "open"); name(names, high, "high"); name(names, low, "low");
-            name(names, close, "close"); name(names, time, "time");
-            if (date >= 0) name(names, date, "date");
-            if (volume >= 0) name(names, volume, "volume");
+            label(names, open, "open");
+            label(names, high, "high");
+            label(names, low, "low");
+            label(names, close, "close");
+            label(names, time, "time");
+            if (date >= 0) label(names, date, "date");
+            if (volume >= 0) label(names, volume, "volume");
         }
-        return new CsvLayout(hasHeader, names, date, time, open, high, low, close, volume);
+        return new CsvLayout(hasHeader, line, names, date, time, open, high, low, close, volume);
     }
 
     private static int resolve(String source, long line, String[] cells, boolean hasHeader, ColumnMapping.Column c) {
@@ -158,7 +159,12 @@ final class CsvLayout {
         return c.index();
     }
 
-    private static void name(String[] names, int column, String role) {
+    /** With an index-only mapping, the first line is data when its close cell is a number. */
+    private static boolean startsWithData(String[] cells, int closeIndex) {
+        return closeIndex < cells.length && Decimals.isPlainDecimal(cells[closeIndex]);
+    }
+
+    private static void label(String[] names, int column, String role) {
         names[column] = names[column].isEmpty() ? role : names[column] + "/" + role;
     }
 

@@ -157,6 +157,18 @@ class CsvBarReaderFormatsTest {
     }
 
     @Test
+    void usesAColumnMappingWithSeparateDateAndTimeColumns() {
+        CsvReadResult r = read("split.csv", """
+                Day,Clock,Last,Max,Min,First
+                2020-01-02,09:30,10.5,11,9,10
+                2020-01-02,09:35,10.7,11,9,10.5
+                """, CsvOptions.defaults().withMapping(
+                ColumnMapping.parse("date=Day,time=Clock,open=First,high=Max,low=Min,close=Last")));
+        assertThat(r.series().time()).containsExactly(millis("2020-01-02T09:30:00Z"), millis("2020-01-02T09:35:00Z"));
+        assertThat(r.series().close()).containsExactly(10.5, 10.7);
+    }
+
+    @Test
     void takesSymbolAndIntervalFromOptionsWhenGiven() {
         CsvReadResult r = read("x.csv", "Date,Open,High,Low,Close\n2020-01-02,1,1,1,1\n",
                 CsvOptions.defaults().withSymbol("SPY").withInterval(BarInterval.ONE_DAY));

@@ -141,7 +141,15 @@ class CsvBarReaderValidationTest {
         ColumnMapping mapping = ColumnMapping.parse("time=0,open=1,high=2,low=3,close=9");
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> CsvFixtures.read("bad.csv", HEADER + GOOD, CsvOptions.defaults().withMapping(mapping)))
-                .hasMessage("bad.csv line 1: column index 9 of the column mapping is beyond the 6 columns of line 1");
+                .hasMessage("bad.csv line 1: column index 9 of the column mapping is beyond the 6 columns of the header");
+    }
+
+    @Test
+    void namesFieldsByRoleWhenAnIndexMappedFileHasNoHeader() {
+        ColumnMapping mapping = ColumnMapping.parse("time=1,open=2,high=3,low=4,close=5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFixtures.read("bad.csv",
+                        "a,2020-01-02,10,11,9,10.5\nb,2020-01-03,10,11,9,x\n", CsvOptions.defaults().withMapping(mapping)))
+                .hasMessage("bad.csv line 2, field 'close': 'x' is not a plain decimal number");
     }
 
     @Test
