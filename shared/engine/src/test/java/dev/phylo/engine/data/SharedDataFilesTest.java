@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
  * Expected figures come from the files themselves ({@code wc -l} minus the header, {@code head}, {@code tail}).
  */
 class SharedDataFilesTest {
-    private static Path data;
+    private static final Path DATA = sharedDataDir();
+    private Path data;
 
-    @BeforeAll
-    static void locateSharedData() {
-        data = sharedDataDir();
-        Assumptions.assumeTrue(data != null, "skipped: ../shared/data not found (looked at system property "
-                + "phylo.shared.dir and ../shared beside the repository root)");
+    @BeforeEach
+    void skipWithoutSharedData() {
+        Assumptions.assumeTrue(DATA != null, "skipped: ../shared/data not found (looked at system property "
+                + "phylo.shared.dir and at ../shared beside the repository root)");
+        data = DATA;
     }
 
     @Test
