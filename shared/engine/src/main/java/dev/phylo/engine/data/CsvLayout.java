@@ -34,7 +34,7 @@ final class CsvLayout {
         this.hasHeader = hasHeader;
         this.columns = names.length;
         this.columnsOrigin = hasHeader ? "as in the header" : "as in line " + firstLine;
-        this.names = names;
+        this.names = names.clone();
         this.date = date;
         this.time = time;
         this.open = open;
@@ -42,10 +42,10 @@ final class CsvLayout {
         this.low = low;
         this.close = close;
         this.volume = volume;
-        if (names[time].isEmpty()) names[time] = "time";
-        if (date >= 0 && names[date].isEmpty()) names[date] = "date";
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].isEmpty()) names[i] = "column " + (i + 1);
+        if (this.names[time].isEmpty()) this.names[time] = "time";
+        if (date >= 0 && this.names[date].isEmpty()) this.names[date] = "date";
+        for (int i = 0; i < this.names.length; i++) {
+            if (this.names[i].isEmpty()) this.names[i] = "column " + (i + 1);
         }
     }
 
