@@ -50,6 +50,7 @@ public final class BlockDriver {
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             runAll(pool, bank.blockTasks(from, to));
+            runAll(pool, bank.conditionTasks());
             List<Callable<Void>> strategyTasks = new ArrayList<>(chunks);
             for (int c = 0; c < chunks; c++) {
                 int lo = (int) ((long) runners.size() * c / chunks);

@@ -6,7 +6,7 @@ import dev.phylo.engine.strategy.Comparison;
  * {@code left op right} over two slots (either may be a constant). Comparisons with an undefined (NaN) operand are
  * false, so warm-up never signals. Bars before the operands' shift are false too.
  */
-final class Compare extends SignalNode {
+final class Compare {
     private final Comparison op;
     private final int leftSlot;
     private final int leftShift;
@@ -29,12 +29,11 @@ final class Compare extends SignalNode {
         this.rightConst = rightConst;
     }
 
-    @Override
     int lookback() {
         return Math.max(leftShift, rightShift);
     }
 
-    @Override
+    /** Writes 1 to {@code out[t - from]} where the condition holds at bar t, else 0, for t in {@code [from, to)}. */
     void eval(IndicatorBank bank, int from, int to, byte[] out) {
         int start = Math.max(from, lookback());
         for (int t = from; t < start; t++) {
@@ -87,7 +86,7 @@ final class Compare extends SignalNode {
         for (int t = start; t < to; t++) {
             double d = a[t - ao] - b[t - bo];
             out[t - from] = cross(d, last, above);
-            last = d > 0 ? 1 : d < 0 ? -1 : d == 0 ? last : 0;
+            last = next(d, last);
         }
         lastSign = last;
     }
@@ -99,9 +98,15 @@ final class Compare extends SignalNode {
         for (int t = start; t < to; t++) {
             double d = sign * (a[t - ao] - c);
             out[t - from] = cross(d, last, above);
-            last = d > 0 ? 1 : d < 0 ? -1 : d == 0 ? last : 0;
+            last = next(d, last);
         }
         lastSign = last;
+    }
+
+    /** Sign of the last non-zero difference after seeing {@code d}; an undefined (NaN) difference forgets it. */
+    private static int next(double d, int last) {
+        int sign = (int) Math.signum(d); // NaN -> 0
+        return sign != 0 ? sign : (d == 0 ? last : 0);
     }
 
     private static byte cross(double d, int last, boolean above) {

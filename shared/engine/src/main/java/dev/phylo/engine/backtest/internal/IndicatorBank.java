@@ -34,11 +34,17 @@ public final class IndicatorBank {
     private final List<double[][]> outputs = new ArrayList<>();
     private final double[][] arrays;
     private final int lead;
+    private final int blockSize;
+    private final Map<String, Integer> conditionIndex = new LinkedHashMap<>();
+    private final List<Compare> conditions = new ArrayList<>();
+    private final List<byte[]> conditionBuffers = new ArrayList<>();
     private int blockFrom;
+    private int blockTo;
 
     private IndicatorBank(BarSeries series, List<IndicatorSpec> specs, int lead, int blockSize) {
         this.series = series;
         this.lead = lead;
+        this.blockSize = blockSize;
         List<double[]> slots = new ArrayList<>(List.of(series.open(), series.high(), series.low(), series.close(),
                 series.volume()));
         for (IndicatorSpec spec : specs) {
@@ -72,6 +78,48 @@ public final class IndicatorBank {
         return first + output;
     }
 
+    /**
+     * Index of the shared result buffer of {@code condition}, registering it on first use. Equal conditions (same
+     * canonical text) are evaluated once per block for the whole batch: their result, cross history included, depends
+     * only on the series.
+     */
+    public int condition(String canonical, java.util.function.Supplier<Compare> compiler) {
+        Integer idx = conditionIndex.get(canonical);
+        if (idx == null) {
+            idx = conditions.size();
+            conditionIndex.put(canonical, idx);
+            conditions.add(compiler.get());
+            conditionBuffers.add(new byte[blockSize]);
+        }
+        return idx;
+    }
+
+    /** Result of shared condition {@code idx} for the current block: 1 where it holds at bar {@code blockFrom + i}. */
+    public byte[] conditionBuffer(int idx) {
+        return conditionBuffers.get(idx);
+    }
+
+    public int distinctConditions() {
+        return conditions.size();
+    }
+
+    /** Tasks that evaluate every shared condition over the current block; run after {@link #blockTasks}. */
+    public List<Callable<Void>> conditionTasks() {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        int per = Math.max(1, conditions.size() / (4 * Runtime.getRuntime().availableProcessors()));
+        for (int lo = 0; lo < conditions.size(); lo += per) {
+            int from = lo;
+            int to = Math.min(conditions.size(), lo + per);
+            tasks.add(() -> {
+                for (int i = from; i < to; i++) {
+                    conditions.get(i).eval(this, blockFrom, blockTo, conditionBuffers.get(i));
+                }
+                return null;
+            });
+        }
+        return tasks;
+    }
+
     public int distinctIndicators() {
         return calculators.size();
     }
@@ -82,6 +130,7 @@ public final class IndicatorBank {
      */
     public List<Callable<Void>> blockTasks(int from, int to) {
         blockFrom = from;
+        blockTo = to;
         List<Callable<Void>> tasks = new ArrayList<>(calculators.size());
         for (int i = 0; i < calculators.size(); i++) {
             IndicatorCalculator calc = calculators.get(i);

@@ -1,54 +1,56 @@
 package dev.phylo.engine.backtest.internal;
 
 /**
- * A compiled rule, evaluated for a whole block at once: tight loops over primitive arrays instead of a per-bar
- * interpreter. Nodes hold per-strategy state (cross history), so every strategy compiles its own.
+ * A compiled rule, evaluated for a whole block at once: tight loops over byte arrays instead of a per-bar interpreter.
+ * Leaves read the batch-wide result of their condition from the {@link IndicatorBank}.
  */
 abstract class SignalNode {
 
-    /** Writes 1 to {@code out[t - from]} where the rule holds at bar t, else 0, for t in {@code [from, to)}. */
-    abstract void eval(IndicatorBank bank, int from, int to, byte[] out);
+    /** An array whose {@code [0, len)} holds 1 where the rule holds at bar {@code blockFrom + i}, else 0. */
+    abstract byte[] eval(IndicatorBank bank, int len);
 
-    /** Bars of look-back its operands read. */
-    abstract int lookback();
+    /** A condition shared by the batch. */
+    static final class Leaf extends SignalNode {
+        private final int condition;
+
+        Leaf(int condition) {
+            this.condition = condition;
+        }
+
+        @Override
+        byte[] eval(IndicatorBank bank, int len) {
+            return bank.conditionBuffer(condition);
+        }
+    }
 
     /** All ({@code and = true}) or any of several children. */
     static final class Group extends SignalNode {
         private final SignalNode[] children;
         private final boolean and;
-        private final byte[] scratch;
+        private final byte[] out;
 
         Group(SignalNode[] children, boolean and, int blockSize) {
             this.children = children;
             this.and = and;
-            this.scratch = new byte[blockSize];
+            this.out = new byte[blockSize];
         }
 
         @Override
-        void eval(IndicatorBank bank, int from, int to, byte[] out) {
-            children[0].eval(bank, from, to, out);
-            int len = to - from;
+        byte[] eval(IndicatorBank bank, int len) {
+            System.arraycopy(children[0].eval(bank, len), 0, out, 0, len);
             for (int c = 1; c < children.length; c++) {
-                children[c].eval(bank, from, to, scratch);
+                byte[] x = children[c].eval(bank, len);
                 if (and) {
                     for (int i = 0; i < len; i++) {
-                        out[i] &= scratch[i];
+                        out[i] &= x[i];
                     }
                 } else {
                     for (int i = 0; i < len; i++) {
-                        out[i] |= scratch[i];
+                        out[i] |= x[i];
                     }
                 }
             }
-        }
-
-        @Override
-        int lookback() {
-            int m = 0;
-            for (SignalNode c : children) {
-                m = Math.max(m, c.lookback());
-            }
-            return m;
+            return out;
         }
     }
 }

@@ -21,10 +21,8 @@ final class SignalProgram {
     static final int EXIT_SHORT = 8;
 
     private final SignalNode[] nodes = new SignalNode[4];
-    private final byte[] scratch;
 
     SignalProgram(StrategySpec spec, IndicatorBank bank, int blockSize) {
-        this.scratch = new byte[blockSize];
         SideRules l = spec.longRules();
         SideRules s = spec.shortRules();
         nodes[0] = l == null ? null : compile(l.entry(), bank, blockSize);
@@ -42,10 +40,10 @@ final class SignalProgram {
             if (node == null) {
                 continue;
             }
-            node.eval(bank, from, to, scratch);
-            byte bit = (byte) (1 << k);
+            byte[] r = node.eval(bank, len);
+            int shift = k;
             for (int i = 0; i < len; i++) {
-                sig[i] |= (byte) (scratch[i] * bit);
+                sig[i] |= (byte) (r[i] << shift);
             }
         }
     }
@@ -58,8 +56,8 @@ final class SignalProgram {
             return new SignalNode.Group(compileAll(any.rules(), bank, blockSize), false, blockSize);
         }
         Rule.Condition c = (Rule.Condition) rule;
-        return new Compare(c.op(), slot(c.left(), bank), c.left().shift(), constant(c.left()),
-                slot(c.right(), bank), c.right().shift(), constant(c.right()));
+        return new SignalNode.Leaf(bank.condition(c.toString(), () -> new Compare(c.op(), slot(c.left(), bank),
+                c.left().shift(), constant(c.left()), slot(c.right(), bank), c.right().shift(), constant(c.right()))));
     }
 
     private static SignalNode[] compileAll(List<Rule> rules, IndicatorBank bank, int blockSize) {

@@ -103,19 +103,50 @@ public final class StrategyRunner {
         double[] high = bank.series().high();
         double[] low = bank.series().low();
         double[] close = bank.series().close();
+        int longExitMask = SignalProgram.EXIT_LONG | (allowShort ? SignalProgram.ENTRY_SHORT : 0);
+        int shortExitMask = SignalProgram.EXIT_SHORT | (allowLong ? SignalProgram.ENTRY_LONG : 0);
+        boolean quiet = maxBars == 0;
         for (int t = from; t < to; t++) {
             int s = sig[t - from];
-            if (pos == 0 && pendingEntry == 0 && (s & entryMask) == 0 && t != lastBar) {
-                if (t == 0) {
-                    stats.anchor();
+            if (pos == 0) {
+                if (pendingEntry == 0 && (s & entryMask) == 0 && t != lastBar) {
+                    // flat and nothing to do: equity unchanged, its return is 0
+                    if (t == 0) {
+                        stats.anchor();
+                    }
+                    if (equityCurve != null) {
+                        equityCurve[t] = cash;
+                    }
+                    continue;
                 }
+            } else if (quiet && !pendingExit && (s & (pos > 0 ? longExitMask : shortExitMask)) == 0
+                    && t != lastBar && !stopTouched(open[t], high[t], low[t])) {
+                // holding, no order and no stop inside this bar: move the trailing best price and mark to market
+                if (pos > 0) {
+                    trailBest = Math.max(trailBest, high[t]);
+                } else {
+                    trailBest = Math.min(trailBest, low[t]);
+                }
+                double equity = cash + pos * qty * close[t];
+                stats.onExposedBar();
+                stats.onBar(equity);
                 if (equityCurve != null) {
-                    equityCurve[t] = cash;
+                    equityCurve[t] = equity;
                 }
                 continue;
             }
             step(bank, t, s, open[t], high[t], low[t], close[t]);
         }
+    }
+
+    /** Whether this bar's range reaches the position's stop or target (NaN levels never do). */
+    private boolean stopTouched(double o, double h, double l) {
+        if (pos > 0) {
+            double trail = trailPct > 0 ? trailBest * (1 - trailPct) : trailBest - trailDist;
+            return l <= slLevel || l <= trail || h >= tpLevel;
+        }
+        double trail = trailPct > 0 ? trailBest * (1 + trailPct) : trailBest + trailDist;
+        return h >= slLevel || h >= trail || l <= tpLevel;
     }
 
     private void step(IndicatorBank bank, int t, int s, double o, double h, double l, double c) {
