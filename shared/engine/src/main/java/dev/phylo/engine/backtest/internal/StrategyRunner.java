@@ -169,6 +169,7 @@ public final class StrategyRunner {
         if (t < lastBar) {
             decide(bank, t, s, c);
         } else if (pos != 0) {
+            stats.onExposedBar(); // held through the last bar, closed at its close
             exit(t, c, ExitReason.END_OF_DATA);
         }
         double equity = pos == 0 ? cash : cash + pos * qty * c;
