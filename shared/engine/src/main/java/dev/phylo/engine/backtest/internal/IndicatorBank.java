@@ -38,6 +38,7 @@ public final class IndicatorBank {
     private final Map<String, Integer> conditionIndex = new LinkedHashMap<>();
     private final List<Compare> conditions = new ArrayList<>();
     private final List<byte[]> conditionBuffers = new ArrayList<>();
+    private final byte[] zeros;
     private int blockFrom;
     private int blockTo;
 
@@ -45,6 +46,7 @@ public final class IndicatorBank {
         this.series = series;
         this.lead = lead;
         this.blockSize = blockSize;
+        this.zeros = new byte[blockSize];
         List<double[]> slots = new ArrayList<>(List.of(series.open(), series.high(), series.low(), series.close(),
                 series.volume()));
         for (IndicatorSpec spec : specs) {
@@ -92,6 +94,11 @@ public final class IndicatorBank {
             conditionBuffers.add(new byte[blockSize]);
         }
         return idx;
+    }
+
+    /** A block of zeros, standing for an absent rule. */
+    public byte[] zeros() {
+        return zeros;
     }
 
     /** Result of shared condition {@code idx} for the current block: 1 where it holds at bar {@code blockFrom + i}. */

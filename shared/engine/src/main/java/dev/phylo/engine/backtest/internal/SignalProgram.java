@@ -34,17 +34,13 @@ final class SignalProgram {
     /** Fills {@code sig[t - from]} with the OR of the bits whose rules hold at bar t. */
     void eval(IndicatorBank bank, int from, int to, byte[] sig) {
         int len = to - from;
-        java.util.Arrays.fill(sig, 0, len, (byte) 0);
-        for (int k = 0; k < 4; k++) {
-            SignalNode node = nodes[k];
-            if (node == null) {
-                continue;
-            }
-            byte[] r = node.eval(bank, len);
-            int shift = k;
-            for (int i = 0; i < len; i++) {
-                sig[i] |= (byte) (r[i] << shift);
-            }
+        byte[] zero = bank.zeros();
+        byte[] el = nodes[0] == null ? zero : nodes[0].eval(bank, len);
+        byte[] xl = nodes[1] == null ? zero : nodes[1].eval(bank, len);
+        byte[] es = nodes[2] == null ? zero : nodes[2].eval(bank, len);
+        byte[] xs = nodes[3] == null ? zero : nodes[3].eval(bank, len);
+        for (int i = 0; i < len; i++) {
+            sig[i] = (byte) (el[i] | (xl[i] << 1) | (es[i] << 2) | (xs[i] << 3));
         }
     }
 

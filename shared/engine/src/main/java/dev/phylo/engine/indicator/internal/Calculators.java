@@ -12,7 +12,7 @@ public final class Calculators {
     public static IndicatorCalculator create(IndicatorSpec spec) {
         int p = spec.intParam(0);
         return switch (spec.kind()) {
-            case SMA -> sma(p);
+            case SMA -> new RollingMean(p);
             case EMA -> ema(p);
             case WMA -> wma(p);
             case RSI -> new Rsi(p);
@@ -24,18 +24,6 @@ public final class Calculators {
             case HIGHEST -> extremum(p, true);
             case LOWEST -> extremum(p, false);
             case ZSCORE -> zscore(p);
-        };
-    }
-
-    private static IndicatorCalculator sma(int n) {
-        Window w = new Window(n);
-        return (s, from, to, out, off) -> {
-            double[] c = s.close();
-            double[] o = out[0];
-            for (int t = from; t < to; t++) {
-                w.push(c[t]);
-                o[off + t - from] = w.mean();
-            }
         };
     }
 

@@ -27,32 +27,32 @@ final class Window {
     }
 
     void push(double x) {
-        if (Double.isNaN(ref) && !Double.isNaN(x)) {
+        if (ref != ref && x == x) {
             ref = x;
         }
+        double dx = x - ref;
+        if (x != x) {
+            nanCount++;
+            dx = 0.0;
+        }
+        double dOld = 0.0;
         if (pushed >= n) {
             double old = ring[pos];
-            if (Double.isNaN(old)) {
+            if (old != old) {
                 nanCount--;
             } else {
-                double d = old - ref;
-                sum -= d;
-                sumSq -= d * d;
+                dOld = old - ref;
             }
         }
+        // one addition per sum on the loop-carried chain
+        sum += dx - dOld;
+        sumSq += dx * dx - dOld * dOld;
         ring[pos] = x;
-        if (Double.isNaN(x)) {
-            nanCount++;
-        } else {
-            double d = x - ref;
-            sum += d;
-            sumSq += d * d;
-        }
         if (++pos == n) {
             pos = 0;
         }
         pushed++;
-        if (++sinceResync >= RESYNC && full() && nanCount == 0) {
+        if (++sinceResync >= RESYNC && nanCount == 0 && pushed >= n) {
             resync();
         }
     }

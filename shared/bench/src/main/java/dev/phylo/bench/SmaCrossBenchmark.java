@@ -1,0 +1,76 @@
+package dev.phylo.bench;
+
+import dev.phylo.engine.backtest.Backtester;
+import dev.phylo.engine.backtest.ExecutionConfig;
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.engine.strategy.StrategySpec;
+import dev.phylo.engine.strategy.StrategySpecs;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.BaseStrategy;
+import org.ta4j.core.backtest.BarSeriesManager;
+import org.ta4j.core.indicators.SMAIndicator;
+import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.num.DoubleNum;
+import org.ta4j.core.rules.CrossedDownIndicatorRule;
+import org.ta4j.core.rules.CrossedUpIndicatorRule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The same strategy in both engines on the same 1,000,000 bars: long when SMA(10) crosses above SMA(30), flat when it
+ * crosses below, orders at the next open. Each invocation computes its indicators from scratch. Both return the
+ * number of closed positions so the work cannot be optimised away (and so the two can be compared).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 7)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Xms2g"})
+public class SmaCrossBenchmark {
+    private static final StrategySpec SPEC = StrategySpecs.parse("""
+            {"version": 1, "name": "SMA(10)/SMA(30) crossover, long only", "direction": "long",
+             "long": {"entry": "sma(10) crosses above sma(30)", "exit": "sma(10) crosses below sma(30)"}}""");
+
+    private BarSeries series;
+    private org.ta4j.core.BarSeries ta4jSeries;
+
+    @Setup
+    public void setUp() {
+        series = BenchData.minuteBars();
+        ta4jSeries = new BaseBarSeriesBuilder().withName("BENCH").withNumTypeOf(DoubleNum.class).build();
+        Duration minute = Duration.ofMinutes(1);
+        for (int i = 0; i < series.size(); i++) {
+            ta4jSeries.addBar(minute, Instant.ofEpochMilli(series.time()[i]).plus(minute).atZone(ZoneOffset.UTC),
+                    series.open()[i], series.high()[i], series.low()[i], series.close()[i], series.volume()[i]);
+        }
+    }
+
+    @Benchmark
+    public int phylo() {
+        return Backtester.run(series, SPEC, ExecutionConfig.DEFAULT).metrics().tradeCount();
+    }
+
+    @Benchmark
+    public int ta4j() {
+        ClosePriceIndicator close = new ClosePriceIndicator(ta4jSeries);
+        SMAIndicator fast = new SMAIndicator(close, 10);
+        SMAIndicator slow = new SMAIndicator(close, 30);
+        BaseStrategy strategy = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
+                new CrossedDownIndicatorRule(fast, slow), 30);
+        return new BarSeriesManager(ta4jSeries).run(strategy).getPositionCount();
+    }
+}
