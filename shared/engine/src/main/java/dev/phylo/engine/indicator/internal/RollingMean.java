@@ -4,8 +4,11 @@ import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.indicator.IndicatorCalculator;
 
 /**
- * SMA of close: a running sum over a ring, recomputed exactly every {@value #RESYNC} bars so rounding cannot drift.
- * Close prices are validated finite on input, so unlike {@link Window} this needs no NaN bookkeeping.
+ * SMA of close from a running window sum kept in double-double form (an error-free TwoSum after every add and
+ * subtract), so the mean is the correctly rounded window sum over n, as backtrader's {@code math.fsum} gives. This
+ * matters beyond the last digit: prices on a cent grid often make SMA(10) and SMA(30) exactly equal, and a plain
+ * running sum would turn such a tie into a spurious crossover. The sum is rebuilt from the ring every
+ * {@value #RESYNC} bars so the compensation term cannot drift.
  */
 final class RollingMean implements IndicatorCalculator {
     private static final int RESYNC = 1024;
@@ -14,7 +17,8 @@ final class RollingMean implements IndicatorCalculator {
     private final double[] ring;
     private int pos;
     private long pushed;
-    private double sum;
+    private double hi;
+    private double lo;
     private int sinceResync;
 
     RollingMean(int n) {
@@ -26,36 +30,46 @@ final class RollingMean implements IndicatorCalculator {
     public void compute(BarSeries s, int from, int to, double[][] out, int off) {
         double[] c = s.close();
         double[] o = out[0];
-        int t = from;
-        for (; t < to && pushed < n; t++) { // warm-up
-            ring[pos] = c[t];
-            sum += c[t];
-            pos = ++pos == n ? 0 : pos;
-            pushed++;
-            o[off + t - from] = pushed == n ? sum / n : Double.NaN;
-        }
         double[] r = ring;
         int p = pos;
-        double acc = sum;
+        double h = hi;
+        double l = lo;
         int since = sinceResync;
-        for (; t < to; t++) {
+        for (int t = from; t < to; t++) {
             double x = c[t];
-            acc += x - r[p];
+            double old = pushed >= n ? r[p] : 0.0;
+            // h + l += x, exactly
+            double s1 = h + x;
+            double b1 = s1 - h;
+            l += (h - (s1 - b1)) + (x - b1);
+            // h + l -= old, exactly
+            double s2 = s1 - old;
+            double b2 = s2 - s1;
+            l += (s1 - (s2 - b2)) - (old + b2);
+            h = s2;
             r[p] = x;
             if (++p == n) {
                 p = 0;
             }
-            if (++since == RESYNC) {
-                acc = 0;
+            if (pushed < n) {
+                pushed++;
+            }
+            if (++since == RESYNC && pushed >= n) {
+                h = 0;
+                l = 0;
                 for (double v : r) {
-                    acc += v;
+                    double sum = h + v;
+                    double b = sum - h;
+                    l += (h - (sum - b)) + (v - b);
+                    h = sum;
                 }
                 since = 0;
             }
-            o[off + t - from] = acc / n;
+            o[off + t - from] = pushed >= n ? (h + l) / n : Double.NaN;
         }
         pos = p;
-        sum = acc;
+        hi = h;
+        lo = l;
         sinceResync = since;
     }
 }
