@@ -6,7 +6,8 @@ import dev.phylo.engine.evolve.internal.GridChecks;
  * How one generation breeds the next.
  *
  * @param populationSize       genomes in the bred generation, &gt;= 1
- * @param tournamentSize       genomes drawn (with replacement) per tournament; the fittest wins, &gt;= 1
+ * @param tournamentSize       genomes drawn (with replacement) per tournament; the fittest wins, &gt;= 2 (Jenetics'
+ *                             {@code TournamentSelector} refuses 1)
  * @param crossoverProbability chance that a selected genome is recombined with a random mate (uniform crossover,
  *                             each gene swapped with probability 1/2), in [0, 1]
  * @param mutationProbability  chance that a gene is mutated, in [0, 1]
@@ -24,8 +25,8 @@ public record BreedingConfig(int populationSize, int tournamentSize, double cros
         if (populationSize < 1) {
             throw new IllegalArgumentException("populationSize must be >= 1: " + populationSize);
         }
-        if (tournamentSize < 1) {
-            throw new IllegalArgumentException("tournamentSize must be >= 1: " + tournamentSize);
+        if (tournamentSize < 2) {
+            throw new IllegalArgumentException("tournamentSize must be >= 2: " + tournamentSize);
         }
         GridChecks.unit(crossoverProbability, "crossoverProbability");
         GridChecks.unit(mutationProbability, "mutationProbability");

@@ -21,8 +21,8 @@ class BreedingConfigTest {
     void rejectsOutOfRangeSettingsNamingTheValue() {
         assertThatThrownBy(() -> new BreedingConfig(0, 3, 0.7, 0.1, 0.1, 0))
                 .hasMessageContaining("populationSize must be >= 1: 0");
-        assertThatThrownBy(() -> new BreedingConfig(10, 0, 0.7, 0.1, 0.1, 1))
-                .hasMessageContaining("tournamentSize must be >= 1: 0");
+        assertThatThrownBy(() -> new BreedingConfig(10, 1, 0.7, 0.1, 0.1, 1))
+                .hasMessageContaining("tournamentSize must be >= 2: 1");
         assertThatThrownBy(() -> new BreedingConfig(10, 3, 1.2, 0.1, 0.1, 1))
                 .hasMessageContaining("crossoverProbability must be in [0, 1]: 1.2");
         assertThatThrownBy(() -> new BreedingConfig(10, 3, 0.7, Double.NaN, 0.1, 1))

@@ -175,6 +175,17 @@ class BreedingStepTest {
     }
 
     @Test
+    void breedsFromASingleGenome() {
+        double[] only = new SplittableRandom(3).doubles(LENGTH).toArray();
+        List<Scored> one = List.of(new Scored(only, 1.0));
+
+        List<double[]> next = BreedingStep.next(one, 1, RUN_SEED, new BreedingConfig(5, 2, 1.0, 0.5, 0.1, 1));
+
+        assertThat(next).hasSize(5).allSatisfy(BreedingStepTest::assertGenome);
+        assertThat(next.get(0)).isEqualTo(only);
+    }
+
+    @Test
     void rejectsNonFiniteFitness() {
         double[] genes = new double[LENGTH];
         assertThatThrownBy(() -> new Scored(genes, Double.NaN)).hasMessageContaining("fitness must be finite").hasMessageContaining("NaN");
