@@ -53,6 +53,49 @@ public final class EquityStats {
         }
     }
 
+    /**
+     * Equity at the closes of {@code len} consecutive bars, all with a position open: the same as {@code onBar} and
+     * {@code onExposedBar} for each, in one tight loop.
+     */
+    public void onExposedBars(double[] equity, int len) {
+        if (len == 0) {
+            return;
+        }
+        int i = 0;
+        if (!started) {
+            onBar(equity[0]);
+            i = 1;
+        }
+        double l = last;
+        double pk = peak;
+        double invPeak = 1.0 / pk;
+        double mdd = maxDrawdown;
+        double s1 = sumR;
+        double s2 = sumR2;
+        double d2 = sumDown2;
+        for (; i < len; i++) {
+            double e = equity[i];
+            double r = e / l - 1.0;
+            s1 += r;
+            s2 += r * r;
+            double down = Math.min(r, 0.0);
+            d2 += down * down;
+            if (e > pk) {
+                pk = e;
+                invPeak = 1.0 / pk;
+            }
+            mdd = Math.max(mdd, 1.0 - e * invPeak);
+            l = e;
+        }
+        last = l;
+        peak = pk;
+        maxDrawdown = mdd;
+        sumR = s1;
+        sumR2 = s2;
+        sumDown2 = d2;
+        exposureBars += len;
+    }
+
     /** Marks the first bar as seen when its equity is the initial capital (a skipped, flat first bar). */
     public void anchor() {
         started = true;

@@ -22,6 +22,8 @@ import dev.phylo.engine.strategy.StrategySpec;
  *       open, or at this close in close mode;</li>
  *   <li>equity is marked at the close; at the last bar an open position is closed at the close (end of data).</li>
  * </ol>
+ * Most bars need none of this: flat bars without an entry signal, and held bars without an exit signal, stop touch
+ * or bar limit, run through two tight loops; only the others take the general {@link #step}.
  */
 public final class StrategyRunner {
     private final SignalProgram program;
@@ -35,14 +37,19 @@ public final class StrategyRunner {
     private final Stop stopLoss;
     private final Stop takeProfit;
     private final Stop trailing;
+    private final double trailPct;
     private final int slAtrSlot;
     private final int tpAtrSlot;
     private final int trAtrSlot;
     private final int lastBar;
+    private final int entryMask;
+    private final int longExitMask;
+    private final int shortExitMask;
     private final EquityStats stats;
     private final TradeSink sink;
     private final double[] equityCurve;
     private final byte[] sig;
+    private final double[] held;
 
     private int pos;
     private double qty;
@@ -50,11 +57,14 @@ public final class StrategyRunner {
     private double entryPrice;
     private double entryFee;
     private int entryBar;
+    /** Last bar whose close may pass without the bar limit closing the position. */
+    private int deadline;
     private double slLevel;
     private double tpLevel;
     private double trailDist;
-    private final double trailPct;
     private double trailBest;
+    /** The binding stop: max(stop-loss, trailing) for a long, min for a short; +-infinity when none. */
+    private double stopLine;
     private boolean pendingExit;
     private ExitReason pendingReason;
     private int pendingEntry;
@@ -80,11 +90,15 @@ public final class StrategyRunner {
         this.tpAtrSlot = atrSlot(takeProfit, bank);
         this.trAtrSlot = atrSlot(trailing, bank);
         this.lastBar = bank.series().size() - 1;
+        this.entryMask = (allowLong ? SignalProgram.ENTRY_LONG : 0) | (allowShort ? SignalProgram.ENTRY_SHORT : 0);
+        this.longExitMask = SignalProgram.EXIT_LONG | (allowShort ? SignalProgram.ENTRY_SHORT : 0);
+        this.shortExitMask = SignalProgram.EXIT_SHORT | (allowLong ? SignalProgram.ENTRY_LONG : 0);
         this.stats = new EquityStats(exec.initialCapital());
         this.cash = exec.initialCapital();
         this.sink = sink;
         this.equityCurve = equityCurve;
         this.sig = new byte[blockSize];
+        this.held = new double[blockSize];
     }
 
     private static int atrSlot(Stop stop, IndicatorBank bank) {
@@ -98,55 +112,109 @@ public final class StrategyRunner {
     /** Runs bars {@code [from, to)}; the bank must hold this block. */
     public void runBlock(IndicatorBank bank, int from, int to) {
         program.eval(bank, from, to, sig);
-        int entryMask = (allowLong ? SignalProgram.ENTRY_LONG : 0) | (allowShort ? SignalProgram.ENTRY_SHORT : 0);
         double[] open = bank.series().open();
         double[] high = bank.series().high();
         double[] low = bank.series().low();
         double[] close = bank.series().close();
-        int longExitMask = SignalProgram.EXIT_LONG | (allowShort ? SignalProgram.ENTRY_SHORT : 0);
-        int shortExitMask = SignalProgram.EXIT_SHORT | (allowLong ? SignalProgram.ENTRY_LONG : 0);
-        boolean quiet = maxBars == 0;
-        for (int t = from; t < to; t++) {
-            int s = sig[t - from];
-            if (pos == 0) {
-                if (pendingEntry == 0 && (s & entryMask) == 0 && t != lastBar) {
-                    // flat and nothing to do: equity unchanged, its return is 0
-                    if (t == 0) {
-                        stats.anchor();
-                    }
-                    if (equityCurve != null) {
-                        equityCurve[t] = cash;
-                    }
-                    continue;
-                }
-            } else if (quiet && !pendingExit && (s & (pos > 0 ? longExitMask : shortExitMask)) == 0
-                    && t != lastBar && !stopTouched(open[t], high[t], low[t])) {
-                // holding, no order and no stop inside this bar: move the trailing best price and mark to market
-                if (pos > 0) {
-                    trailBest = Math.max(trailBest, high[t]);
-                } else {
-                    trailBest = Math.min(trailBest, low[t]);
-                }
-                double equity = cash + pos * qty * close[t];
-                stats.onExposedBar();
-                stats.onBar(equity);
-                if (equityCurve != null) {
-                    equityCurve[t] = equity;
-                }
-                continue;
+        int quietEnd = Math.min(to, lastBar); // the last bar always takes the general step
+        int t = from;
+        while (t < to) {
+            if (pos == 0 && pendingEntry == 0) {
+                t = skipFlat(t, from, quietEnd);
+            } else if (pos > 0 && !pendingExit) {
+                t = holdLong(t, from, Math.min(quietEnd, deadline + 1), high, low, close);
+            } else if (pos < 0 && !pendingExit) {
+                t = holdShort(t, from, Math.min(quietEnd, deadline + 1), high, low, close);
             }
-            step(bank, t, s, open[t], high[t], low[t], close[t]);
+            if (t < to) {
+                step(bank, t, sig[t - from], open[t], high[t], low[t], close[t]);
+                t++;
+            }
         }
     }
 
-    /** Whether this bar's range reaches the position's stop or target (NaN levels never do). */
-    private boolean stopTouched(double o, double h, double l) {
-        if (pos > 0) {
-            double trail = trailPct > 0 ? trailBest * (1 - trailPct) : trailBest - trailDist;
-            return l <= slLevel || l <= trail || h >= tpLevel;
+    /** Flat, no order pending: equity does not move until an entry signal. Returns the first bar to step. */
+    private int skipFlat(int t, int from, int end) {
+        int start = t;
+        while (t < end && (sig[t - from] & entryMask) == 0) {
+            t++;
         }
-        double trail = trailPct > 0 ? trailBest * (1 + trailPct) : trailBest + trailDist;
-        return h >= slLevel || h >= trail || l <= tpLevel;
+        if (start == 0 && t > 0) {
+            stats.anchor();
+        }
+        if (equityCurve != null) {
+            java.util.Arrays.fill(equityCurve, start, t, cash);
+        }
+        return t;
+    }
+
+    /** Long, nothing pending: marks to market until an exit signal, a stop or target touch, or the bar limit. */
+    private int holdLong(int t, int from, int end, double[] high, double[] low, double[] close) {
+        int start = t;
+        double units = qty;
+        double best = trailBest;
+        double line = stopLine;
+        double target = tpLevel;
+        int k = 0;
+        while (t < end && (sig[t - from] & longExitMask) == 0) {
+            double h = high[t];
+            if (low[t] <= line || h >= target) {
+                break;
+            }
+            if (h > best) {
+                best = h;
+                line = longStopLine(best);
+            }
+            held[k++] = cash + units * close[t];
+            t++;
+        }
+        trailBest = best;
+        stopLine = line;
+        recordHeld(start, k);
+        return t;
+    }
+
+    /** Mirror of {@link #holdLong} for a short position. */
+    private int holdShort(int t, int from, int end, double[] high, double[] low, double[] close) {
+        int start = t;
+        double units = qty;
+        double best = trailBest;
+        double line = stopLine;
+        double target = tpLevel;
+        int k = 0;
+        while (t < end && (sig[t - from] & shortExitMask) == 0) {
+            double l = low[t];
+            if (high[t] >= line || l <= target) {
+                break;
+            }
+            if (l < best) {
+                best = l;
+                line = shortStopLine(best);
+            }
+            held[k++] = cash - units * close[t];
+            t++;
+        }
+        trailBest = best;
+        stopLine = line;
+        recordHeld(start, k);
+        return t;
+    }
+
+    private void recordHeld(int start, int k) {
+        stats.onExposedBars(held, k);
+        if (equityCurve != null) {
+            System.arraycopy(held, 0, equityCurve, start, k);
+        }
+    }
+
+    private double longStopLine(double best) {
+        double trail = trailPct > 0 ? best * (1 - trailPct) : best - trailDist;
+        return Math.max(slLevel, trail);
+    }
+
+    private double shortStopLine(double best) {
+        double trail = trailPct > 0 ? best * (1 + trailPct) : best + trailDist;
+        return Math.min(slLevel, trail);
     }
 
     private void step(IndicatorBank bank, int t, int s, double o, double h, double l, double c) {
@@ -161,19 +229,22 @@ public final class StrategyRunner {
         if (pos != 0) {
             checkStops(t, o, h, l);
         }
-        if (pos > 0) {
-            trailBest = Math.max(trailBest, h);
-        } else if (pos < 0) {
-            trailBest = Math.min(trailBest, l);
+        if (pos > 0 && h > trailBest) {
+            trailBest = h;
+            stopLine = longStopLine(h);
+        } else if (pos < 0 && l < trailBest) {
+            trailBest = l;
+            stopLine = shortStopLine(l);
         }
+        boolean exposed = pos != 0;
         if (t < lastBar) {
             decide(bank, t, s, c);
+            exposed = pos != 0;
         } else if (pos != 0) {
-            stats.onExposedBar(); // held through the last bar, closed at its close
-            exit(t, c, ExitReason.END_OF_DATA);
+            exit(t, c, ExitReason.END_OF_DATA); // held through the last bar, closed at its close
         }
         double equity = pos == 0 ? cash : cash + pos * qty * c;
-        if (pos != 0) {
+        if (exposed) {
             stats.onExposedBar();
         }
         stats.onBar(equity);
@@ -188,9 +259,8 @@ public final class StrategyRunner {
             boolean exitRule = (s & (isLong ? SignalProgram.EXIT_LONG : SignalProgram.EXIT_SHORT)) != 0;
             boolean reverse = isLong ? allowShort && (s & SignalProgram.ENTRY_SHORT) != 0
                     : allowLong && (s & SignalProgram.ENTRY_LONG) != 0;
-            int held = t - entryBar + (nextOpen ? 1 : 0);
             ExitReason reason = exitRule ? ExitReason.SIGNAL : reverse ? ExitReason.REVERSE
-                    : maxBars > 0 && held >= maxBars ? ExitReason.MAX_BARS : null;
+                    : t > deadline ? ExitReason.MAX_BARS : null;
             if (reason == null) {
                 return;
             }
@@ -233,9 +303,10 @@ public final class StrategyRunner {
         return slot < 0 ? 0.0 : bank.array(slot)[t - bank.base(slot)];
     }
 
-    private double distance(Stop stop, double fill, double atr) {
+    /** Distance of {@code stop} from {@code fill}, or +infinity when there is no such stop. */
+    private static double distance(Stop stop, double fill, double atr) {
         if (stop == null) {
-            return Double.NaN;
+            return Double.POSITIVE_INFINITY;
         }
         return stop.kind() == Stop.Kind.PERCENT ? fill * stop.value() / 100.0 : stop.value() * atr;
     }
@@ -257,38 +328,33 @@ public final class StrategyRunner {
         entryPrice = fill;
         entryFee = fee;
         entryBar = t;
-        double sl = distance(stopLoss, fill, slAtr);
-        double tp = distance(takeProfit, fill, tpAtr);
-        slLevel = fill - dir * sl;
-        tpLevel = fill + dir * tp;
-        trailDist = trailing == null ? Double.NaN : distance(trailing, fill, trAtr);
+        // held bars at the close of bar t' are t' - t (+1 when filled at an open); the limit closes at maxBars
+        deadline = maxBars == 0 ? Integer.MAX_VALUE - 1 : t + maxBars - 1 - (nextOpen ? 1 : 0);
+        slLevel = fill - dir * distance(stopLoss, fill, slAtr);
+        tpLevel = fill + dir * distance(takeProfit, fill, tpAtr);
+        trailDist = distance(trailing, fill, trAtr);
         trailBest = fill;
+        stopLine = dir > 0 ? longStopLine(fill) : shortStopLine(fill);
     }
 
     private void checkStops(int t, double o, double h, double l) {
         if (pos > 0) {
-            double trail = trailPct > 0 ? trailBest * (1 - trailPct) : trailBest - trailDist;
-            boolean trailWins = trail > slLevel || Double.isNaN(slLevel);
-            double stop = trailWins ? trail : slLevel;
-            ExitReason why = trailWins ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS;
-            if (o <= stop) {
+            ExitReason why = stopLine > slLevel ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS;
+            if (o <= stopLine) {
                 exit(t, o, why);
-            } else if (l <= stop) {
-                exit(t, stop, why);
+            } else if (l <= stopLine) {
+                exit(t, stopLine, why);
             } else if (o >= tpLevel) {
                 exit(t, o, ExitReason.TAKE_PROFIT);
             } else if (h >= tpLevel) {
                 exit(t, tpLevel, ExitReason.TAKE_PROFIT);
             }
         } else {
-            double trail = trailPct > 0 ? trailBest * (1 + trailPct) : trailBest + trailDist;
-            boolean trailWins = trail < slLevel || Double.isNaN(slLevel);
-            double stop = trailWins ? trail : slLevel;
-            ExitReason why = trailWins ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS;
-            if (o >= stop) {
+            ExitReason why = stopLine < slLevel ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS;
+            if (o >= stopLine) {
                 exit(t, o, why);
-            } else if (h >= stop) {
-                exit(t, stop, why);
+            } else if (h >= stopLine) {
+                exit(t, stopLine, why);
             } else if (o <= tpLevel) {
                 exit(t, o, ExitReason.TAKE_PROFIT);
             } else if (l <= tpLevel) {
