@@ -156,6 +156,12 @@ public final class StrategyRunner {
         double line = stopLine;
         double target = tpLevel;
         int k = 0;
+        if (trailing == null) { // the stop line is fixed for the trade
+            while (t < end && (sig[t - from] & longExitMask) == 0 && low[t] > line && high[t] < target) {
+                held[k++] = cash + units * close[t];
+                t++;
+            }
+        }
         while (t < end && (sig[t - from] & longExitMask) == 0) {
             double h = high[t];
             if (low[t] <= line || h >= target) {
@@ -182,6 +188,12 @@ public final class StrategyRunner {
         double line = stopLine;
         double target = tpLevel;
         int k = 0;
+        if (trailing == null) { // the stop line is fixed for the trade
+            while (t < end && (sig[t - from] & shortExitMask) == 0 && high[t] < line && low[t] > target) {
+                held[k++] = cash - units * close[t];
+                t++;
+            }
+        }
         while (t < end && (sig[t - from] & shortExitMask) == 0) {
             double l = low[t];
             if (high[t] >= line || l <= target) {
