@@ -38,15 +38,15 @@ final class RollingMean implements IndicatorCalculator {
         for (int t = from; t < to; t++) {
             double x = c[t];
             double old = pushed >= n ? r[p] : 0.0;
-            // h + l += x, exactly
-            double s1 = h + x;
-            double b1 = s1 - h;
-            l += (h - (s1 - b1)) + (x - b1);
-            // h + l -= old, exactly
-            double s2 = s1 - old;
-            double b2 = s2 - s1;
-            l += (s1 - (s2 - b2)) - (old + b2);
-            h = s2;
+            // d + e = x - old exactly (off the loop-carried chain)
+            double d = x - old;
+            double bd = d - x;
+            double e = (x - (d - bd)) - (old + bd);
+            // h + l += d + e, exactly up to the rounding of l: one addition on the chain through h
+            double hd = h + d;
+            double bs = hd - h;
+            l += (h - (hd - bs)) + (d - bs) + e;
+            h = hd;
             r[p] = x;
             if (++p == n) {
                 p = 0;
