@@ -48,8 +48,8 @@ public final class StrategyRunner {
     private final EquityStats stats;
     private final TradeSink sink;
     private final double[] equityCurve;
-    private final byte[] sig;
-    private final double[] held;
+    private byte[] sig;
+    private double[] held;
 
     private int pos;
     private double qty;
@@ -97,8 +97,17 @@ public final class StrategyRunner {
         this.cash = exec.initialCapital();
         this.sink = sink;
         this.equityCurve = equityCurve;
-        this.sig = new byte[blockSize];
-        this.held = new double[blockSize];
+    }
+
+    /** Per-thread working memory for {@link #runBlock}. */
+    public static final class Scratch {
+        final byte[] signals;
+        final double[] equity;
+
+        public Scratch(int blockSize) {
+            signals = new byte[blockSize];
+            equity = new double[blockSize];
+        }
     }
 
     private static int atrSlot(Stop stop, IndicatorBank bank) {
@@ -109,8 +118,13 @@ public final class StrategyRunner {
         return stats;
     }
 
-    /** Runs bars {@code [from, to)}; the bank must hold this block. */
-    public void runBlock(IndicatorBank bank, int from, int to) {
+    /**
+     * Runs bars {@code [from, to)}; the bank must hold this block. {@code scratch} is working memory of the calling
+     * thread, at least a block long; nothing in it survives the call.
+     */
+    public void runBlock(IndicatorBank bank, int from, int to, Scratch scratch) {
+        sig = scratch.signals;
+        held = scratch.equity;
         program.eval(bank, from, to, sig);
         double[] open = bank.series().open();
         double[] high = bank.series().high();
