@@ -11,6 +11,23 @@ public sealed interface Rule {
     /** Deepest nesting accepted. */
     int MAX_DEPTH = 8;
 
+    /** Every condition in this rule, depth first, in order. */
+    default List<Condition> conditions() {
+        List<Condition> out = new java.util.ArrayList<>();
+        collect(this, out);
+        return out;
+    }
+
+    private static void collect(Rule rule, List<Condition> out) {
+        if (rule instanceof All all) {
+            all.rules().forEach(r -> collect(r, out));
+        } else if (rule instanceof Any any) {
+            any.rules().forEach(r -> collect(r, out));
+        } else {
+            out.add((Condition) rule);
+        }
+    }
+
     /** {@code left op right}, evaluated at each bar's close. */
     record Condition(Operand left, Comparison op, Operand right) implements Rule {
         public Condition {

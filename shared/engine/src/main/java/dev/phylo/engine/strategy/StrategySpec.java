@@ -21,6 +21,20 @@ public record StrategySpec(int version, String name, Direction direction, SideRu
                            Stop stopLoss, Stop takeProfit, Stop trailingStop, int maxBarsInTrade, Sizing sizing) {
     public static final int VERSION = 1;
 
+    /** Every condition of every rule: long entry and exit, then short entry and exit. */
+    public java.util.List<Rule.Condition> conditions() {
+        java.util.List<Rule.Condition> out = new java.util.ArrayList<>();
+        for (SideRules side : new SideRules[]{longRules, shortRules}) {
+            if (side != null) {
+                out.addAll(side.entry().conditions());
+                if (side.exit() != null) {
+                    out.addAll(side.exit().conditions());
+                }
+            }
+        }
+        return out;
+    }
+
     public StrategySpec {
         if (version != VERSION) {
             throw new IllegalArgumentException("unsupported strategy spec version %d; this engine reads version %d"

@@ -47,7 +47,7 @@ public final class BlockDriver {
         }
         ThreadLocal<StrategyRunner.Scratch> scratches = ThreadLocal.withInitial(() -> new StrategyRunner.Scratch(block));
         int threads = pool == null ? 1 : Runtime.getRuntime().availableProcessors();
-        int chunks = Math.max(1, Math.min(runners.size(), threads * 4));
+        int chunks = Math.max(1, Math.min(runners.size(), threads * 32));
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             runAll(pool, bank.blockTasks(from, to));

@@ -81,10 +81,11 @@ final class SignalProgram {
     /** Every indicator a spec reads, stops included. */
     static List<IndicatorSpec> indicators(StrategySpec spec) {
         List<IndicatorSpec> out = new ArrayList<>();
-        for (SideRules side : new SideRules[]{spec.longRules(), spec.shortRules()}) {
-            if (side != null) {
-                collect(side.entry(), out);
-                collect(side.exit(), out);
+        for (Rule.Condition c : spec.conditions()) {
+            for (Operand o : new Operand[]{c.left(), c.right()}) {
+                if (o instanceof Operand.Indicator ind) {
+                    out.add(ind.spec());
+                }
             }
         }
         for (Stop stop : new Stop[]{spec.stopLoss(), spec.takeProfit(), spec.trailingStop()}) {
@@ -97,45 +98,10 @@ final class SignalProgram {
 
     /** Longest shift a spec reads. */
     static int lookback(StrategySpec spec) {
-        int[] max = {0};
-        for (SideRules side : new SideRules[]{spec.longRules(), spec.shortRules()}) {
-            if (side != null) {
-                maxShift(side.entry(), max);
-                maxShift(side.exit(), max);
-            }
+        int max = 0;
+        for (Rule.Condition c : spec.conditions()) {
+            max = Math.max(max, Math.max(c.left().shift(), c.right().shift()));
         }
-        return max[0];
-    }
-
-    private static void collect(Rule rule, List<IndicatorSpec> out) {
-        if (rule == null) {
-            return;
-        }
-        if (rule instanceof Rule.All all) {
-            all.rules().forEach(r -> collect(r, out));
-        } else if (rule instanceof Rule.Any any) {
-            any.rules().forEach(r -> collect(r, out));
-        } else {
-            Rule.Condition c = (Rule.Condition) rule;
-            for (Operand o : new Operand[]{c.left(), c.right()}) {
-                if (o instanceof Operand.Indicator ind) {
-                    out.add(ind.spec());
-                }
-            }
-        }
-    }
-
-    private static void maxShift(Rule rule, int[] max) {
-        if (rule == null) {
-            return;
-        }
-        if (rule instanceof Rule.All all) {
-            all.rules().forEach(r -> maxShift(r, max));
-        } else if (rule instanceof Rule.Any any) {
-            any.rules().forEach(r -> maxShift(r, max));
-        } else {
-            Rule.Condition c = (Rule.Condition) rule;
-            max[0] = Math.max(max[0], Math.max(c.left().shift(), c.right().shift()));
-        }
+        return max;
     }
 }
