@@ -79,13 +79,7 @@ public final class Calculators {
     }
 
     private static IndicatorCalculator extremum(int n, boolean max) {
-        Extremum x = new Extremum(n, max);
-        return (s, from, to, out, off) -> {
-            double[] src = max ? s.high() : s.low();
-            double[] o = out[0];
-            for (int t = from; t < to; t++) {
-                o[off + t - from] = x.push(src[t]);
-            }
-        };
+        RangeExtremum x = new RangeExtremum(n, max);
+        return (s, from, to, out, off) -> x.compute(max ? s.high() : s.low(), from, to, out[0], off);
     }
 }

@@ -9,16 +9,18 @@ import dev.phylo.engine.indicator.IndicatorCalculator;
  * the averages that include it are undefined too: no signal rather than an arbitrary 0.
  */
 final class Stochastic implements IndicatorCalculator {
-    private final Extremum highest;
-    private final Extremum lowest;
+    private final RangeExtremum highest;
+    private final RangeExtremum lowest;
+    private double[] hhBlock = new double[0];
+    private double[] llBlock = new double[0];
     private final Window k;
     private final Window d;
     private boolean kStarted;
     private boolean dStarted;
 
     Stochastic(int n, int dfast, int dslow) {
-        highest = new Extremum(n, true);
-        lowest = new Extremum(n, false);
+        highest = new RangeExtremum(n, true);
+        lowest = new RangeExtremum(n, false);
         k = new Window(dfast);
         d = new Window(dslow);
     }
@@ -28,9 +30,15 @@ final class Stochastic implements IndicatorCalculator {
         double[] h = s.high();
         double[] l = s.low();
         double[] c = s.close();
+        if (hhBlock.length < to - from) {
+            hhBlock = new double[to - from];
+            llBlock = new double[to - from];
+        }
+        highest.compute(h, from, to, hhBlock, 0);
+        lowest.compute(l, from, to, llBlock, 0);
         for (int t = from; t < to; t++) {
-            double hh = highest.push(h[t]);
-            double ll = lowest.push(l[t]);
+            double hh = hhBlock[t - from];
+            double ll = llBlock[t - from];
             double fastK = Double.NaN;
             if (!Double.isNaN(hh)) {
                 kStarted = true;
