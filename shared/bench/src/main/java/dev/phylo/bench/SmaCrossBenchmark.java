@@ -35,10 +35,10 @@ import java.util.concurrent.TimeUnit;
  * number of closed positions so the work cannot be optimised away (and so the two can be compared).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 7)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 7, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Xms2g"})
 public class SmaCrossBenchmark {
     private static final StrategySpec SPEC = StrategySpecs.parse("""

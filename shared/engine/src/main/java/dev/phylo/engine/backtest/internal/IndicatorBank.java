@@ -4,6 +4,8 @@ import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.indicator.IndicatorCalculator;
 import dev.phylo.engine.indicator.IndicatorSpec;
 import dev.phylo.engine.indicator.Indicators;
+import dev.phylo.engine.strategy.Comparison;
+import dev.phylo.engine.strategy.Rule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +39,7 @@ public final class IndicatorBank {
     private final int blockSize;
     private final Map<String, Integer> conditionIndex = new LinkedHashMap<>();
     private final List<Compare> conditions = new ArrayList<>();
+    private final List<Integer> firstBuffer = new ArrayList<>();
     private final List<byte[]> conditionBuffers = new ArrayList<>();
     private final byte[] zeros;
     private int blockFrom;
@@ -83,17 +86,24 @@ public final class IndicatorBank {
     /**
      * Index of the shared result buffer of {@code condition}, registering it on first use. Equal conditions (same
      * canonical text) are evaluated once per block for the whole batch: their result, cross history included, depends
-     * only on the series.
+     * only on the series. The two directions of a cross of the same operands share one evaluation.
      */
-    public int condition(String canonical, java.util.function.Supplier<Compare> compiler) {
-        Integer idx = conditionIndex.get(canonical);
+    public int condition(Rule.Condition condition, java.util.function.Supplier<Compare> compiler) {
+        boolean cross = condition.op().isCross();
+        String key = cross ? condition.left().text() + " crosses " + condition.right().text() : condition.toString();
+        Integer idx = conditionIndex.get(key);
         if (idx == null) {
             idx = conditions.size();
-            conditionIndex.put(canonical, idx);
+            conditionIndex.put(key, idx);
             conditions.add(compiler.get());
+            firstBuffer.add(conditionBuffers.size());
             conditionBuffers.add(new byte[blockSize]);
+            if (cross) {
+                conditionBuffers.add(new byte[blockSize]);
+            }
         }
-        return idx;
+        int buffer = firstBuffer.get(idx);
+        return condition.op() == Comparison.CROSSES_BELOW ? buffer + 1 : buffer;
     }
 
     /** A block of zeros, standing for an absent rule. */
@@ -101,7 +111,7 @@ public final class IndicatorBank {
         return zeros;
     }
 
-    /** Result of shared condition {@code idx} for the current block: 1 where it holds at bar {@code blockFrom + i}. */
+    /** Result buffer {@code idx} (from {@link #condition}) for the current block: 1 where it holds at bar {@code blockFrom + i}. */
     public byte[] conditionBuffer(int idx) {
         return conditionBuffers.get(idx);
     }
@@ -119,7 +129,9 @@ public final class IndicatorBank {
             int to = Math.min(conditions.size(), lo + per);
             tasks.add(() -> {
                 for (int i = from; i < to; i++) {
-                    conditions.get(i).eval(this, blockFrom, blockTo, conditionBuffers.get(i));
+                    int b = firstBuffer.get(i);
+                    Compare c = conditions.get(i);
+                    c.eval(this, blockFrom, blockTo, conditionBuffers.get(b), c.isCross() ? conditionBuffers.get(b + 1) : null);
                 }
                 return null;
             });

@@ -52,7 +52,7 @@ final class SignalProgram {
             return new SignalNode.Group(compileAll(any.rules(), bank, blockSize), false, blockSize);
         }
         Rule.Condition c = (Rule.Condition) rule;
-        return new SignalNode.Leaf(bank.condition(c.toString(), () -> new Compare(c.op(), slot(c.left(), bank),
+        return new SignalNode.Leaf(bank.condition(c, () -> new Compare(c.op(), slot(c.left(), bank),
                 c.left().shift(), constant(c.left()), slot(c.right(), bank), c.right().shift(), constant(c.right()))));
     }
 
