@@ -66,7 +66,7 @@ final class BacktestCommand implements Callable<Integer> {
             err.println("dropped: " + issue);
         }
         BarSeries series = read.series();
-        BacktestResult result = Backtester.run(series, strategySpec, exec);
+        BacktestResult result = Backtester.run(series, strategySpec, exec, false);
         if (json) {
             out.println(ReportJson.render(result));
         } else {

@@ -31,10 +31,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The same strategy in both engines on the same 1,000,000 bars: long when SMA(10) crosses above SMA(30), flat when it
- * crosses below, orders at the next open. Each invocation computes its indicators from scratch. Both return the
- * number of closed positions so the work cannot be optimised away (and so the two can be compared).
+ * crosses below, orders at the next open. Each invocation computes its indicators from scratch and produces the list
+ * of trades (Phylo also its metrics). Both return the number of positions so the work cannot be optimised away
+ * ({@code Ta4jOracleTest} shows the positions are the same). Each benchmark's fork builds only its own series.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
@@ -45,32 +45,46 @@ public class SmaCrossBenchmark {
             {"version": 1, "name": "SMA(10)/SMA(30) crossover, long only", "direction": "long",
              "long": {"entry": "sma(10) crosses above sma(30)", "exit": "sma(10) crosses below sma(30)"}}""");
 
-    private BarSeries series;
-    private org.ta4j.core.BarSeries ta4jSeries;
+    /** The bars as Phylo holds them. */
+    @State(Scope.Benchmark)
+    public static class PhyloBars {
+        BarSeries series;
 
-    @Setup
-    public void setUp() {
-        series = BenchData.minuteBars();
-        ta4jSeries = new BaseBarSeriesBuilder().withName("BENCH").withNumTypeOf(DoubleNum.class).build();
-        Duration minute = Duration.ofMinutes(1);
-        for (int i = 0; i < series.size(); i++) {
-            ta4jSeries.addBar(minute, Instant.ofEpochMilli(series.time()[i]).plus(minute).atZone(ZoneOffset.UTC),
-                    series.open()[i], series.high()[i], series.low()[i], series.close()[i], series.volume()[i]);
+        @Setup
+        public void setUp() {
+            series = BenchData.minuteBars();
+        }
+    }
+
+    /** The same bars as a ta4j series of {@code DoubleNum}. */
+    @State(Scope.Benchmark)
+    public static class Ta4jBars {
+        org.ta4j.core.BarSeries series;
+
+        @Setup
+        public void setUp() {
+            BarSeries bars = BenchData.minuteBars();
+            series = new BaseBarSeriesBuilder().withName("BENCH").withNumTypeOf(DoubleNum.class).build();
+            Duration minute = Duration.ofMinutes(1);
+            for (int i = 0; i < bars.size(); i++) {
+                series.addBar(minute, Instant.ofEpochMilli(bars.time()[i]).plus(minute).atZone(ZoneOffset.UTC),
+                        bars.open()[i], bars.high()[i], bars.low()[i], bars.close()[i], bars.volume()[i]);
+            }
         }
     }
 
     @Benchmark
-    public int phylo() {
-        return Backtester.run(series, SPEC, ExecutionConfig.DEFAULT).metrics().tradeCount();
+    public int phylo(PhyloBars bars) {
+        return Backtester.run(bars.series, SPEC, ExecutionConfig.DEFAULT, false).trades().size();
     }
 
     @Benchmark
-    public int ta4j() {
-        ClosePriceIndicator close = new ClosePriceIndicator(ta4jSeries);
+    public int ta4j(Ta4jBars bars) {
+        ClosePriceIndicator close = new ClosePriceIndicator(bars.series);
         SMAIndicator fast = new SMAIndicator(close, 10);
         SMAIndicator slow = new SMAIndicator(close, 30);
         BaseStrategy strategy = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
                 new CrossedDownIndicatorRule(fast, slow), 30);
-        return new BarSeriesManager(ta4jSeries).run(strategy).getPositionCount();
+        return new BarSeriesManager(bars.series).run(strategy).getPositionCount();
     }
 }

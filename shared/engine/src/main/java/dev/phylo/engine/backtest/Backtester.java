@@ -18,7 +18,16 @@ public final class Backtester {
     private Backtester() {
     }
 
+    /** Metrics, trades and the equity curve. */
     public static BacktestResult run(BarSeries series, StrategySpec spec, ExecutionConfig exec) {
+        return run(series, spec, exec, true);
+    }
+
+    /**
+     * Metrics and trades, and the equity curve at every bar's close when {@code withEquity} (otherwise
+     * {@link BacktestResult#equity()} is empty: a report that shows no curve saves a series-long array).
+     */
+    public static BacktestResult run(BarSeries series, StrategySpec spec, ExecutionConfig exec, boolean withEquity) {
         if (series.size() < 2) {
             throw new IllegalArgumentException("a backtest needs at least 2 bars; %s has %d".formatted(series, series.size()));
         }
@@ -27,10 +36,10 @@ public final class Backtester {
         TradeSink sink = (side, entryBar, entryPrice, exitBar, exitPrice, qty, pnl, ret, reason) ->
                 trades.add(new Trade(side, entryBar, time[entryBar], entryPrice, exitBar, time[exitBar], exitPrice,
                         qty, pnl, ret, reason));
-        double[] equity = new double[series.size()];
+        double[] equity = withEquity ? new double[series.size()] : null;
         StrategyRunner runner = BlockDriver.run(series, List.of(spec), exec, BlockDriver.DEFAULT_BLOCK, null,
                 i -> sink, i -> equity).get(0);
         Metrics metrics = runner.stats().finish(series.size(), time[0], time[series.size() - 1]);
-        return new BacktestResult(metrics, trades, equity);
+        return new BacktestResult(metrics, trades, equity == null ? new double[0] : equity);
     }
 }

@@ -54,17 +54,18 @@ public final class EquityStats {
     }
 
     /**
-     * Equity at the closes of {@code len} consecutive bars, all with a position open: the same as {@code onBar} and
-     * {@code onExposedBar} for each, in one tight loop.
+     * A position of {@code units} (negative for a short) held with {@code cash} through bars {@code [from, to)}:
+     * equity {@code cash + units * price[t]} at each close, accumulated as {@code onBar} and {@code onExposedBar}
+     * would, in one tight loop. Also writes those equities to {@code curve} when it is not null.
      */
-    public void onExposedBars(double[] equity, int len) {
-        if (len == 0) {
+    public void onHeld(double cash, double units, double[] price, int from, int to, double[] curve) {
+        if (from >= to) {
             return;
         }
-        int i = 0;
+        int t = from;
         if (!started) {
-            onBar(equity[0]);
-            i = 1;
+            onBar(cash + units * price[t]);
+            t++;
         }
         double l = last;
         double pk = peak;
@@ -73,8 +74,8 @@ public final class EquityStats {
         double s1 = sumR;
         double s2 = sumR2;
         double d2 = sumDown2;
-        for (; i < len; i++) {
-            double e = equity[i];
+        for (; t < to; t++) {
+            double e = cash + units * price[t];
             double r = e / l - 1.0;
             s1 += r;
             s2 += r * r;
@@ -93,7 +94,12 @@ public final class EquityStats {
         sumR = s1;
         sumR2 = s2;
         sumDown2 = d2;
-        exposureBars += len;
+        exposureBars += to - from;
+        if (curve != null) {
+            for (int i = from; i < to; i++) {
+                curve[i] = cash + units * price[i];
+            }
+        }
     }
 
     /** Marks the first bar as seen when its equity is the initial capital (a skipped, flat first bar). */

@@ -49,7 +49,6 @@ public final class StrategyRunner {
     private final TradeSink sink;
     private final double[] equityCurve;
     private byte[] sig;
-    private double[] held;
 
     private int pos;
     private double qty;
@@ -102,11 +101,9 @@ public final class StrategyRunner {
     /** Per-thread working memory for {@link #runBlock}. */
     public static final class Scratch {
         final byte[] signals;
-        final double[] equity;
 
         public Scratch(int blockSize) {
             signals = new byte[blockSize];
-            equity = new double[blockSize];
         }
     }
 
@@ -124,7 +121,6 @@ public final class StrategyRunner {
      */
     public void runBlock(IndicatorBank bank, int from, int to, Scratch scratch) {
         sig = scratch.signals;
-        held = scratch.equity;
         program.eval(bank, from, to, sig);
         double[] open = bank.series().open();
         double[] high = bank.series().high();
@@ -165,72 +161,59 @@ public final class StrategyRunner {
     /** Long, nothing pending: marks to market until an exit signal, a stop or target touch, or the bar limit. */
     private int holdLong(int t, int from, int end, double[] high, double[] low, double[] close) {
         int start = t;
-        double units = qty;
-        double best = trailBest;
         double line = stopLine;
         double target = tpLevel;
-        int k = 0;
         if (trailing == null) { // the stop line is fixed for the trade
             while (t < end && (sig[t - from] & longExitMask) == 0 && low[t] > line && high[t] < target) {
-                held[k++] = cash + units * close[t];
                 t++;
             }
-        }
-        while (t < end && (sig[t - from] & longExitMask) == 0) {
-            double h = high[t];
-            if (low[t] <= line || h >= target) {
-                break;
+        } else {
+            double best = trailBest;
+            while (t < end && (sig[t - from] & longExitMask) == 0) {
+                double h = high[t];
+                if (low[t] <= line || h >= target) {
+                    break;
+                }
+                if (h > best) {
+                    best = h;
+                    line = longStopLine(best);
+                }
+                t++;
             }
-            if (h > best) {
-                best = h;
-                line = longStopLine(best);
-            }
-            held[k++] = cash + units * close[t];
-            t++;
+            trailBest = best;
+            stopLine = line;
         }
-        trailBest = best;
-        stopLine = line;
-        recordHeld(start, k);
+        stats.onHeld(cash, qty, close, start, t, equityCurve);
         return t;
     }
 
     /** Mirror of {@link #holdLong} for a short position. */
     private int holdShort(int t, int from, int end, double[] high, double[] low, double[] close) {
         int start = t;
-        double units = qty;
-        double best = trailBest;
         double line = stopLine;
         double target = tpLevel;
-        int k = 0;
-        if (trailing == null) { // the stop line is fixed for the trade
+        if (trailing == null) {
             while (t < end && (sig[t - from] & shortExitMask) == 0 && high[t] < line && low[t] > target) {
-                held[k++] = cash - units * close[t];
                 t++;
             }
-        }
-        while (t < end && (sig[t - from] & shortExitMask) == 0) {
-            double l = low[t];
-            if (high[t] >= line || l <= target) {
-                break;
+        } else {
+            double best = trailBest;
+            while (t < end && (sig[t - from] & shortExitMask) == 0) {
+                double l = low[t];
+                if (high[t] >= line || l <= target) {
+                    break;
+                }
+                if (l < best) {
+                    best = l;
+                    line = shortStopLine(best);
+                }
+                t++;
             }
-            if (l < best) {
-                best = l;
-                line = shortStopLine(best);
-            }
-            held[k++] = cash - units * close[t];
-            t++;
+            trailBest = best;
+            stopLine = line;
         }
-        trailBest = best;
-        stopLine = line;
-        recordHeld(start, k);
+        stats.onHeld(cash, -qty, close, start, t, equityCurve);
         return t;
-    }
-
-    private void recordHeld(int start, int k) {
-        stats.onExposedBars(held, k);
-        if (equityCurve != null) {
-            System.arraycopy(held, 0, equityCurve, start, k);
-        }
     }
 
     private double longStopLine(double best) {
