@@ -39,8 +39,18 @@ final class SignalProgram {
         byte[] xl = nodes[1] == null ? zero : nodes[1].eval(bank, len);
         byte[] es = nodes[2] == null ? zero : nodes[2].eval(bank, len);
         byte[] xs = nodes[3] == null ? zero : nodes[3].eval(bank, len);
-        for (int i = 0; i < len; i++) {
-            sig[i] = (byte) (el[i] | (xl[i] << 1) | (es[i] << 2) | (xs[i] << 3));
+        if (es == zero && xs == zero) {
+            for (int i = 0; i < len; i++) {
+                sig[i] = (byte) (el[i] | (xl[i] << 1));
+            }
+        } else if (el == zero && xl == zero) {
+            for (int i = 0; i < len; i++) {
+                sig[i] = (byte) ((es[i] << 2) | (xs[i] << 3));
+            }
+        } else {
+            for (int i = 0; i < len; i++) {
+                sig[i] = (byte) (el[i] | (xl[i] << 1) | (es[i] << 2) | (xs[i] << 3));
+            }
         }
     }
 

@@ -256,7 +256,9 @@ public final class StrategyRunner {
         if (exposed) {
             stats.onExposedBar();
         }
-        stats.onBar(equity);
+        if (exposed || equity != stats.equity() || t == 0) {
+            stats.onBar(equity); // a flat bar with unchanged equity adds nothing
+        }
         if (equityCurve != null) {
             equityCurve[t] = equity;
         }
