@@ -131,6 +131,18 @@ public final class StrategyRunner {
         while (t < to) {
             if (pos == 0 && pendingEntry == 0) {
                 t = skipFlat(t, from, quietEnd);
+                if (nextOpen && t < quietEnd) {
+                    // an entry signal while flat: only the order for the next open changes; equity does not
+                    if (t == 0) {
+                        stats.anchor();
+                    }
+                    if (equityCurve != null) {
+                        equityCurve[t] = cash;
+                    }
+                    decide(bank, t, sig[t - from], close[t]);
+                    t++;
+                    continue;
+                }
             } else if (pos > 0 && !pendingExit) {
                 t = holdLong(t, from, Math.min(quietEnd, deadline + 1), high, low, close);
             } else if (pos < 0 && !pendingExit) {
