@@ -19,7 +19,8 @@ class SearchSpaceTest {
 
         String json = MAPPER.writeValueAsString(space);
 
-        assertThat(json).contains("\"families\":[\"maCross\",\"rsiReversion\"");
+        assertThat(json).contains("\"families\":[\"maCross\",\"rsiReversion\"")
+                .contains("\"directions\":[\"long\",\"short\",\"both\"]");
         assertThat(MAPPER.readValue(json, SearchSpace.class)).isEqualTo(space);
     }
 
@@ -27,7 +28,7 @@ class SearchSpaceTest {
     void runInputCanNarrowTheFamiliesByTheirJsonIds() throws Exception {
         ObjectNode tree = MAPPER.valueToTree(SearchSpace.defaults());
         tree.putArray("families").add("donchianBreakout").add("maCross");
-        tree.putArray("directions").add("LONG");
+        tree.putArray("directions").add("long");
 
         SearchSpace space = MAPPER.treeToValue(tree, SearchSpace.class);
 
