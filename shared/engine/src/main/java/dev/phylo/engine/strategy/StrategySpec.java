@@ -53,6 +53,14 @@ public record StrategySpec(int version, String name, Direction direction, SideRu
                     ? "direction %s needs \"short\" rules".formatted(direction.name().toLowerCase())
                     : "\"short\" rules given but direction is long");
         }
+        boolean longReverses = longRules != null && longRules.reverseOnly();
+        boolean shortReverses = shortRules != null && shortRules.reverseOnly();
+        if ((longReverses || shortReverses) && direction != Direction.BOTH) {
+            throw new IllegalArgumentException("reverseOnly needs direction both: there is no opposite position to reverse");
+        }
+        if (longReverses && shortReverses) {
+            throw new IllegalArgumentException("reverseOnly on both sides: the strategy could never open a position");
+        }
         if (maxBarsInTrade < 0) {
             throw new IllegalArgumentException("maxBarsInTrade must be >= 0 (0 = no limit): " + maxBarsInTrade);
         }

@@ -25,7 +25,7 @@ import java.util.Set;
  *   "name": "SMA(10)/SMA(30) stop and reverse",
  *   "direction": "both",
  *   "long":  {"entry": "sma(10) crosses above sma(30)"},
- *   "short": {"entry": "sma(10) crosses below sma(30)"},
+ *   "short": {"entry": "sma(10) crosses below sma(30)", "reverseOnly": false},
  *   "risk":  {"stopLoss": {"percent": 2}, "takeProfit": {"atr": 14, "multiple": 3},
  *             "trailingStop": {"percent": 5}, "maxBarsInTrade": 50},
  *   "sizing": {"fractionOfEquity": 1.0}
@@ -39,7 +39,7 @@ import java.util.Set;
 public final class StrategySpecs {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> TOP_KEYS = Set.of("version", "name", "direction", "long", "short", "risk", "sizing");
-    private static final Set<String> SIDE_KEYS = Set.of("entry", "exit");
+    private static final Set<String> SIDE_KEYS = Set.of("entry", "exit", "reverseOnly");
     private static final Set<String> RISK_KEYS = Set.of("stopLoss", "takeProfit", "trailingStop", "maxBarsInTrade");
 
     private StrategySpecs() {
@@ -120,7 +120,14 @@ public final class StrategySpecs {
             throw new IllegalArgumentException(path + ".entry is missing");
         }
         Rule exit = node.hasNonNull("exit") ? rule(node.get("exit"), path + ".exit", 1) : null;
-        return new SideRules(rule(node.get("entry"), path + ".entry", 1), exit);
+        boolean reverseOnly = false;
+        if (node.has("reverseOnly")) {
+            if (!node.get("reverseOnly").isBoolean()) {
+                throw new IllegalArgumentException(path + ".reverseOnly must be true or false");
+            }
+            reverseOnly = node.get("reverseOnly").asBoolean();
+        }
+        return new SideRules(rule(node.get("entry"), path + ".entry", 1), exit, reverseOnly);
     }
 
     private static Rule rule(JsonNode node, String path, int depth) {
@@ -258,6 +265,9 @@ public final class StrategySpecs {
         node.set("entry", ruleTree(side.entry()));
         if (side.exit() != null) {
             node.set("exit", ruleTree(side.exit()));
+        }
+        if (side.reverseOnly()) {
+            node.put("reverseOnly", true);
         }
         return node;
     }

@@ -69,6 +69,17 @@ class StrategySpecsTest {
         assertThatThrownBy(() -> StrategySpecs.parse("""
                 {"version": 1, "direction": "long", "long": {"entry": "close > 1"}, "risk": {"stopLoss": {"percent": -2}}}"""))
                 .hasMessageContaining("$.risk.stopLoss").hasMessageContaining("positive");
+        assertThatThrownBy(() -> StrategySpecs.parse("""
+                {"version": 1, "direction": "long", "long": {"entry": "close > 1", "reverseOnly": true}}"""))
+                .hasMessageContaining("reverseOnly needs direction both");
+        assertThatThrownBy(() -> StrategySpecs.parse("""
+                {"version": 1, "direction": "both", "long": {"entry": "close > 1", "reverseOnly": true},
+                 "short": {"entry": "close < 1", "reverseOnly": true}}"""))
+                .hasMessageContaining("could never open a position");
+        assertThatThrownBy(() -> StrategySpecs.parse("""
+                {"version": 1, "direction": "both", "long": {"entry": "close > 1", "reverseOnly": "yes"},
+                 "short": {"entry": "close < 1"}}"""))
+                .hasMessageContaining("$.long.reverseOnly must be true or false");
         assertThatThrownBy(() -> StrategySpecs.parse("{\"version\": 1, "))
                 .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> StrategySpecs.parse("""

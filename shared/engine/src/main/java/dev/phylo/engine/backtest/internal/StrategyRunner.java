@@ -42,7 +42,8 @@ public final class StrategyRunner {
     private final int tpAtrSlot;
     private final int trAtrSlot;
     private final int lastBar;
-    private final int entryMask;
+    /** Entries allowed from flat (a reverse-only side may only reverse). */
+    private final int flatEntryMask;
     private final int longExitMask;
     private final int shortExitMask;
     private final EquityStats stats;
@@ -89,7 +90,8 @@ public final class StrategyRunner {
         this.tpAtrSlot = atrSlot(takeProfit, bank);
         this.trAtrSlot = atrSlot(trailing, bank);
         this.lastBar = bank.series().size() - 1;
-        this.entryMask = (allowLong ? SignalProgram.ENTRY_LONG : 0) | (allowShort ? SignalProgram.ENTRY_SHORT : 0);
+        this.flatEntryMask = (allowLong && !spec.longRules().reverseOnly() ? SignalProgram.ENTRY_LONG : 0)
+                | (allowShort && !spec.shortRules().reverseOnly() ? SignalProgram.ENTRY_SHORT : 0);
         this.longExitMask = SignalProgram.EXIT_LONG | (allowShort ? SignalProgram.ENTRY_SHORT : 0);
         this.shortExitMask = SignalProgram.EXIT_SHORT | (allowLong ? SignalProgram.ENTRY_LONG : 0);
         this.stats = new EquityStats(exec.initialCapital());
@@ -158,7 +160,7 @@ public final class StrategyRunner {
     /** Flat, no order pending: equity does not move until an entry signal. Returns the first bar to step. */
     private int skipFlat(int t, int from, int end) {
         int start = t;
-        while (t < end && (sig[t - from] & entryMask) == 0) {
+        while (t < end && (sig[t - from] & flatEntryMask) == 0) {
             t++;
         }
         if (start == 0 && t > 0) {
@@ -300,8 +302,8 @@ public final class StrategyRunner {
             }
             return;
         }
-        boolean goLong = allowLong && (s & SignalProgram.ENTRY_LONG) != 0;
-        boolean goShort = allowShort && (s & SignalProgram.ENTRY_SHORT) != 0;
+        boolean goLong = (s & flatEntryMask & SignalProgram.ENTRY_LONG) != 0;
+        boolean goShort = (s & flatEntryMask & SignalProgram.ENTRY_SHORT) != 0;
         if (goLong == goShort) {
             return;
         }
