@@ -145,10 +145,17 @@ public final class StrategyRunner {
                     t++;
                     continue;
                 }
-            } else if (pos > 0 && !pendingExit) {
-                t = holdLong(t, from, Math.min(quietEnd, deadline + 1), high, low, close);
-            } else if (pos < 0 && !pendingExit) {
-                t = holdShort(t, from, Math.min(quietEnd, deadline + 1), high, low, close);
+            } else if (pos != 0 && !pendingExit) {
+                int end = Math.min(quietEnd, deadline + 1);
+                t = pos > 0 ? holdLong(t, from, end, high, low, close) : holdShort(t, from, end, high, low, close);
+                if (nextOpen && t < quietEnd && !stopTouched(high[t], low[t])) {
+                    // only a rule or the bar limit fires at this close: a held bar, then the exit order
+                    stats.onHeld(cash, pos * qty, close, t, t + 1, equityCurve);
+                    moveTrail(high[t], low[t]);
+                    decide(bank, t, sig[t - from], close[t]);
+                    t++;
+                    continue;
+                }
             }
             if (t < to) {
                 step(bank, t, sig[t - from], open[t], high[t], low[t], close[t]);
@@ -230,6 +237,22 @@ public final class StrategyRunner {
         return t;
     }
 
+    /** Whether this bar's range reaches the open position's stop line or target. */
+    private boolean stopTouched(double h, double l) {
+        return pos > 0 ? l <= stopLine || h >= tpLevel : h >= stopLine || l <= tpLevel;
+    }
+
+    /** Moves the trailing stop's best price with this bar's high (long) or low (short). */
+    private void moveTrail(double h, double l) {
+        if (pos > 0 && h > trailBest) {
+            trailBest = h;
+            stopLine = longStopLine(h);
+        } else if (pos < 0 && l < trailBest) {
+            trailBest = l;
+            stopLine = shortStopLine(l);
+        }
+    }
+
     private double longStopLine(double best) {
         double trail = trailPct > 0 ? best * (1 - trailPct) : best - trailDist;
         return Math.max(slLevel, trail);
@@ -252,13 +275,7 @@ public final class StrategyRunner {
         if (pos != 0) {
             checkStops(t, o, h, l);
         }
-        if (pos > 0 && h > trailBest) {
-            trailBest = h;
-            stopLine = longStopLine(h);
-        } else if (pos < 0 && l < trailBest) {
-            trailBest = l;
-            stopLine = shortStopLine(l);
-        }
+        moveTrail(h, l);
         boolean exposed = pos != 0;
         if (t < lastBar) {
             decide(bank, t, s, c);
