@@ -45,7 +45,7 @@ public final class BlockDriver {
         for (int i = 0; i < specs.size(); i++) {
             runners.add(new StrategyRunner(specs.get(i), bank, exec, block, sinks.apply(i), curves.apply(i)));
         }
-        ThreadLocal<StrategyRunner.Scratch> scratches = ThreadLocal.withInitial(() -> new StrategyRunner.Scratch(block));
+        ThreadLocal<RunnerScratch> scratches = ThreadLocal.withInitial(() -> new RunnerScratch(block));
         int threads = pool == null ? 1 : Runtime.getRuntime().availableProcessors();
         int chunks = Math.max(1, Math.min(runners.size(), threads * 32));
         for (int from = 0; from < n; from += block) {
@@ -58,7 +58,7 @@ public final class BlockDriver {
                 int hi = (int) ((long) runners.size() * (c + 1) / chunks);
                 int blockFrom = from;
                 strategyTasks.add(() -> {
-                    StrategyRunner.Scratch scratch = scratches.get();
+                    RunnerScratch scratch = scratches.get();
                     for (int r = lo; r < hi; r++) {
                         runners.get(r).runBlock(bank, blockFrom, to, scratch);
                     }

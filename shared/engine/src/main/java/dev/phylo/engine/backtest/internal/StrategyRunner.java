@@ -100,15 +100,6 @@ public final class StrategyRunner {
         this.equityCurve = equityCurve;
     }
 
-    /** Per-thread working memory for {@link #runBlock}. */
-    public static final class Scratch {
-        final byte[] signals;
-
-        public Scratch(int blockSize) {
-            signals = new byte[blockSize];
-        }
-    }
-
     private static int atrSlot(Stop stop, IndicatorBank bank) {
         return stop != null && stop.kind() == Stop.Kind.ATR ? bank.slot(stop.atrSpec(), 0) : -1;
     }
@@ -121,7 +112,7 @@ public final class StrategyRunner {
      * Runs bars {@code [from, to)}; the bank must hold this block. {@code scratch} is working memory of the calling
      * thread, at least a block long; nothing in it survives the call.
      */
-    public void runBlock(IndicatorBank bank, int from, int to, Scratch scratch) {
+    public void runBlock(IndicatorBank bank, int from, int to, RunnerScratch scratch) {
         sig = scratch.signals;
         program.eval(bank, from, to, sig);
         double[] open = bank.series().open();
