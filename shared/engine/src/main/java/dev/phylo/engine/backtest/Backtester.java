@@ -2,12 +2,11 @@ package dev.phylo.engine.backtest;
 
 import dev.phylo.engine.backtest.internal.BlockDriver;
 import dev.phylo.engine.backtest.internal.StrategyRunner;
-import dev.phylo.engine.backtest.internal.TradeSink;
+import dev.phylo.engine.backtest.internal.TradeLog;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.engine.strategy.StrategySpec;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,15 +30,13 @@ public final class Backtester {
         if (series.size() < 2) {
             throw new IllegalArgumentException("a backtest needs at least 2 bars; %s has %d".formatted(series, series.size()));
         }
-        List<Trade> trades = new ArrayList<>();
         long[] time = series.time();
-        TradeSink sink = (side, entryBar, entryPrice, exitBar, exitPrice, qty, pnl, ret, reason) ->
-                trades.add(new Trade(side, entryBar, time[entryBar], entryPrice, exitBar, time[exitBar], exitPrice,
-                        qty, pnl, ret, reason));
+        TradeLog log = new TradeLog();
         double[] equity = withEquity ? new double[series.size()] : null;
         StrategyRunner runner = BlockDriver.run(series, List.of(spec), exec, BlockDriver.DEFAULT_BLOCK, null,
-                i -> sink, i -> equity).get(0);
+                i -> log, i -> equity).get(0);
         Metrics metrics = runner.stats().finish(series.size(), time[0], time[series.size() - 1]);
+        List<Trade> trades = log.toTrades(time);
         return new BacktestResult(metrics, trades, equity == null ? new double[0] : equity);
     }
 }
