@@ -27,7 +27,7 @@ final class Report {
         out.printf("Data      %s %s, %,d bars, %s .. %s%s%n", s.symbol(), s.interval(), s.size(), time(t[0]),
                 time(t[s.size() - 1]), dropped > 0 ? " (%d bad rows dropped)".formatted(dropped) : "");
         out.printf("Strategy  %s (%s)%n", spec.name().isEmpty() ? "(unnamed)" : spec.name(),
-                spec.direction().name().toLowerCase());
+                spec.direction().id());
         out.printf("Execution fill at %s, fee %s bps, slippage %s bps, capital %,.2f%n",
                 exec.fill() == dev.phylo.engine.backtest.Fill.NEXT_OPEN ? "next open" : "close",
                 num(exec.feeBps()), num(exec.slippageBps()), exec.initialCapital());

@@ -45,12 +45,12 @@ public record StrategySpec(int version, String name, Direction direction, SideRu
         Objects.requireNonNull(sizing, "sizing");
         if (direction.allowsLong() != (longRules != null)) {
             throw new IllegalArgumentException(direction.allowsLong()
-                    ? "direction %s needs \"long\" rules".formatted(direction.name().toLowerCase())
+                    ? "direction %s needs \"long\" rules".formatted(direction.id())
                     : "\"long\" rules given but direction is short");
         }
         if (direction.allowsShort() != (shortRules != null)) {
             throw new IllegalArgumentException(direction.allowsShort()
-                    ? "direction %s needs \"short\" rules".formatted(direction.name().toLowerCase())
+                    ? "direction %s needs \"short\" rules".formatted(direction.id())
                     : "\"short\" rules given but direction is long");
         }
         boolean longReverses = longRules != null && longRules.reverseOnly();

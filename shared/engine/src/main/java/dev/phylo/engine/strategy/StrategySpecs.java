@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -101,10 +100,9 @@ public final class StrategySpecs {
             throw new IllegalArgumentException("$.direction must be \"long\", \"short\" or \"both\"");
         }
         try {
-            return Direction.valueOf(node.asText().toUpperCase(Locale.ROOT));
+            return Direction.of(node.asText());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("$.direction must be \"long\", \"short\" or \"both\", not \""
-                    + node.asText() + "\"", e);
+            throw new IllegalArgumentException("$." + e.getMessage(), e);
         }
     }
 
@@ -223,7 +221,7 @@ public final class StrategySpecs {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", spec.version());
         root.put("name", spec.name());
-        root.put("direction", spec.direction().name().toLowerCase(Locale.ROOT));
+        root.put("direction", spec.direction().id());
         if (spec.longRules() != null) {
             root.set("long", sideTree(spec.longRules()));
         }
