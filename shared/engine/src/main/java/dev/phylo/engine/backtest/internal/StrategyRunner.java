@@ -5,7 +5,6 @@ import dev.phylo.engine.backtest.ExitReason;
 import dev.phylo.engine.backtest.Fill;
 import dev.phylo.engine.metrics.EquityStats;
 import dev.phylo.engine.strategy.Sizing;
-import dev.phylo.engine.strategy.Stop;
 import dev.phylo.engine.strategy.StrategySpec;
 
 /**
@@ -34,13 +33,7 @@ public final class StrategyRunner {
     private final double slipRate;
     private final Sizing sizing;
     private final int maxBars;
-    private final Stop stopLoss;
-    private final Stop takeProfit;
-    private final Stop trailing;
-    private final double trailPct;
-    private final int slAtrSlot;
-    private final int tpAtrSlot;
-    private final int trAtrSlot;
+    private final StopPricing stops;
     private final int lastBar;
     /** Entries allowed from flat (a reverse-only side may only reverse). */
     private final int flatEntryMask;
@@ -82,13 +75,7 @@ public final class StrategyRunner {
         this.slipRate = exec.slippageBps() / 10_000.0;
         this.sizing = spec.sizing();
         this.maxBars = spec.maxBarsInTrade();
-        this.stopLoss = spec.stopLoss();
-        this.takeProfit = spec.takeProfit();
-        this.trailing = spec.trailingStop();
-        this.trailPct = trailing != null && trailing.kind() == Stop.Kind.PERCENT ? trailing.value() / 100.0 : 0.0;
-        this.slAtrSlot = atrSlot(stopLoss, bank);
-        this.tpAtrSlot = atrSlot(takeProfit, bank);
-        this.trAtrSlot = atrSlot(trailing, bank);
+        this.stops = new StopPricing(spec, bank);
         this.lastBar = bank.series().size() - 1;
         this.flatEntryMask = (allowLong && !spec.longRules().reverseOnly() ? SignalProgram.ENTRY_LONG : 0)
                 | (allowShort && !spec.shortRules().reverseOnly() ? SignalProgram.ENTRY_SHORT : 0);
@@ -98,10 +85,6 @@ public final class StrategyRunner {
         this.cash = exec.initialCapital();
         this.sink = sink;
         this.equityCurve = equityCurve;
-    }
-
-    private static int atrSlot(Stop stop, IndicatorBank bank) {
-        return stop != null && stop.kind() == Stop.Kind.ATR ? bank.slot(stop.atrSpec(), 0) : -1;
     }
 
     public EquityStats stats() {
@@ -175,7 +158,7 @@ public final class StrategyRunner {
         int start = t;
         double line = stopLine;
         double target = tpLevel;
-        if (trailing == null) { // the stop line is fixed for the trade
+        if (stops.trailing == null) { // the stop line is fixed for the trade
             while (t < end && (sig[t - from] & longExitMask) == 0 && low[t] > line && high[t] < target) {
                 t++;
             }
@@ -204,7 +187,7 @@ public final class StrategyRunner {
         int start = t;
         double line = stopLine;
         double target = tpLevel;
-        if (trailing == null) {
+        if (stops.trailing == null) {
             while (t < end && (sig[t - from] & shortExitMask) == 0 && high[t] < line && low[t] > target) {
                 t++;
             }
@@ -245,13 +228,11 @@ public final class StrategyRunner {
     }
 
     private double longStopLine(double best) {
-        double trail = trailPct > 0 ? best * (1 - trailPct) : best - trailDist;
-        return Math.max(slLevel, trail);
+        return Math.max(slLevel, stops.trailLevel(1, best, trailDist));
     }
 
     private double shortStopLine(double best) {
-        double trail = trailPct > 0 ? best * (1 + trailPct) : best + trailDist;
-        return Math.min(slLevel, trail);
+        return Math.min(slLevel, stops.trailLevel(-1, best, trailDist));
     }
 
     private void step(IndicatorBank bank, int t, int s, double o, double h, double l, double c) {
@@ -305,7 +286,7 @@ public final class StrategyRunner {
             } else {
                 exit(t, c, reason);
                 if (next != 0) {
-                    enter(t, next, c, atrAt(bank, slAtrSlot, t), atrAt(bank, tpAtrSlot, t), atrAt(bank, trAtrSlot, t));
+                    enter(t, next, c, stops.stopLossAtr(bank, t), stops.takeProfitAtr(bank, t), stops.trailingAtr(bank, t));
                 }
             }
             return;
@@ -319,29 +300,17 @@ public final class StrategyRunner {
         if (nextOpen) {
             schedule(bank, t, dir);
         } else {
-            enter(t, dir, c, atrAt(bank, slAtrSlot, t), atrAt(bank, tpAtrSlot, t), atrAt(bank, trAtrSlot, t));
+            enter(t, dir, c, stops.stopLossAtr(bank, t), stops.takeProfitAtr(bank, t), stops.trailingAtr(bank, t));
         }
     }
 
     private void schedule(IndicatorBank bank, int t, int dir) {
         pendingEntry = dir;
         if (dir != 0) {
-            pendingSlAtr = atrAt(bank, slAtrSlot, t);
-            pendingTpAtr = atrAt(bank, tpAtrSlot, t);
-            pendingTrAtr = atrAt(bank, trAtrSlot, t);
+            pendingSlAtr = stops.stopLossAtr(bank, t);
+            pendingTpAtr = stops.takeProfitAtr(bank, t);
+            pendingTrAtr = stops.trailingAtr(bank, t);
         }
-    }
-
-    private static double atrAt(IndicatorBank bank, int slot, int t) {
-        return slot < 0 ? 0.0 : bank.array(slot)[t - bank.base(slot)];
-    }
-
-    /** Distance of {@code stop} from {@code fill}, or +infinity when there is no such stop. */
-    private static double distance(Stop stop, double fill, double atr) {
-        if (stop == null) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return stop.kind() == Stop.Kind.PERCENT ? fill * stop.value() / 100.0 : stop.value() * atr;
     }
 
     private void enter(int t, int dir, double rawPrice, double slAtr, double tpAtr, double trAtr) {
@@ -363,9 +332,9 @@ public final class StrategyRunner {
         entryBar = t;
         // held bars at the close of bar t' are t' - t (+1 when filled at an open); the limit closes at maxBars
         deadline = maxBars == 0 ? Integer.MAX_VALUE - 1 : t + maxBars - 1 - (nextOpen ? 1 : 0);
-        slLevel = fill - dir * distance(stopLoss, fill, slAtr);
-        tpLevel = fill + dir * distance(takeProfit, fill, tpAtr);
-        trailDist = distance(trailing, fill, trAtr);
+        slLevel = fill - dir * StopPricing.distance(stops.stopLoss, fill, slAtr);
+        tpLevel = fill + dir * StopPricing.distance(stops.takeProfit, fill, tpAtr);
+        trailDist = StopPricing.distance(stops.trailing, fill, trAtr);
         trailBest = fill;
         stopLine = dir > 0 ? longStopLine(fill) : shortStopLine(fill);
     }
