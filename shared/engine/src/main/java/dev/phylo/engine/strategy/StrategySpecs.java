@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -247,6 +251,19 @@ public final class StrategySpecs {
     /** Canonical, compact JSON text. */
     public static String toJson(StrategySpec spec) {
         return toTree(spec).toString();
+    }
+
+    /**
+     * The strategy's identity: the first 128 bits of SHA-256 over its canonical JSON, as 32 lower-case hex digits.
+     * Equal specs get equal ids on every machine; the database and the run files key strategies by it.
+     */
+    public static String id(StrategySpec spec) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson(spec).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** Canonical JSON, indented for people. */

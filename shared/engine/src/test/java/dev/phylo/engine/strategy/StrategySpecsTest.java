@@ -86,4 +86,22 @@ class StrategySpecsTest {
                 {"version": 1, "direction": "long", "long": {"entry": "1 > 2"}}"""))
                 .hasMessageContaining("compares two constants");
     }
+
+    @Test
+    void idDependsOnTheSpecNotOnHowItsJsonWasWritten() {
+        StrategySpec a = StrategySpecs.parse("""
+                {"version": 1, "direction": "long", "long": {"entry": "sma(10) crosses above sma(30)",
+                 "exit": "sma(10) crosses below sma(30)"}}""");
+        StrategySpec reordered = StrategySpecs.parse("""
+                {"long": {"exit": "sma(10)   crosses below sma(30)", "entry": "sma(10) crosses above sma(30)"},
+                 "direction": "long", "version": 1}""");
+        StrategySpec other = StrategySpecs.parse("""
+                {"version": 1, "direction": "long", "long": {"entry": "sma(10) crosses above sma(31)",
+                 "exit": "sma(10) crosses below sma(31)"}}""");
+
+        assertThat(StrategySpecs.id(a)).matches("[0-9a-f]{32}").isEqualTo(StrategySpecs.id(reordered));
+        assertThat(StrategySpecs.id(other)).isNotEqualTo(StrategySpecs.id(a));
+        // the id is the hash of the canonical text, so a spec re-read from its canonical JSON keeps it
+        assertThat(StrategySpecs.id(StrategySpecs.parse(StrategySpecs.toJson(a)))).isEqualTo(StrategySpecs.id(a));
+    }
 }

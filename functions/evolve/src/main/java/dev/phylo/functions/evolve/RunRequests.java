@@ -1,0 +1,134 @@
+package dev.phylo.functions.evolve;
+
+import dev.phylo.efs.DataSlice;
+import dev.phylo.efs.ExecutionPlan;
+import dev.phylo.efs.RunPlan;
+import dev.phylo.efs.SnapshotRef;
+import dev.phylo.engine.data.BarInterval;
+import dev.phylo.engine.evolve.RuleFamily;
+import dev.phylo.engine.strategy.Direction;
+import dev.phylo.evolution.PlanTerms;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a run input and fills in the defaults; every error names the field, the value and what is allowed. Then
+ * turns it into a {@link RunPlan} against the snapshots the run will use.
+ */
+final class RunRequests {
+
+    static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    static final int MAX_POPULATION = 1_000_000;
+
+    private RunRequests() {
+    }
+
+    /** The request with every default filled in: what is stored as the run's config. */
+    static SeedRequest normalize(SeedRequest r) {
+        require(r.runId() != null && RUN_ID.matcher(r.runId()).matches(), "runId", r.runId(),
+                "1-63 of a-z, 0-9 and '-', starting with a letter or digit");
+        require(r.symbols() != null && !r.symbols().isEmpty(), "symbols", r.symbols(), "at least one symbol");
+        require(r.symbols().stream().distinct().count() == r.symbols().size(), "symbols", r.symbols(),
+                "each symbol once");
+        String interval = or(r.interval(), "1d");
+        try {
+            BarInterval.parse(interval);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunRequestException("interval '" + interval + "' is not an interval: " + e.getMessage());
+        }
+        double oos = or(r.outOfSampleFraction(), 0.3);
+        require(oos > 0 && oos < 1, "outOfSampleFraction", oos, "strictly between 0 and 1");
+        int population = or(r.populationSize(), 200);
+        require(population >= 2 && population <= MAX_POPULATION, "populationSize", population,
+                "2.." + MAX_POPULATION);
+        int generations = or(r.generations(), 10);
+        require(generations >= 1 && generations <= 10_000, "generations", generations, "1..10000");
+        int batch = or(r.batchSize(), 100);
+        require(batch >= 1 && batch <= 10_000, "batchSize", batch, "1..10000");
+        require((population + batch - 1) / batch <= 100_000, "batchSize", batch,
+                "at most 100000 batches per generation (populationSize / batchSize)");
+        int stall = or(r.stallGenerations(), 0);
+        require(stall >= 0, "stallGenerations", stall, ">= 0 (0 = never stop early)");
+        String objective = or(r.objective(), "sharpe");
+        check(() -> PlanTerms.measure(objective));
+        int minTrades = or(r.minTrades(), 10);
+        require(minTrades >= 0, "minTrades", minTrades, ">= 0");
+        List<String> families = r.families() == null ? List.of() : List.copyOf(r.families());
+        families.forEach(f -> check(() -> RuleFamily.byId(f)));
+        List<String> directions = r.directions() == null ? List.of() : List.copyOf(r.directions());
+        directions.forEach(d -> check(() -> Direction.of(d)));
+        String fill = or(r.fill(), "next-open");
+        check(() -> PlanTerms.fill(fill));
+        double fee = or(r.feeBps(), 1.0);
+        double slippage = or(r.slippageBps(), 1.0);
+        require(fee >= 0 && fee < 1000, "feeBps", fee, "0..1000");
+        require(slippage >= 0 && slippage < 1000, "slippageBps", slippage, "0..1000");
+        double capital = or(r.initialCapital(), 10_000.0);
+        require(capital > 0, "initialCapital", capital, "> 0");
+        int concurrency = or(r.maxConcurrency(), 100);
+        require(concurrency >= 1 && concurrency <= 10_000, "maxConcurrency", concurrency, "1..10000");
+        Long from = r.from() == null ? null : instant("from", r.from());
+        Long to = r.to() == null ? null : instant("to", r.to());
+        require(from == null || to == null || from < to, "from/to", r.from() + " .. " + r.to(), "from before to");
+        return new SeedRequest(r.runId(), List.copyOf(r.symbols()), interval, r.from(), r.to(), oos, population,
+                generations, batch, stall, objective, minTrades, families, directions, or(r.seed(), 1L), fill, fee,
+                slippage, capital, concurrency);
+    }
+
+    /** The plan: each symbol's range cut at (1 - outOfSampleFraction) of its time span. */
+    static RunPlan plan(SeedRequest r, Function<String, SnapshotRef> snapshotOf) {
+        List<DataSlice> data = new ArrayList<>();
+        for (String symbol : r.symbols()) {
+            SnapshotRef snapshot = snapshotOf.apply(symbol);
+            long from = r.from() == null ? snapshot.firstTime() : Math.max(snapshot.firstTime(),
+                    instant("from", r.from()));
+            long to = r.to() == null ? snapshot.lastTime() + 1 : Math.min(snapshot.lastTime() + 1,
+                    instant("to", r.to()));
+            if (to <= from) {
+                throw new InvalidRunRequestException("no %s %s bars in the requested range: stored %s .. %s"
+                        .formatted(symbol, r.interval(), Instant.ofEpochMilli(snapshot.firstTime()),
+                                Instant.ofEpochMilli(snapshot.lastTime())));
+            }
+            long split = from + (long) Math.floor((to - from) * (1 - r.outOfSampleFraction()));
+            data.add(new DataSlice(symbol, r.interval(), snapshot.snapshotId(), from, split, split, to));
+        }
+        return new RunPlan(r.runId(), r.seed(), r.populationSize(), r.generations(), r.batchSize(),
+                r.stallGenerations(), r.objective(), r.minTrades(), r.families(), r.directions(),
+                new ExecutionPlan(r.fill(), r.feeBps(), r.slippageBps(), r.initialCapital()), data);
+    }
+
+    private static long instant(String field, String text) {
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                    : Instant.parse(text).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRunRequestException(field + " '" + text + "' is not a date (2015-01-01) or an instant "
+                    + "(2015-01-01T00:00:00Z)");
+        }
+    }
+
+    private static void check(Runnable validation) {
+        try {
+            validation.run();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunRequestException(e.getMessage());
+        }
+    }
+
+    private static void require(boolean ok, String field, Object value, String allowed) {
+        if (!ok) {
+            throw new InvalidRunRequestException(field + " = " + value + ": expected " + allowed);
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

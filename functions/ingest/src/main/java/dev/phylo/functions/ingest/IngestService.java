@@ -1,0 +1,167 @@
+package dev.phylo.functions.ingest;
+
+import dev.phylo.efs.EfsLayout;
+import dev.phylo.efs.SnapshotManifest;
+import dev.phylo.efs.SnapshotRef;
+import dev.phylo.efs.SnapshotWriter;
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.engine.data.ColumnMapping;
+import dev.phylo.engine.data.CsvOptions;
+import dev.phylo.engine.data.CsvReadResult;
+import dev.phylo.engine.data.RowIssue;
+import dev.phylo.store.Database;
+import dev.phylo.store.IngestFileRecord;
+import dev.phylo.store.IngestFileRepository;
+import dev.phylo.store.IngestReject;
+import dev.phylo.store.MarketDataRepository;
+import dev.phylo.store.UpsertCounts;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ingests objects: skip a (bucket, key, version) seen before; parse and validate with the engine's rules (strict:
+ * the first bad row rejects the object before anything is written; lenient: bad rows are dropped and recorded);
+ * upsert into {@code market_data} and read the (symbol, interval) back under one advisory lock in one transaction;
+ * write the content-addressed EFS snapshot and publish it; record the object last, so a crash before that point
+ * makes the redelivery redo (idempotently) rather than skip.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    static final int MAX_REPORTED_REJECTS = 100;
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    private final Database database;
+    private final MarketDataRepository marketData;
+    private final IngestFileRepository files;
+    private final S3Objects s3;
+    private final EfsLayout efs;
+    private final long maxBytes;
+
+    public IngestService(Database database, MarketDataRepository marketData, IngestFileRepository files, S3Objects s3,
+                  @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
+                  @ConfigProperty(name = "phylo.ingest.max-bytes") long maxBytes) {
+        this.database = database;
+        this.marketData = marketData;
+        this.files = files;
+        this.s3 = s3;
+        this.efs = new EfsLayout(efsRoot);
+        this.maxBytes = maxBytes;
+    }
+
+    public IngestOutput ingest(IngestInput input) {
+        List<IngestOutput.FileOutcome> outcomes = new ArrayList<>();
+        if (input.isS3Event()) {
+            for (IngestInput.S3EventRecord record : input.records()) {
+                if (record.eventName() != null && !record.eventName().startsWith("ObjectCreated")) {
+                    LOG.infof("skipping S3 event %s for %s", record.eventName(), record.s3());
+                    continue;
+                }
+                SourceObject object = s3.fromEvent(record, maxBytes);
+                outcomes.add(ingest(object, null, null, null, "strict", null, null));
+            }
+        } else {
+            if (input.uri() == null || input.uri().isBlank()) {
+                throw new IngestException("request has neither S3 'Records' nor a 'uri' (s3://bucket/key or a local "
+                        + "path) to ingest");
+            }
+            SourceObject object = input.uri().startsWith("s3://") ? s3.fromUri(input.uri(), maxBytes)
+                    : LocalFiles.resolve(input.uri(), maxBytes);
+            outcomes.add(ingest(object, input.symbol(), input.interval(), input.format(), mode(input.mode()),
+                    input.columns(), input.timezone()));
+        }
+        return IngestOutput.of(outcomes);
+    }
+
+    private IngestOutput.FileOutcome ingest(SourceObject object, String symbol, String interval, String format,
+                                            String mode, String columns, String timezone) {
+        Optional<IngestFileRecord> seen = database.await("look up ingest_files",
+                c -> files.find(c, object.bucket(), object.key(), object.version()));
+        if (seen.isPresent()) {
+            LOG.infof("%s (%s) was ingested before: skipped", object.uri(), object.version());
+            return outcome(seen.get(), "duplicate", List.of());
+        }
+        Dataset dataset = Dataset.resolve(object, symbol, interval);
+        boolean gzipped = CsvDecoding.gzipped(object, format);
+        CsvOptions options = options(object, dataset, mode, columns, timezone);
+        CsvReadResult parsed = CsvDecoding.read(object, gzipped, options, maxBytes);
+        List<IngestReject> rejects = rejects(parsed.dropped());
+        BarSeries bars = parsed.series(); // the reader fails on an object without a single good bar
+
+        String lockKey = "market_data:" + dataset.symbol() + "/" + dataset.interval();
+        Stored stored = database.await("upsert market_data for " + dataset.symbol() + " " + dataset.interval(),
+                c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                        .execute(Tuple.of(lockKey))
+                        .flatMap(locked -> marketData.upsert(c, bars, object.uri()))
+                        .flatMap(counts -> marketData.read(c, dataset.symbol(), dataset.interval())
+                                .map(all -> new Stored(counts, all))));
+
+        SnapshotRef snapshot = SnapshotWriter.write(efs, stored.series());
+        SnapshotManifest.publish(efs, snapshot);
+        String snapshotId = snapshot.snapshotId();
+        UpsertCounts counts = stored.counts();
+        IngestFileRecord record = new IngestFileRecord(object.bucket(), object.key(), object.version(),
+                dataset.symbol(), dataset.interval().toString(), mode, counts.inserted(), counts.updated(),
+                counts.unchanged(), rejects.size(), snapshotId);
+        database.await("record ingest_files", c -> files.record(c, record, rejects));
+        LOG.infof("ingested %s: %d inserted, %d updated, %d unchanged, %d rejected; snapshot %s", object.uri(),
+                counts.inserted(), counts.updated(), counts.unchanged(), rejects.size(), snapshotId);
+        return outcome(record, "ingested", rejects);
+    }
+
+    private static CsvOptions options(SourceObject object, Dataset dataset, String mode, String columns,
+                                      String timezone) {
+        CsvOptions options = CsvOptions.defaults().withSymbol(dataset.symbol()).withInterval(dataset.interval())
+                .withLenient(mode.equals("lenient"));
+        try {
+            if (columns != null && !columns.isBlank()) {
+                options = options.withMapping(ColumnMapping.parse(columns));
+            }
+            if (timezone != null && !timezone.isBlank()) {
+                options = options.withZone(ZoneId.of(timezone));
+            }
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new IngestException("bad request for " + object.uri() + ": " + e.getMessage(), e);
+        }
+        return options;
+    }
+
+    private static String mode(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return "strict";
+        }
+        if (!requested.equals("strict") && !requested.equals("lenient")) {
+            throw new IngestException("mode must be 'strict' (default) or 'lenient', got '" + requested + "'");
+        }
+        return requested;
+    }
+
+    private static List<IngestReject> rejects(List<RowIssue> dropped) {
+        List<IngestReject> out = new ArrayList<>(dropped.size());
+        for (RowIssue issue : dropped) {
+            String reason = issue.field() == null ? issue.reason() : issue.field() + ": " + issue.reason();
+            out.add(new IngestReject(issue.line(), reason));
+        }
+        return out;
+    }
+
+    private static IngestOutput.FileOutcome outcome(IngestFileRecord r, String status, List<IngestReject> rejects) {
+        List<IngestOutput.Reject> shown = rejects.stream().limit(MAX_REPORTED_REJECTS)
+                .map(x -> new IngestOutput.Reject(x.line(), x.reason())).toList();
+        return new IngestOutput.FileOutcome(r.bucket(), r.key(), r.version(), status, r.symbol(), r.interval(),
+                r.mode(), r.rowsInserted(), r.rowsUpdated(), r.rowsUnchanged(), r.rowsRejected(), shown,
+                r.snapshotId());
+    }
+
+    private record Stored(UpsertCounts counts, BarSeries series) {
+    }
+}

@@ -1,0 +1,136 @@
+package dev.phylo.functions.ingest;
+
+import dev.phylo.efs.EfsLayout;
+import dev.phylo.efs.SnapshotManifest;
+import dev.phylo.efs.SnapshotReader;
+import dev.phylo.efs.SnapshotRef;
+import dev.phylo.engine.data.BarInterval;
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.testkit.EfsResource;
+import dev.phylo.testkit.PostgresResource;
+import dev.phylo.testkit.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Direct requests on local files: the path local runs take. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(EfsResource.class)
+class IngestFunctionTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void clean() {
+        TestDatabase.reset();
+    }
+
+    @Test
+    void ingestsAFileIntoMarketDataAndASnapshot() {
+        Path file = Csv.write(dir, "abc.csv", Csv.FIVE_DAYS);
+
+        IngestOutput out = ok(request(file, "ABC", "1d", null));
+
+        IngestOutput.FileOutcome f = out.files().get(0);
+        assertThat(f.status()).isEqualTo("ingested");
+        assertThat(f.rowsInserted()).isEqualTo(5);
+        assertThat(f.rowsUpdated() + f.rowsUnchanged() + f.rowsRejected()).isZero();
+        assertThat(f.bucket()).isEqualTo("file");
+        assertThat(f.version()).startsWith("sha256:");
+        // decimals arrive exactly as written in the file
+        assertThat(TestDatabase.query("SELECT close::text AS c FROM market_data WHERE symbol = 'ABC' "
+                + "AND interval = '1d' ORDER BY \"timestamp\"")).extracting(r -> r.get("c"))
+                .containsExactly("100.50000000", "101.25000000", "99.75000000", "102.00000000", "103.12500000");
+        assertThat(TestDatabase.query("SELECT source FROM market_data LIMIT 1").get(0).get("source"))
+                .isEqualTo("file:" + file.toAbsolutePath());
+
+        EfsLayout efs = new EfsLayout(EfsResource.root());
+        SnapshotRef latest = SnapshotManifest.latest(efs, "ABC", BarInterval.ONE_DAY).orElseThrow();
+        assertThat(latest.snapshotId()).isEqualTo(f.snapshotId());
+        BarSeries snapshot = SnapshotReader.load(efs, latest);
+        assertThat(snapshot.close()).containsExactly(100.5, 101.25, 99.75, 102, 103.125);
+        assertThat(snapshot.time()[0]).isEqualTo(java.time.Instant.parse("2024-01-02T00:00:00Z").toEpochMilli());
+        assertThat(TestDatabase.count("ingest_files")).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondDeliveryOfTheSameFileIsSkippedAndChangesNothing() {
+        Path file = Csv.write(dir, "abc.csv", Csv.FIVE_DAYS);
+        IngestOutput first = ok(request(file, "ABC", "1d", null));
+        String marketData = TestDatabase.tableDigest("market_data");
+        String files = TestDatabase.tableDigest("ingest_files");
+
+        IngestOutput second = ok(request(file, "ABC", "1d", null));
+
+        assertThat(second.files().get(0).status()).isEqualTo("duplicate");
+        assertThat(second.files().get(0).snapshotId()).isEqualTo(first.files().get(0).snapshotId());
+        assertThat(TestDatabase.tableDigest("market_data")).isEqualTo(marketData);
+        assertThat(TestDatabase.tableDigest("ingest_files")).isEqualTo(files);
+    }
+
+    @Test
+    void anEditedFileIsANewVersionWhoseRowsAreCountedAsNewChangedOrUnchanged() {
+        ok(request(Csv.write(dir, "abc.csv", Csv.FIVE_DAYS), "ABC", "1d", null));
+        String edited = Csv.FIVE_DAYS.replace("2024-01-08T00:00:00Z,102.0,103.5,101.5,103.125,1300",
+                "2024-01-08T00:00:00Z,102.0,103.5,101.5,103.25,1300")
+                + "2024-01-09T00:00:00Z,103.25,104.0,103.0,103.5,800\n";
+
+        IngestOutput.FileOutcome f = ok(request(Csv.write(dir, "abc.csv", edited), "ABC", "1d", null)).files().get(0);
+
+        assertThat(f.status()).isEqualTo("ingested");
+        assertThat(List.of(f.rowsInserted(), f.rowsUpdated(), f.rowsUnchanged())).containsExactly(1L, 1L, 4L);
+        assertThat(TestDatabase.count("market_data")).isEqualTo(6);
+        assertThat(TestDatabase.count("ingest_files")).isEqualTo(2);
+    }
+
+    @Test
+    void lenientModeWritesTheGoodRowsAndKeepsEachReject() {
+        String withBadRows = Csv.HEADER
+                + "2024-01-02T00:00:00Z,100.0,101.0,99.0,100.5,1000\n"
+                + "2024-01-03T00:00:00Z,100.5,99.0,100.0,101.25,1100\n" // high below low: line 3
+                + "2024-01-04T00:00:00Z,101.25,101.5,99.5,99.75,900\n"
+                + "2024-01-05T00:00:00Z,99.75,102.5,99.5,abc,1200\n"; // close not a number: line 5
+
+        IngestOutput.FileOutcome f = ok(request(Csv.write(dir, "abc.csv", withBadRows), "ABC", "1d", "lenient"))
+                .files().get(0);
+
+        assertThat(f.rowsInserted()).isEqualTo(2);
+        assertThat(f.rowsRejected()).isEqualTo(2);
+        assertThat(f.rejects()).extracting(IngestOutput.Reject::line).containsExactly(3L, 5L);
+        assertThat(TestDatabase.query("SELECT line FROM ingest_rejects ORDER BY line")).extracting(r -> r.get("line"))
+                .containsExactly(3, 5);
+        assertThat(TestDatabase.count("market_data")).isEqualTo(2);
+    }
+
+    static Map<String, Object> request(Path file, String symbol, String interval, String mode) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("uri", file.toString());
+        body.put("symbol", symbol);
+        body.put("interval", interval);
+        if (mode != null) {
+            body.put("mode", mode);
+        }
+        return body;
+    }
+
+    static IngestOutput ok(Object body) {
+        return invoke(body).then().statusCode(200).extract().as(IngestOutput.class);
+    }
+
+    static Response invoke(Object body) {
+        return given().contentType(ContentType.JSON).body(body).when().post();
+    }
+}

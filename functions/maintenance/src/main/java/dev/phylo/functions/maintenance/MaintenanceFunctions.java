@@ -1,0 +1,26 @@
+package dev.phylo.functions.maintenance;
+
+import dev.phylo.db.MigrationResult;
+import dev.phylo.store.RetentionResult;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * Two entry points, one exported per deployment: {@code migrate} (invoked by the deploy script; the schema never
+ * changes at function start) and {@code retention} (on a schedule).
+ */
+public class MaintenanceFunctions {
+
+    @Inject
+    MaintenanceService service;
+
+    @Funq
+    public MigrationResult migrate() {
+        return service.migrate();
+    }
+
+    @Funq
+    public RetentionResult retention(RetentionRequest request) {
+        return service.retention(request);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.phylo.functions.maintenance;
+
+import dev.phylo.db.MigrationResult;
+import dev.phylo.db.Migrations;
+import dev.phylo.store.Database;
+import dev.phylo.store.RetentionRepository;
+import dev.phylo.store.RetentionResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/** Schema migration over JDBC (Flyway) and retention over the reactive pool. */
+@ApplicationScoped
+public class MaintenanceService {
+
+    private static final Logger LOG = Logger.getLogger(MaintenanceService.class);
+
+    private final Database database;
+    private final RetentionRepository retention;
+    private final Duration defaultMaxAge;
+    private final Optional<List<String>> reactiveUrl;
+    private final String user;
+    private final Optional<String> password;
+    private final String sslMode;
+    private final Optional<List<String>> rootCerts;
+
+    MaintenanceService(Database database, RetentionRepository retention,
+                       @ConfigProperty(name = "phylo.retention.max-age") Duration defaultMaxAge,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<List<String>> reactiveUrl,
+                       @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode",
+                               defaultValue = "disable") String sslMode,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs")
+                       Optional<List<String>> rootCerts) {
+        this.database = database;
+        this.retention = retention;
+        this.defaultMaxAge = defaultMaxAge;
+        this.reactiveUrl = reactiveUrl;
+        this.user = user;
+        this.password = password;
+        this.sslMode = sslMode;
+        this.rootCerts = rootCerts;
+    }
+
+    public MigrationResult migrate() {
+        String url = reactiveUrl.filter(u -> !u.isEmpty()).map(u -> u.get(0)).orElseThrow(() ->
+                new IllegalStateException("no database configured: set NEON_DATABASE_URL or NEON_SECRET_ARN"));
+        String jdbc = JdbcUrls.fromReactive(url, sslMode, rootCerts.filter(c -> !c.isEmpty()).map(c -> c.get(0)));
+        MigrationResult result = Migrations.migrate(jdbc, user, password.orElse(""));
+        LOG.infof("migrated: %s", result);
+        return result;
+    }
+
+    public RetentionResult retention(RetentionRequest request) {
+        Duration maxAge = defaultMaxAge;
+        if (request != null && request.maxAge() != null && !request.maxAge().isBlank()) {
+            try {
+                maxAge = Duration.parse(request.maxAge());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("maxAge '" + request.maxAge() + "' is not an ISO-8601 duration "
+                        + "such as P90D", e);
+            }
+        }
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("maxAge must be positive: " + maxAge);
+        }
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge);
+        RetentionResult result = database.await("retention before " + cutoff, c -> retention.apply(c, cutoff));
+        LOG.infof("retention: %s", result);
+        return result;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.phylo.db;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SchemaVersionTest {
+
+    @Test
+    void constantMatchesTheHighestBundledMigration() {
+        assertThat(SchemaVersion.EXPECTED).isEqualTo(Migrations.expectedVersion());
+    }
+}

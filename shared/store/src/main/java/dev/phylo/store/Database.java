@@ -1,0 +1,63 @@
+package dev.phylo.store;
+
+import dev.phylo.store.internal.DatabaseErrors;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+
+/**
+ * Every database call goes through here: one transaction, a per-transaction statement timeout
+ * ({@code set_config('statement_timeout', …, true)}, the {@code SET LOCAL} that PgBouncer's transaction mode allows),
+ * failures sorted into transient and permanent, and SmallRye Fault Tolerance around it all.
+ *
+ * <p>Retries cover connection loss and Neon waking from scale-to-zero (hundreds of ms to seconds): exponential
+ * backoff from 200 ms, doubling up to 5 s, with ±150 ms jitter, at most 6 retries. Callers only pass idempotent work
+ * (upserts on natural keys), so a retried transaction changes nothing twice. Override any of it through
+ * configuration, e.g. {@code quarkus.fault-tolerance."dev.phylo.store.Database/transaction".retry.max-retries=10}.
+ */
+@ApplicationScoped
+public class Database {
+
+    private final Pool pool;
+    private final String statementTimeoutMillis;
+
+    public Database(Pool pool, @ConfigProperty(name = "phylo.db.statement-timeout", defaultValue = "60s")
+            Duration statementTimeout) {
+        this.pool = pool;
+        this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
+    }
+
+    /**
+     * Runs {@code work} in one transaction. {@code operation} names it in errors ("upsert market_data").
+     * The work function may be called more than once (retries): it must build a fresh {@link Uni} each time.
+     */
+    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 6, delay = 200, jitter = 150,
+            maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
+    @ExponentialBackoff(factor = 2, maxDelay = 5000)
+    @Timeout(value = 120, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            failOn = TransientDatabaseException.class)
+    public <T> Uni<T> transaction(String operation, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(connection -> connection
+                        .preparedQuery("SELECT set_config('statement_timeout', $1, true)")
+                        .execute(Tuple.of(statementTimeoutMillis))
+                        .flatMap(ignored -> work.apply(connection)))
+                .onFailure().transform(failure -> DatabaseErrors.classify(operation, failure));
+    }
+
+    /** {@link #transaction} and wait: functions run on the Lambda poll thread, never on an event loop. */
+    public <T> T await(String operation, Function<SqlConnection, Uni<T>> work) {
+        return transaction(operation, work).await().indefinitely();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.phylo.store;
+
+import dev.phylo.engine.data.BarInterval;
+import dev.phylo.engine.data.BarSeries;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Arrays;
+
+/**
+ * {@code market_data}: bulk upserts with {@code unnest} (one statement per chunk, all chunks in the caller's
+ * transaction) and paged reads back into a columnar {@link BarSeries}.
+ *
+ * <p>Prices travel as decimal text so {@code numeric(20,8)} receives exactly the digits of the shortest
+ * round-trip representation (a {@code float8} cast would keep only 15 significant digits). Time travels as epoch
+ * milliseconds ({@code to_timestamp(ms / 1000.0)}: exact to the millisecond). The engine's series has strictly
+ * increasing times, so a chunk never holds a key twice (ON CONFLICT could not update a row twice). An unchanged row is not rewritten ({@code DO UPDATE … WHERE … IS DISTINCT FROM …}), so a replayed
+ * file creates no new row versions.
+ */
+@ApplicationScoped
+public class MarketDataRepository {
+
+    /** Rows per statement: large enough to amortise the round trip, small enough to keep each statement short. */
+    public static final int CHUNK_ROWS = 20_000;
+    static final int READ_PAGE_ROWS = 100_000;
+
+    private static final String UPSERT = """
+            WITH input AS (
+              SELECT to_timestamp(u.t / 1000.0) AS ts,
+                     u.o::numeric(20,8) AS o, u.h::numeric(20,8) AS h, u.l::numeric(20,8) AS l,
+                     u.c::numeric(20,8) AS c, u.v::numeric(20,8) AS v
+                FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                     AS u(t, o, h, l, c, v)
+            ), written AS (
+              INSERT INTO market_data AS m ("timestamp", symbol, "interval", open, high, low, close, volume, source)
+              SELECT ts, $1, $2, o, h, l, c, v, $9 FROM input
+              ON CONFLICT (symbol, "interval", "timestamp") DO UPDATE
+                 SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
+                     volume = EXCLUDED.volume, source = EXCLUDED.source
+               WHERE (m.open, m.high, m.low, m.close, m.volume)
+                     IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close, EXCLUDED.volume)
+              RETURNING (xmax = 0) AS inserted
+            )
+            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+              FROM written""";
+
+    private static final String READ_PAGE_COLUMNS = """
+            SELECT array_agg((extract(epoch FROM "timestamp") * 1000)::bigint ORDER BY "timestamp") AS t,
+                   array_agg(open::float8 ORDER BY "timestamp") AS o, array_agg(high::float8 ORDER BY "timestamp") AS h,
+                   array_agg(low::float8 ORDER BY "timestamp") AS l, array_agg(close::float8 ORDER BY "timestamp") AS c,
+                   array_agg(volume::float8 ORDER BY "timestamp") AS v
+              FROM """;
+    private static final String FIRST_PAGE = READ_PAGE_COLUMNS + """
+            (SELECT * FROM market_data WHERE symbol = $1 AND "interval" = $2
+              ORDER BY "timestamp" LIMIT $3) page""";
+    private static final String NEXT_PAGE = READ_PAGE_COLUMNS + """
+            (SELECT * FROM market_data WHERE symbol = $1 AND "interval" = $2
+                AND "timestamp" > to_timestamp($4::bigint / 1000.0)
+              ORDER BY "timestamp" LIMIT $3) page""";
+
+    /**
+     * Upserts every bar of {@code bars} (which the engine has validated: strictly increasing times) in chunks of
+     * {@link #CHUNK_ROWS}, inside the caller's transaction.
+     */
+    public Uni<UpsertCounts> upsert(SqlConnection connection, BarSeries bars, String source) {
+        return upsertFrom(connection, bars, source, 0, UpsertCounts.NONE);
+    }
+
+    private Uni<UpsertCounts> upsertFrom(SqlConnection connection, BarSeries bars, String source, int from,
+                                         UpsertCounts sofar) {
+        if (from >= bars.size()) {
+            return Uni.createFrom().item(sofar);
+        }
+        int to = Math.min(bars.size(), from + CHUNK_ROWS);
+        int n = to - from;
+        Long[] time = new Long[n];
+        String[][] columns = new String[5][n];
+        double[][] source5 = {bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()};
+        for (int i = 0; i < n; i++) {
+            time[i] = bars.time()[from + i];
+            for (int c = 0; c < 5; c++) {
+                columns[c][i] = Double.toString(source5[c][from + i]);
+            }
+        }
+        Tuple args = Tuple.tuple()
+                .addString(bars.symbol()).addString(bars.interval().toString())
+                .addArrayOfLong(time)
+                .addArrayOfString(columns[0]).addArrayOfString(columns[1]).addArrayOfString(columns[2])
+                .addArrayOfString(columns[3]).addArrayOfString(columns[4])
+                .addString(source);
+        return connection.preparedQuery(UPSERT).execute(args).flatMap(rows -> {
+            Row row = rows.iterator().next();
+            long inserted = row.getLong("inserted");
+            long updated = row.getLong("updated");
+            UpsertCounts chunk = new UpsertCounts(inserted, updated, n - inserted - updated);
+            return upsertFrom(connection, bars, source, to, sofar.plus(chunk));
+        });
+    }
+
+    /** Every stored bar of (symbol, interval) in time order, or null when there is none. */
+    public Uni<BarSeries> read(SqlConnection connection, String symbol, BarInterval interval) {
+        return readFrom(connection, symbol, interval, new Columns(), null);
+    }
+
+    private Uni<BarSeries> readFrom(SqlConnection connection, String symbol, BarInterval interval, Columns sofar,
+                                    Long afterMillis) {
+        Tuple args = afterMillis == null ? Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS)
+                : Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS, afterMillis);
+        return connection.preparedQuery(afterMillis == null ? FIRST_PAGE : NEXT_PAGE).execute(args).flatMap(rows -> {
+            Row row = rows.iterator().next();
+            Long[] t = row.getArrayOfLongs("t");
+            if (t == null || t.length == 0) {
+                return Uni.createFrom().item(sofar.size == 0 ? null : sofar.toSeries(symbol, interval));
+            }
+            sofar.append(t, row.getArrayOfDoubles("o"), row.getArrayOfDoubles("h"), row.getArrayOfDoubles("l"),
+                    row.getArrayOfDoubles("c"), row.getArrayOfDoubles("v"));
+            if (t.length < READ_PAGE_ROWS) {
+                return Uni.createFrom().item(sofar.toSeries(symbol, interval));
+            }
+            return readFrom(connection, symbol, interval, sofar, t[t.length - 1]);
+        });
+    }
+
+    /** Growable primitive columns for the paged read. */
+    private static final class Columns {
+        long[] time = new long[1024];
+        double[][] values = new double[5][1024];
+        int size;
+
+        void append(Long[] t, Double[] o, Double[] h, Double[] l, Double[] c, Double[] v) {
+            int need = size + t.length;
+            if (need > time.length) {
+                int cap = Math.max(need, time.length * 2);
+                time = Arrays.copyOf(time, cap);
+                for (int k = 0; k < 5; k++) {
+                    values[k] = Arrays.copyOf(values[k], cap);
+                }
+            }
+            Double[][] in = {o, h, l, c, v};
+            for (int i = 0; i < t.length; i++) {
+                time[size + i] = t[i];
+                for (int k = 0; k < 5; k++) {
+                    values[k][size + i] = in[k][i];
+                }
+            }
+            size = need;
+        }
+
+        BarSeries toSeries(String symbol, BarInterval interval) {
+            return BarSeries.of(symbol, interval, Arrays.copyOf(time, size), Arrays.copyOf(values[0], size),
+                    Arrays.copyOf(values[1], size), Arrays.copyOf(values[2], size), Arrays.copyOf(values[3], size),
+                    Arrays.copyOf(values[4], size));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.phylo.store;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/**
+ * {@code runs}. Every write is idempotent: creating an existing run returns it; progress is recomputed from
+ * {@code strategy_metrics} rather than incremented, and a row is only touched when a value actually changes, so a
+ * replayed step leaves it byte-identical.
+ */
+@ApplicationScoped
+public class RunRepository {
+
+    private static final String COLUMNS = """
+            run_id, config::text AS config, seed, status, generations_planned, generation, evaluated,
+            best_strategy_id, best_fitness, best_generation, created_at, updated_at, finished_at, error""";
+
+    private static final String CREATE = """
+            INSERT INTO runs (run_id, config, seed, status, generations_planned)
+            VALUES ($1, $2::jsonb, $3, 'running', $4)
+            ON CONFLICT (run_id) DO NOTHING""";
+
+    private static final String GET = "SELECT " + COLUMNS + " FROM runs WHERE run_id = $1";
+
+    /**
+     * Progress after generation $2 was persisted: last generation, strategies evaluated (distinct per generation),
+     * and the best (fitness, then smallest id, earliest generation on ties) over everything stored for the run.
+     */
+    private static final String RECORD_PROGRESS = """
+            WITH best AS (
+              SELECT strategy_id, fitness, generation FROM strategy_metrics WHERE run_id = $1
+               ORDER BY fitness DESC, strategy_id, generation LIMIT 1
+            ), counted AS (
+              SELECT count(*) AS evaluated FROM (SELECT DISTINCT generation, strategy_id FROM strategy_metrics
+                                                  WHERE run_id = $1) s
+            ), next AS (
+              SELECT GREATEST(r.generation, $2) AS generation, c.evaluated, b.strategy_id, b.fitness,
+                     b.generation AS best_generation
+                FROM runs r CROSS JOIN counted c LEFT JOIN best b ON true WHERE r.run_id = $1
+            )
+            UPDATE runs r SET generation = n.generation, evaluated = n.evaluated, best_strategy_id = n.strategy_id,
+                   best_fitness = n.fitness, best_generation = n.best_generation, updated_at = now()
+              FROM next n
+             WHERE r.run_id = $1
+               AND (r.generation, r.evaluated, r.best_strategy_id, r.best_fitness, r.best_generation)
+                   IS DISTINCT FROM (n.generation, n.evaluated, n.strategy_id, n.fitness, n.best_generation)""";
+
+    private static final String FINISH = """
+            UPDATE runs SET status = $2, error = $3, finished_at = now(), updated_at = now()
+             WHERE run_id = $1 AND (status, error) IS DISTINCT FROM ($2, $3)""";
+
+    /** Creates the run, or returns the existing one. The caller checks that an existing run's config matches. */
+    public Uni<RunRow> createIfAbsent(SqlConnection connection, String runId, JsonObject config, long seed,
+                                      int generationsPlanned) {
+        return connection.preparedQuery(CREATE)
+                .execute(Tuple.of(runId, config.encode(), seed, generationsPlanned))
+                .flatMap(ignored -> get(connection, runId))
+                .map(Optional::orElseThrow);
+    }
+
+    public Uni<Optional<RunRow>> get(SqlConnection connection, String runId) {
+        return connection.preparedQuery(GET).execute(Tuple.of(runId)).map(rows -> {
+            var it = rows.iterator();
+            return it.hasNext() ? Optional.of(from(it.next())) : Optional.empty();
+        });
+    }
+
+    /** Recomputes progress after a generation was persisted; returns the run as it now stands. */
+    public Uni<RunRow> recordProgress(SqlConnection connection, String runId, int generation) {
+        return connection.preparedQuery(RECORD_PROGRESS).execute(Tuple.of(runId, generation))
+                .flatMap(ignored -> get(connection, runId))
+                .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId + " does not exist")));
+    }
+
+    /** Marks the run succeeded ({@code error} null) or failed. Repeating the same call changes nothing. */
+    public Uni<Void> finish(SqlConnection connection, String runId, boolean succeeded, String error) {
+        return connection.preparedQuery(FINISH)
+                .execute(Tuple.of(runId, succeeded ? "succeeded" : "failed", error))
+                .replaceWithVoid();
+    }
+
+    private static RunRow from(Row row) {
+        return new RunRow(row.getString("run_id"), row.getString("config"), row.getLong("seed"),
+                row.getString("status"), row.getInteger("generations_planned"), row.getInteger("generation"),
+                row.getLong("evaluated"), row.getString("best_strategy_id"), row.getDouble("best_fitness"),
+                row.getInteger("best_generation"), row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("updated_at"), row.getOffsetDateTime("finished_at"), row.getString("error"));
+    }
+}

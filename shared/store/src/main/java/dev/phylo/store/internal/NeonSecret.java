@@ -1,0 +1,81 @@
+package dev.phylo.store.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.phylo.store.DatabaseConfigException;
+import dev.phylo.store.NeonSettings;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Secrets Manager JSON for Neon: {@code host}, {@code port} (optional, 5432), {@code dbname},
+ * {@code username}, {@code password}, and optionally {@code sslmode} and {@code options}
+ * (e.g. {@code endpoint=ep-…} for clients without SNI). The same keys RDS secrets use.
+ */
+record NeonSecret(String host, int port, String dbname, String username, String password, String sslMode,
+                  String options) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static NeonSecret parse(String arn, String secretJson) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(secretJson);
+        } catch (IOException e) {
+            // The secret text itself is never echoed: it holds the password.
+            throw new DatabaseConfigException("secret " + arn + " is not valid JSON (expected host, port, dbname, "
+                    + "username, password)");
+        }
+        if (node == null || !node.isObject()) {
+            throw new DatabaseConfigException("secret " + arn + " must be a JSON object with host, port, dbname, "
+                    + "username, password");
+        }
+        int port = node.hasNonNull("port") ? node.get("port").asInt(-1) : 5432;
+        if (port < 1 || port > 65535) {
+            throw new DatabaseConfigException("secret " + arn + ": port must be 1..65535, got "
+                    + node.get("port"));
+        }
+        return new NeonSecret(required(arn, node, "host"), port, required(arn, node, "dbname"),
+                required(arn, node, "username"), required(arn, node, "password"), optional(node, "sslmode"),
+                optional(node, "options"));
+    }
+
+    NeonSettings toSettings(int poolSize) {
+        StringBuilder url = new StringBuilder("postgresql://").append(enc(username)).append(':').append(enc(password))
+                .append('@').append(host).append(':').append(port).append('/').append(enc(dbname));
+        char sep = '?';
+        if (sslMode != null) {
+            url.append(sep).append("sslmode=").append(enc(sslMode));
+            sep = '&';
+        }
+        if (options != null) {
+            url.append(sep).append("options=").append(enc(options));
+        }
+        return NeonSettings.fromUrl(url.toString(), poolSize);
+    }
+
+    private static String required(String arn, JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            throw new DatabaseConfigException("secret " + arn + " lacks '" + field + "' (expected host, port, "
+                    + "dbname, username, password)");
+        }
+        return v.asText();
+    }
+
+    private static String optional(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public String toString() {
+        return "NeonSecret[" + username + "@" + host + ":" + port + "/" + dbname + "]";
+    }
+}
