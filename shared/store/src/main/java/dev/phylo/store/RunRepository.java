@@ -58,8 +58,9 @@ public class RunRepository {
     /** Creates the run, or returns the existing one. The caller checks that an existing run's config matches. */
     public Uni<RunRow> createIfAbsent(SqlConnection connection, String runId, JsonObject config, long seed,
                                       int generationsPlanned) {
+        // the JsonObject itself: a String bound to a jsonb parameter would be stored as one JSON string value
         return connection.preparedQuery(CREATE)
-                .execute(Tuple.of(runId, config.encode(), seed, generationsPlanned))
+                .execute(Tuple.of(runId, config, seed, generationsPlanned))
                 .flatMap(ignored -> get(connection, runId))
                 .map(Optional::orElseThrow);
     }

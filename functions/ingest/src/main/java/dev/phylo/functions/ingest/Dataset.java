@@ -35,8 +35,7 @@ record Dataset(String symbol, BarInterval interval) {
         try {
             parsed = BarInterval.parse(interval);
         } catch (IllegalArgumentException e) {
-            throw new IngestException("bad interval '" + interval + "' for " + object.uri() + ": " + e.getMessage()
-                    + " (expected e.g. 1m, 5m, 1h, 1d)", e);
+            throw new IngestException("bad interval '" + interval + "' for " + object.uri() + ": " + e.getMessage(), e);
         }
         return new Dataset(symbol, parsed);
     }

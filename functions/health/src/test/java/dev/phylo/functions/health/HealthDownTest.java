@@ -1,0 +1,37 @@
+package dev.phylo.functions.health;
+
+import dev.phylo.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An unmounted shared folder makes the function fail, so the state machine stops before any work. */
+@QuarkusTest
+@TestProfile(HealthDownTest.Unmounted.class)
+@QuarkusTestResource(PostgresResource.class)
+class HealthDownTest {
+
+    public static class Unmounted implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("phylo.efs.root", "/nonexistent/phylo-efs");
+        }
+    }
+
+    @Test
+    void failsNamingTheCheckThatIsDown() {
+        var response = given().contentType(ContentType.JSON).body("{}").when().post();
+
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.asString()).contains("Phylo is not ready").contains("efs")
+                .contains("/nonexistent/phylo-efs");
+    }
+}

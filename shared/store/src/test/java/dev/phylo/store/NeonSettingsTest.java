@@ -1,0 +1,65 @@
+package dev.phylo.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NeonSettingsTest {
+
+    private static final String SECRET = "s3cr3t-Pa55word";
+
+    @Test
+    void aNeonUrlGetsVerifyFullHostnameVerificationAndTheBundledRoots() {
+        NeonSettings s = NeonSettings.fromUrl("postgresql://alex:" + SECRET
+                + "@ep-cool-darkness-123456.us-east-2.aws.neon.tech/neondb", 2);
+
+        Map<String, String> p = s.quarkusProperties();
+        assertThat(p).containsEntry("quarkus.datasource.reactive.url",
+                        "postgresql://ep-cool-darkness-123456.us-east-2.aws.neon.tech:5432/neondb")
+                .containsEntry("quarkus.datasource.username", "alex")
+                .containsEntry("quarkus.datasource.password", SECRET)
+                .containsEntry("quarkus.datasource.reactive.postgresql.ssl-mode", "verify-full")
+                .containsEntry("quarkus.datasource.reactive.hostname-verification-algorithm", "HTTPS")
+                .containsEntry("quarkus.datasource.reactive.trust-certificate-pem.certs",
+                        NeonSettings.BUNDLED_ROOT_CERT)
+                .containsEntry("quarkus.datasource.reactive.max-size", "2")
+                .doesNotContainKey("quarkus.datasource.reactive.postgresql.use-layer7-proxy");
+        assertThat(NeonSettings.class.getClassLoader().getResource(NeonSettings.BUNDLED_ROOT_CERT)).isNotNull();
+    }
+
+    @Test
+    void aPoolerHostSwitchesOnLayer7ProxyAndOffPreparedStatementCaching() {
+        Map<String, String> p = NeonSettings.fromUrl("postgresql://alex:" + SECRET
+                + "@ep-cool-darkness-123456-pooler.us-east-2.aws.neon.tech/neondb?sslmode=verify-full", 2)
+                .quarkusProperties();
+
+        assertThat(p).containsEntry("quarkus.datasource.reactive.postgresql.use-layer7-proxy", "true")
+                .containsEntry("quarkus.datasource.reactive.cache-prepared-statements", "false");
+    }
+
+    @Test
+    void neonsEndpointOptionPassesThroughAndSslRootCertBecomesTheTrustFile() {
+        Map<String, String> p = NeonSettings.fromUrl("postgresql://alex:" + SECRET
+                + "@db.internal:6432/neondb?sslmode=verify-full&sslrootcert=/etc/ssl/neon.pem"
+                + "&options=endpoint%3Dep-cool-darkness-123456", 2).quarkusProperties();
+
+        assertThat(p.get("quarkus.datasource.reactive.url"))
+                .isEqualTo("postgresql://db.internal:6432/neondb?options=endpoint%3Dep-cool-darkness-123456");
+        assertThat(p).containsEntry("quarkus.datasource.reactive.trust-certificate-pem.certs", "/etc/ssl/neon.pem");
+    }
+
+    @Test
+    void loopbackDefaultsToNoTlsAndThePasswordNeverShowsInText() {
+        NeonSettings s = NeonSettings.fromUrl("postgresql://postgres:" + SECRET + "@localhost:5433/phylo", 2);
+
+        assertThat(s.sslMode()).isEqualTo("disable");
+        assertThat(s.toString()).doesNotContain(SECRET).contains("localhost");
+        assertThatThrownBy(() -> NeonSettings.fromUrl("postgresql://u:" + SECRET + "@h/db?sslmode=sometimes", 2))
+                .hasMessageContaining("sometimes").hasMessageNotContaining(SECRET);
+        assertThatThrownBy(() -> NeonSettings.fromUrl("mysql://u:" + SECRET + "@h/db", 2))
+                .hasMessageNotContaining(SECRET);
+    }
+}
