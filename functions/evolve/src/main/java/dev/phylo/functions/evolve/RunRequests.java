@@ -39,7 +39,7 @@ final class RunRequests {
                 "each symbol once");
         String interval = or(r.interval(), "1d");
         try {
-            BarInterval.parse(interval);
+            interval = BarInterval.parse(interval).toString(); // canonical: " 1H" is 1h, as in the snapshot files
         } catch (IllegalArgumentException e) {
             throw new InvalidRunRequestException("interval '" + interval + "' is not an interval: " + e.getMessage());
         }

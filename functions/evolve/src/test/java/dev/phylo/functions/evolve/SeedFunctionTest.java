@@ -1,0 +1,268 @@
+package dev.phylo.functions.evolve;
+
+import dev.phylo.efs.AtomicFiles;
+import dev.phylo.efs.Batch;
+import dev.phylo.efs.BatchRef;
+import dev.phylo.efs.DataSlice;
+import dev.phylo.efs.EfsLayout;
+import dev.phylo.efs.ExecutionPlan;
+import dev.phylo.efs.Individual;
+import dev.phylo.efs.Population;
+import dev.phylo.efs.RunFiles;
+import dev.phylo.efs.RunPlan;
+import dev.phylo.efs.SnapshotManifest;
+import dev.phylo.efs.SnapshotRef;
+import dev.phylo.efs.SnapshotWriter;
+import dev.phylo.engine.data.BarInterval;
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.engine.data.SyntheticConfig;
+import dev.phylo.engine.data.SyntheticMarket;
+import dev.phylo.evolution.Generations;
+import dev.phylo.testkit.EfsResource;
+import dev.phylo.testkit.PostgresResource;
+import dev.phylo.testkit.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(EfsResource.class)
+class SeedFunctionTest {
+
+    private static final int BARS = 3_000;
+    private static final long HOUR = 3_600_000L;
+    private static final List<String> SYMBOLS = List.of("SYN");
+    private static final List<String> FAMILIES = List.of("maCross", "rsiReversion");
+
+    private EfsLayout efs;
+    private RunFiles files;
+    private BarSeries series;
+    private SnapshotRef snapshot;
+
+    @BeforeEach
+    void publishSnapshot() {
+        TestDatabase.reset();
+        efs = new EfsLayout(EfsResource.root());
+        files = new RunFiles(efs);
+        series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, BARS, 11));
+        snapshot = SnapshotWriter.write(efs, series);
+        SnapshotManifest.publish(efs, snapshot);
+    }
+
+    @Test
+    void seedsGenerationZeroInBatchesAndRecordsTheRun() {
+        String runId = newRunId();
+
+        GenerationRef ref = invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+
+        // 30 strategies in batches of 8: 8 + 8 + 8 + 6
+        assertThat(ref).isEqualTo(new GenerationRef(runId, 0, 30, List.of(0, 1, 2, 3), false, null, null));
+        List<Map<String, Object>> rows = TestDatabase.query("SELECT status, seed, generations_planned, generation, "
+                + "evaluated, best_strategy_id FROM runs WHERE run_id = ?", runId);
+        assertThat(rows).hasSize(1);
+        Map<String, Object> run = rows.get(0);
+        assertThat(run.get("status")).isEqualTo("running");
+        assertThat(((Number) run.get("seed")).longValue()).isEqualTo(7L);
+        assertThat(((Number) run.get("generations_planned")).intValue()).isEqualTo(3);
+        assertThat(run.get("generation")).isNull();
+        assertThat(((Number) run.get("evaluated")).longValue()).isZero();
+        assertThat(run.get("best_strategy_id")).isNull();
+        List<Map<String, Object>> config = TestDatabase.query("SELECT config->>'runId' AS run_id, "
+                + "(config->>'populationSize')::int AS population, config->>'objective' AS objective "
+                + "FROM runs WHERE run_id = ?", runId);
+        assertThat(config.get(0)).containsEntry("run_id", runId).containsEntry("population", 30)
+                .containsEntry("objective", "sortino");
+    }
+
+    @Test
+    void planCutsTheSnapshotAtSeventyPercentOfItsTimeSpan() {
+        String runId = newRunId();
+
+        invoke(request(runId, 30)).then().statusCode(200);
+
+        // hourly bars from 2020-01-01T00:00Z; the range is [first open, last open + 1 ms)
+        long first = series.time()[0];
+        long end = series.time()[BARS - 1] + 1;
+        assertThat(first).isEqualTo(SyntheticConfig.DEFAULT_START);
+        assertThat(end - first).isEqualTo((BARS - 1) * HOUR + 1);
+        long split = first + Math.floorDiv((end - first) * 7, 10);
+        assertThat(split - first).isEqualTo(2_099 * HOUR + 18 * 60_000); // 0.7 * 2999 h = 2099 h 18 min
+        RunPlan expected = new RunPlan(runId, 7, 30, 3, 8, 2, "sortino", 4, List.of("maCross", "rsiReversion"),
+                List.of("long"), new ExecutionPlan("next-open", 2.0, 1.5, 5_000.0),
+                List.of(new DataSlice("SYN", "1h", snapshot.snapshotId(), first, split, split, end)));
+        assertThat(files.readPlan(runId)).isEqualTo(expected);
+        // 70 % of (2999 h + 1 ms) is 2099.3 h (+ 0.7 ms, floored): bars 0..2099 open before the split
+        long inSampleBars = Arrays.stream(series.time()).filter(t -> t < split).count();
+        assertThat(inSampleBars).isEqualTo(2_100);
+    }
+
+    @Test
+    void populationAndBatchesAreGenerationZeroOfThePlan() {
+        String runId = newRunId();
+
+        invoke(request(runId, 30)).then().statusCode(200);
+
+        RunPlan plan = files.readPlan(runId);
+        Population expected = Generations.seed(plan);
+        Population written = files.readPopulation(runId, 0);
+        assertThat(written).isEqualTo(expected);
+        assertThat(written.individuals()).hasSize(30);
+        byte[] populationBytes = AtomicFiles.read(efs.populationFile(runId, 0));
+        assertThat(populationBytes).isEqualTo(AtomicFiles.toJson(expected));
+        List<Individual> joined = new ArrayList<>();
+        int[] sizes = {8, 8, 8, 6};
+        for (int b = 0; b < sizes.length; b++) {
+            Batch batch = files.readBatch(new BatchRef(runId, 0, b));
+            assertThat(batch.individuals()).hasSize(sizes[b]);
+            joined.addAll(batch.individuals());
+        }
+        assertThat(joined).isEqualTo(expected.individuals());
+        assertThat(Files.exists(efs.batchFile(new BatchRef(runId, 0, 4)))).isFalse();
+    }
+
+    @Test
+    void replayedSeedWritesIdenticalFilesAndOneRunRow() {
+        String runId = newRunId();
+        GenerationRef first = invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+        var contents = RunDirectories.contents(efs.runDir(runId));
+        var modified = RunDirectories.modified(efs.runDir(runId));
+        String runs = TestDatabase.tableDigest("runs");
+
+        GenerationRef again = invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(contents).containsKeys("run.json", "gen-0000/population.json", "gen-0000/batch-00003.json")
+                .hasSize(6);
+        assertThat(RunDirectories.contents(efs.runDir(runId))).isEqualTo(contents);
+        assertThat(RunDirectories.modified(efs.runDir(runId))).isEqualTo(modified);
+        assertThat(TestDatabase.count("runs")).isEqualTo(1);
+        assertThat(TestDatabase.tableDigest("runs")).isEqualTo(runs);
+    }
+
+    @Test
+    void seedingAnExistingRunWithAnotherPopulationFailsNamingTheRun() {
+        String runId = newRunId();
+        invoke(request(runId, 30)).then().statusCode(200);
+        var contents = RunDirectories.contents(efs.runDir(runId));
+        String runs = TestDatabase.tableDigest("runs");
+
+        Response response = invoke(request(runId, 40));
+
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.asString()).contains("run " + runId);
+        assertThat(RunDirectories.contents(efs.runDir(runId))).isEqualTo(contents);
+        assertThat(TestDatabase.tableDigest("runs")).isEqualTo(runs);
+    }
+
+    @Test
+    void intervalIsStoredInItsCanonicalForm() {
+        String runId = newRunId();
+
+        invoke(request(runId, SYMBOLS, " 1H", 30, "sortino", FAMILIES)).then().statusCode(200);
+
+        assertThat(files.readPlan(runId).data().get(0).interval()).isEqualTo("1h");
+        assertThat(TestDatabase.query("SELECT config->>'interval' AS interval FROM runs WHERE run_id = ?", runId)
+                .get(0)).containsEntry("interval", "1h");
+        // the same run asked for as "1h" is a replay, not a conflicting configuration
+        invoke(request(runId, 30)).then().statusCode(200);
+    }
+
+    @Test
+    void rejectsAnUnknownInterval() {
+        assertRejected(request(newRunId(), SYMBOLS, "1 hour", 30, "sortino", FAMILIES), "interval '1 hour'");
+    }
+
+    @Test
+    void rejectsMissingSymbols() {
+        assertRejected(request(newRunId(), null, "1h", 30, "sortino", FAMILIES), "symbols = null");
+        assertRejected(request(newRunId(), List.of(), "1h", 30, "sortino", FAMILIES), "symbols = []");
+    }
+
+    @Test
+    void rejectsAPopulationOfOne() {
+        assertRejected(request(newRunId(), 1), "populationSize = 1");
+    }
+
+    @Test
+    void rejectsAnUnknownObjective() {
+        assertRejected(request(newRunId(), SYMBOLS, "1h", 30, "alpha", FAMILIES), "unknown objective 'alpha'");
+    }
+
+    @Test
+    void rejectsAnUnknownFamily() {
+        assertRejected(request(newRunId(), SYMBOLS, "1h", 30, "sortino", List.of("maCross", "tarotCards")),
+                "unknown rule family 'tarotCards'");
+    }
+
+    @Test
+    void rejectsASymbolWithoutDataAskingToIngestItFirst() {
+        String body = assertRejected(request(newRunId(), List.of("SYN", "NODATA"), "1h", 30, "sortino", FAMILIES),
+                "no market data for NODATA 1h");
+        assertThat(body).contains("ingest it first");
+    }
+
+    @Test
+    void rejectsARunIdWithUpperCase() {
+        assertRejected(request("Seed-Upper", 30), "runId = Seed-Upper");
+    }
+
+    /** A request with every field given, so that the expected plan follows from it alone (except 0.3 OOS). */
+    private static SeedRequest request(String runId, int populationSize) {
+        return request(runId, SYMBOLS, "1h", populationSize, "sortino", FAMILIES);
+    }
+
+    private static SeedRequest request(String runId, List<String> symbols, String interval, int populationSize,
+                                       String objective, List<String> families) {
+        return new SeedRequest(runId, symbols, interval, null, null, null, populationSize, 3, 8, 2, objective, 4,
+                families, List.of("long"), 7L, "next-open", 2.0, 1.5, 5_000.0, 4);
+    }
+
+    /** The function fails with {@code message}, and neither a runs row nor a run folder appears. */
+    private String assertRejected(SeedRequest request, String message) {
+        List<String> runDirs = runDirectories();
+        Response response = invoke(request);
+        String body = response.asString();
+        assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+        assertThat(body).contains(message);
+        assertThat(TestDatabase.count("runs")).isZero();
+        assertThat(runDirectories()).isEqualTo(runDirs);
+        return body;
+    }
+
+    private List<String> runDirectories() {
+        if (!Files.isDirectory(efs.runsDir())) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(efs.runsDir())) {
+            return dirs.map(d -> d.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String newRunId() {
+        return "seed-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Response invoke(SeedRequest request) {
+        return given().contentType(ContentType.JSON).body(request).when().post();
+    }
+}

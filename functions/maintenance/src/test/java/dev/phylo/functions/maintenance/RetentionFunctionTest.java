@@ -1,0 +1,111 @@
+package dev.phylo.functions.maintenance;
+
+import dev.phylo.store.RetentionResult;
+import dev.phylo.testkit.PostgresResource;
+import dev.phylo.testkit.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class RetentionFunctionTest {
+
+    /** Ages in days of the rows each test starts with: two beyond 30 days, two within. */
+    private static final int[] AGES = {400, 31, 29, 10};
+
+    @BeforeEach
+    void insertAgedRows() {
+        TestDatabase.reset();
+        for (int age : AGES) {
+            TestDatabase.execute("INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, "
+                    + "volume, source) VALUES (now() - make_interval(days => ?), 'SYN', '1d', 100, 101, 99, 100.5, "
+                    + "1000, 'test')", age);
+            TestDatabase.execute("INSERT INTO strategy_metrics (\"timestamp\", run_id, generation, strategy_id, "
+                    + "symbol, fitness, trade_count, bars) VALUES (now() - make_interval(days => ?), 'retention', 0, "
+                    + "'0123456789abcdef0123456789abcdef', 'SYN', 1.5, 12, 250)", age);
+        }
+    }
+
+    @Test
+    void deletesRowsOlderThanMaxAgeAndKeepsTheRest() {
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
+
+        RetentionResult result = retention("{\"maxAge\":\"P30D\"}").then().statusCode(200).extract()
+                .as(RetentionResult.class);
+
+        OffsetDateTime after = OffsetDateTime.now(ZoneOffset.UTC);
+        assertRemoved(result, 2);
+        OffsetDateTime cutoff = OffsetDateTime.parse(result.cutoff());
+        assertThat(cutoff).isBetween(before.minusDays(30), after.minusDays(30));
+        assertThat(agesLeft("market_data")).containsExactly(10L, 29L);
+        assertThat(agesLeft("strategy_metrics")).containsExactly(10L, 29L);
+    }
+
+    @Test
+    void withoutMaxAgeTheConfiguredYearApplies() {
+        // application.properties: phylo.retention.max-age=P365D
+        RetentionResult result = retention("{}").then().statusCode(200).extract().as(RetentionResult.class);
+
+        assertRemoved(result, 1);
+        assertThat(Duration.between(OffsetDateTime.parse(result.cutoff()), OffsetDateTime.now(ZoneOffset.UTC)))
+                .isBetween(Duration.ofDays(365), Duration.ofDays(365).plusMinutes(5));
+        assertThat(agesLeft("market_data")).containsExactly(10L, 29L, 31L);
+        assertThat(agesLeft("strategy_metrics")).containsExactly(10L, 29L, 31L);
+    }
+
+    @Test
+    void rejectsAMaxAgeThatIsNotIso8601AndDeletesNothing() {
+        Response response = retention("{\"maxAge\":\"30 days\"}");
+
+        String body = response.asString();
+        assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+        assertThat(body).contains("'30 days'").contains("ISO-8601");
+        assertThat(TestDatabase.count("market_data")).isEqualTo(AGES.length);
+        assertThat(TestDatabase.count("strategy_metrics")).isEqualTo(AGES.length);
+    }
+
+    @Test
+    void rejectsAMaxAgeOfZero() {
+        Response response = retention("{\"maxAge\":\"PT0S\"}");
+
+        String body = response.asString();
+        assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+        assertThat(body).contains("maxAge must be positive");
+        assertThat(TestDatabase.count("market_data")).isEqualTo(AGES.length);
+    }
+
+    /**
+     * {@code removed} rows of each table went: deleted and counted as rows on plain PostgreSQL (the embedded test
+     * database), or as whole chunks when the test server has TimescaleDB (each test row sits in a chunk of its own).
+     */
+    private static void assertRemoved(RetentionResult result, long removed) {
+        boolean timescale = (Boolean) TestDatabase.query("SELECT EXISTS (SELECT 1 FROM pg_extension "
+                + "WHERE extname = 'timescaledb') AS ts").get(0).get("ts");
+        assertThat(result.timescale()).isEqualTo(timescale);
+        assertThat(List.of(result.marketDataRows(), result.marketDataChunks(), result.metricsRows(),
+                result.metricsChunks())).isEqualTo(timescale ? List.of(0L, removed, 0L, removed)
+                : List.of(removed, 0L, removed, 0L));
+    }
+
+    /** Ages in whole days of the rows still in {@code table}, youngest first. */
+    private static List<Long> agesLeft(String table) {
+        return TestDatabase.query("SELECT round(extract(epoch FROM now() - \"timestamp\") / 86400)::bigint AS age "
+                + "FROM " + table + " ORDER BY age").stream().map(row -> (Long) row.get("age")).toList();
+    }
+
+    private static Response retention(String json) {
+        return given().contentType(ContentType.JSON).body(json).when().post();
+    }
+}
