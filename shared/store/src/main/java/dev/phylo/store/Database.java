@@ -22,7 +22,9 @@ import java.util.function.Function;
  * failures sorted into transient and permanent, and SmallRye Fault Tolerance around it all.
  *
  * <p>Retries cover connection loss and Neon waking from scale-to-zero (hundreds of ms to seconds): exponential
- * backoff from 200 ms, doubling up to 5 s, with ±150 ms jitter, at most 6 retries. Callers only pass idempotent work
+ * backoff from 200 ms, doubling up to 5 s, with ±150 ms jitter, at most 6 retries. Every attempt counts in the
+ * circuit breaker's window, so the window (20 attempts, open at 80 % failures) is wide enough that one wake-up's
+ * refused attempts do not open it, while a real outage does within a few calls. Callers only pass idempotent work
  * (upserts on natural keys), so a retried transaction changes nothing twice. Override any of it through
  * configuration, e.g. {@code quarkus.fault-tolerance."dev.phylo.store.Database/transaction".retry.max-retries=10}.
  */
@@ -46,7 +48,7 @@ public class Database {
             maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
     @ExponentialBackoff(factor = 2, maxDelay = 5000)
     @Timeout(value = 120, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.75, delay = 10, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.8, delay = 10, delayUnit = ChronoUnit.SECONDS,
             failOn = TransientDatabaseException.class)
     public <T> Uni<T> transaction(String operation, Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(connection -> connection
