@@ -15,6 +15,8 @@ import dev.phylo.store.IngestFileRepository;
 import dev.phylo.store.IngestReject;
 import dev.phylo.store.MarketDataRepository;
 import dev.phylo.store.UpsertCounts;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,9 +32,9 @@ import java.util.Optional;
 /**
  * Ingests objects: skip a (bucket, key, version) seen before; parse and validate with the engine's rules (strict:
  * the first bad row rejects the object before anything is written; lenient: bad rows are dropped and recorded);
- * upsert into {@code market_data} and read the (symbol, interval) back under one advisory lock in one transaction;
- * write the content-addressed EFS snapshot and publish it; record the object last, so a crash before that point
- * makes the redelivery redo (idempotently) rather than skip.
+ * upsert into {@code market_data}, read the (symbol, interval) back, and write and publish the content-addressed
+ * EFS snapshot, all under the pair's advisory lock in one transaction; record the object last, so a crash before
+ * that point makes the redelivery redo (idempotently) rather than skip.
  */
 @ApplicationScoped
 public class IngestService {
@@ -103,11 +105,10 @@ public class IngestService {
                         .execute(Tuple.of(lockKey))
                         .flatMap(locked -> marketData.upsert(c, bars, object.uri()))
                         .flatMap(counts -> marketData.read(c, dataset.symbol(), dataset.interval())
-                                .map(all -> new Stored(counts, all))));
-
-        SnapshotRef snapshot = SnapshotWriter.write(efs, stored.series());
-        SnapshotManifest.publish(efs, snapshot);
-        String snapshotId = snapshot.snapshotId();
+                                .flatMap(all -> Uni.createFrom().item(() -> publish(all))
+                                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                        .map(snapshot -> new Stored(counts, snapshot)))));
+        String snapshotId = stored.snapshot().snapshotId();
         UpsertCounts counts = stored.counts();
         IngestFileRecord record = new IngestFileRecord(object.bucket(), object.key(), object.version(),
                 dataset.symbol(), dataset.interval().toString(), mode, counts.inserted(), counts.updated(),
@@ -162,6 +163,17 @@ public class IngestService {
                 r.snapshotId());
     }
 
-    private record Stored(UpsertCounts counts, BarSeries series) {
+    /**
+     * Writes and publishes the snapshot of everything stored for the pair. Called while the transaction still holds
+     * the pair's advisory lock, so concurrent ingests of one pair publish in the order they commit and the manifest
+     * never goes back to an older snapshot. A retried transaction republishes the same content-addressed snapshot.
+     */
+    private SnapshotRef publish(BarSeries all) {
+        SnapshotRef snapshot = SnapshotWriter.write(efs, all);
+        SnapshotManifest.publish(efs, snapshot);
+        return snapshot;
+    }
+
+    private record Stored(UpsertCounts counts, SnapshotRef snapshot) {
     }
 }
