@@ -47,6 +47,20 @@ public class MarketDataRepository {
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
               FROM written""";
 
+    /** For a range no stored row overlaps (checked under the pair's lock): no conflict handling needed. */
+    private static final String INSERT_NEW = """
+            INSERT INTO market_data ("timestamp", symbol, "interval", open, high, low, close, volume, source)
+            SELECT to_timestamp(u.t / 1000.0), $1, $2, u.o::numeric(20,8), u.h::numeric(20,8), u.l::numeric(20,8),
+                   u.c::numeric(20,8), u.v::numeric(20,8), $9
+              FROM unnest($3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                   AS u(t, o, h, l, c, v)""";
+
+    private static final String OCCUPANCY = """
+            SELECT EXISTS (SELECT 1 FROM market_data WHERE symbol = $1 AND "interval" = $2) AS stored,
+                   EXISTS (SELECT 1 FROM market_data WHERE symbol = $1 AND "interval" = $2
+                              AND "timestamp" BETWEEN to_timestamp($3::bigint / 1000.0)
+                                                  AND to_timestamp($4::bigint / 1000.0)) AS overlap""";
+
     private static final String READ_PAGE_COLUMNS = """
             SELECT array_agg((extract(epoch FROM "timestamp") * 1000)::bigint ORDER BY "timestamp") AS t,
                    array_agg(open::float8 ORDER BY "timestamp") AS o, array_agg(high::float8 ORDER BY "timestamp") AS h,
@@ -61,12 +75,54 @@ public class MarketDataRepository {
                 AND "timestamp" > to_timestamp($4::bigint / 1000.0)
               ORDER BY "timestamp" LIMIT $3) page""";
 
+    /** What is stored for the pair: anything at all, and anything within [first bar, last bar] of {@code bars}. */
+    public Uni<Occupancy> occupancy(SqlConnection connection, BarSeries bars) {
+        long[] t = bars.time();
+        return connection.preparedQuery(OCCUPANCY)
+                .execute(Tuple.of(bars.symbol(), bars.interval().toString(), t[0], t[t.length - 1]))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Occupancy(row.getBoolean("stored"), row.getBoolean("overlap"));
+                });
+    }
+
     /**
-     * Upserts every bar of {@code bars} (which the engine has validated: strictly increasing times) in chunks of
-     * {@link #CHUNK_ROWS}, inside the caller's transaction.
+     * Writes every bar of {@code bars} (which the engine has validated: strictly increasing times) in chunks of
+     * {@link #CHUNK_ROWS}, inside the caller's transaction: a plain insert when {@code occupancy} says no stored row
+     * falls in the bars' range (the caller holds the pair's lock), else an upsert.
      */
+    public Uni<UpsertCounts> write(SqlConnection connection, BarSeries bars, String source, Occupancy occupancy) {
+        return occupancy.overlap() ? upsertFrom(connection, bars, source, 0, UpsertCounts.NONE)
+                : insertFrom(connection, bars, source, 0);
+    }
+
+    /** Upserts every bar of {@code bars} in chunks, inside the caller's transaction. */
     public Uni<UpsertCounts> upsert(SqlConnection connection, BarSeries bars, String source) {
         return upsertFrom(connection, bars, source, 0, UpsertCounts.NONE);
+    }
+
+    private Uni<UpsertCounts> insertFrom(SqlConnection connection, BarSeries bars, String source, int from) {
+        if (from >= bars.size()) {
+            return Uni.createFrom().item(new UpsertCounts(bars.size(), 0, 0));
+        }
+        int to = Math.min(bars.size(), from + CHUNK_ROWS);
+        return connection.preparedQuery(INSERT_NEW).execute(chunk(bars, source, from, to))
+                .flatMap(ignored -> insertFrom(connection, bars, source, to));
+    }
+
+    /**
+     * The series as {@code market_data} stores it: each value rounded to 8 decimals the way PostgreSQL rounds text
+     * into {@code numeric(20,8)} (half away from zero), then read back as the nearest double. Lets ingest build the
+     * snapshot of a pair that held nothing before without reading a million rows back.
+     */
+    public static BarSeries asStored(BarSeries bars) {
+        return BarSeries.of(bars.symbol(), bars.interval(), bars.time(), Numeric8.round(bars.open()),
+                Numeric8.round(bars.high()), Numeric8.round(bars.low()), Numeric8.round(bars.close()),
+                Numeric8.round(bars.volume()));
+    }
+
+    /** Whether the pair holds any row, and any row within the range about to be written. */
+    public record Occupancy(boolean stored, boolean overlap) {
     }
 
     private Uni<UpsertCounts> upsertFrom(SqlConnection connection, BarSeries bars, String source, int from,
@@ -76,28 +132,33 @@ public class MarketDataRepository {
         }
         int to = Math.min(bars.size(), from + CHUNK_ROWS);
         int n = to - from;
-        Long[] time = new Long[n];
-        String[][] columns = new String[5][n];
-        double[][] source5 = {bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()};
-        for (int i = 0; i < n; i++) {
-            time[i] = bars.time()[from + i];
-            for (int c = 0; c < 5; c++) {
-                columns[c][i] = Double.toString(source5[c][from + i]);
-            }
-        }
-        Tuple args = Tuple.tuple()
-                .addString(bars.symbol()).addString(bars.interval().toString())
-                .addArrayOfLong(time)
-                .addArrayOfString(columns[0]).addArrayOfString(columns[1]).addArrayOfString(columns[2])
-                .addArrayOfString(columns[3]).addArrayOfString(columns[4])
-                .addString(source);
-        return connection.preparedQuery(UPSERT).execute(args).flatMap(rows -> {
+        return connection.preparedQuery(UPSERT).execute(chunk(bars, source, from, to)).flatMap(rows -> {
             Row row = rows.iterator().next();
             long inserted = row.getLong("inserted");
             long updated = row.getLong("updated");
             UpsertCounts chunk = new UpsertCounts(inserted, updated, n - inserted - updated);
             return upsertFrom(connection, bars, source, to, sofar.plus(chunk));
         });
+    }
+
+    /** Parameters $1..$9 for rows [from, to): symbol, interval, times, the five columns as decimal text, source. */
+    private static Tuple chunk(BarSeries bars, String source, int from, int to) {
+        int n = to - from;
+        Long[] time = new Long[n];
+        String[][] columns = new String[5][n];
+        double[][] values = {bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()};
+        for (int i = 0; i < n; i++) {
+            time[i] = bars.time()[from + i];
+            for (int c = 0; c < 5; c++) {
+                columns[c][i] = Double.toString(values[c][from + i]);
+            }
+        }
+        return Tuple.tuple()
+                .addString(bars.symbol()).addString(bars.interval().toString())
+                .addArrayOfLong(time)
+                .addArrayOfString(columns[0]).addArrayOfString(columns[1]).addArrayOfString(columns[2])
+                .addArrayOfString(columns[3]).addArrayOfString(columns[4])
+                .addString(source);
     }
 
     /** Every stored bar of (symbol, interval) in time order, or null when there is none. */

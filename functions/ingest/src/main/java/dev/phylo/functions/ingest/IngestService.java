@@ -32,8 +32,10 @@ import java.util.Optional;
 /**
  * Ingests objects: skip a (bucket, key, version) seen before; parse and validate with the engine's rules (strict:
  * the first bad row rejects the object before anything is written; lenient: bad rows are dropped and recorded);
- * upsert into {@code market_data}, read the (symbol, interval) back, and write and publish the content-addressed
- * EFS snapshot, all under the pair's advisory lock in one transaction; record the object last, so a crash before
+ * write into {@code market_data} (a plain insert when no stored row overlaps the file's range, else an upsert), take
+ * the pair's full series (read back, or, when the pair held nothing before, the file's bars as numeric(20,8) stores
+ * them), and write and publish the content-addressed EFS snapshot, all under the pair's advisory lock in one
+ * transaction; record the object last, so a crash before
  * that point makes the redelivery redo (idempotently) rather than skip.
  */
 @ApplicationScoped
@@ -103,11 +105,14 @@ public class IngestService {
         Stored stored = database.await("upsert market_data for " + dataset.symbol() + " " + dataset.interval(),
                 c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                         .execute(Tuple.of(lockKey))
-                        .flatMap(locked -> marketData.upsert(c, bars, object.uri()))
-                        .flatMap(counts -> marketData.read(c, dataset.symbol(), dataset.interval())
-                                .flatMap(all -> Uni.createFrom().item(() -> publish(all))
-                                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                                        .map(snapshot -> new Stored(counts, snapshot)))));
+                        .flatMap(locked -> marketData.occupancy(c, bars))
+                        .flatMap(occupancy -> marketData.write(c, bars, object.uri(), occupancy)
+                                .flatMap(counts -> (occupancy.stored()
+                                        ? marketData.read(c, dataset.symbol(), dataset.interval())
+                                        : Uni.createFrom().item(MarketDataRepository.asStored(bars)))
+                                        .flatMap(all -> Uni.createFrom().item(() -> publish(all))
+                                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                                .map(snapshot -> new Stored(counts, snapshot))))));
         String snapshotId = stored.snapshot().snapshotId();
         UpsertCounts counts = stored.counts();
         IngestFileRecord record = new IngestFileRecord(object.bucket(), object.key(), object.version(),

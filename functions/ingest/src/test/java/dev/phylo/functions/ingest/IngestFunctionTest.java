@@ -67,6 +67,39 @@ class IngestFunctionTest {
     }
 
     @Test
+    void snapshotsHoldExactlyWhatTheDatabaseStoresOnBothWritePaths() {
+        // more than 8 decimals, half-way cases and volumes past 2^53 / 1e8: numeric(20,8) rounds them
+        String first = Csv.HEADER
+                + "2024-01-02T00:00:00Z,1.123456789,2.000000005,0.000000015,1.5,12345678901.5\n"
+                + "2024-01-03T00:00:00Z,1.5,1.999999995,1.1,1.25,98765432.123456789\n";
+        String later = Csv.HEADER
+                + "2024-01-04T00:00:00Z,1.25,1.333333333,1.2,1.3,0.000000005\n";
+        EfsLayout efs = new EfsLayout(EfsResource.root());
+
+        ok(request(Csv.write(dir, "first.csv", first), "DEC", "1d", null)); // empty pair: no read-back
+        BarSeries fromFile = SnapshotReader.load(efs, SnapshotManifest.latest(efs, "DEC", BarInterval.ONE_DAY)
+                .orElseThrow());
+        assertThat(fromFile.open()).containsExactly(storedColumn("open"));
+        assertThat(fromFile.high()).containsExactly(storedColumn("high"));
+        assertThat(fromFile.low()).containsExactly(storedColumn("low"));
+        assertThat(fromFile.close()).containsExactly(storedColumn("close"));
+        assertThat(fromFile.volume()).containsExactly(storedColumn("volume"));
+
+        ok(request(Csv.write(dir, "later.csv", later), "DEC", "1d", null)); // stored pair: read back
+        BarSeries readBack = SnapshotReader.load(efs, SnapshotManifest.latest(efs, "DEC", BarInterval.ONE_DAY)
+                .orElseThrow());
+        assertThat(readBack.high()).containsExactly(storedColumn("high"));
+        assertThat(readBack.volume()).containsExactly(storedColumn("volume"));
+        assertThat(java.util.Arrays.copyOf(readBack.low(), 2)).containsExactly(fromFile.low());
+    }
+
+    /** A column of DEC 1d as PostgreSQL converts numeric to float8, in time order. */
+    private static double[] storedColumn(String column) {
+        return TestDatabase.query("SELECT " + column + "::float8 AS v FROM market_data WHERE symbol = 'DEC' "
+                + "ORDER BY \"timestamp\"").stream().mapToDouble(r -> ((Number) r.get("v")).doubleValue()).toArray();
+    }
+
+    @Test
     void aSecondDeliveryOfTheSameFileIsSkippedAndChangesNothing() {
         Path file = Csv.write(dir, "abc.csv", Csv.FIVE_DAYS);
         IngestOutput first = ok(request(file, "ABC", "1d", null));
