@@ -103,8 +103,8 @@ public final class FunctionsBench {
         double service = r.service().medianSeconds();
         double copy = r.copy().medianSeconds();
         double ratio = r.ratio();
-        summary.add(Format.f("%-38s: %-8s %s rows/s   (stages, timed in separate runs: hash %s, parse %s, upsert %s,"
-                        + " read-back %s, snapshot %s)", "ingest " + Format.count(r.rows()) + " bars (service)",
+        summary.add(Format.f("%-38s: %-8s %s rows/s   (stages, timed in separate runs: hash %s, parse %s, write %s,"
+                        + " stored series %s, snapshot %s)", "ingest " + Format.count(r.rows()) + " bars (service)",
                 Format.seconds(service), Format.count(r.rows() / service), Format.seconds(r.hash().medianSeconds()),
                 Format.seconds(r.parse().medianSeconds()), Format.seconds(r.upsert().medianSeconds()),
                 Format.seconds(r.readBack().medianSeconds()), Format.seconds(r.snapshot().medianSeconds())));
