@@ -53,7 +53,7 @@ public class EvaluateService {
         long start = System.nanoTime();
         if (files.resultExists(ref)) {
             BatchResult existing = files.readResult(ref);
-            return summary(existing, System.nanoTime() - start, true);
+            return summary(existing, System.nanoTime() - start, true, 0, 0);
         }
         RunPlan plan = plans.computeIfAbsent(ref.runId(), files::readPlan);
         Batch batch = files.readBatch(ref);
@@ -62,11 +62,20 @@ public class EvaluateService {
             throw new IllegalStateException("batch file for " + ref + " holds " + batch.runId() + " generation "
                     + batch.generation() + " batch " + batch.batch());
         }
-        BatchResult result = evaluation.evaluate(plan, batch, this::inSample);
+        long missesBefore = snapshots.stats().misses();
+        long[] loadNanos = new long[1];
+        BatchResult result = evaluation.evaluate(plan, batch, slice -> {
+            long t0 = System.nanoTime();
+            BarSeries series = inSample(slice);
+            loadNanos[0] += System.nanoTime() - t0;
+            return series;
+        });
         files.writeResult(result);
-        EvaluateSummary summary = summary(result, System.nanoTime() - start, false);
-        LOG.infof("evaluated %s: %d strategies, %,d strategy-bars in %d ms (%.1f M/s), best %s %.4f", ref,
-                summary.count(), summary.strategyBars(), summary.millis(), summary.strategyBarsPerSecond() / 1e6,
+        EvaluateSummary summary = summary(result, System.nanoTime() - start, false,
+                snapshots.stats().misses() - missesBefore, loadNanos[0] / 1_000_000);
+        LOG.infof("evaluated %s: %d strategies, %,d strategy-bars in %d ms (%.1f M/s), %d snapshot(s) loaded in "
+                        + "%d ms, best %s %.4f", ref, summary.count(), summary.strategyBars(), summary.millis(),
+                summary.strategyBarsPerSecond() / 1e6, summary.snapshotsLoaded(), summary.snapshotLoadMillis(),
                 summary.bestId(), summary.bestFitness());
         return summary;
     }
@@ -75,7 +84,8 @@ public class EvaluateService {
         return SeriesSlices.inSample(snapshots.get(efs, slice.symbol(), BarInterval.parse(slice.interval()), slice.snapshotId()), slice);
     }
 
-    private static EvaluateSummary summary(BatchResult result, long nanos, boolean replayed) {
+    private static EvaluateSummary summary(BatchResult result, long nanos, boolean replayed, long loaded,
+                                           long loadMillis) {
         String bestId = null;
         double best = Double.NEGATIVE_INFINITY;
         for (StrategyResult r : result.results()) {
@@ -87,7 +97,7 @@ public class EvaluateService {
         long millis = nanos / 1_000_000;
         double perSecond = nanos == 0 ? 0 : result.strategyBars() / (nanos / 1e9);
         return new EvaluateSummary(result.runId(), result.generation(), result.batch(), result.results().size(),
-                bestId, best, result.strategyBars(), millis, replayed ? 0 : perSecond, replayed);
+                bestId, best, result.strategyBars(), millis, replayed ? 0 : perSecond, replayed, loaded, loadMillis);
     }
 
     @PreDestroy

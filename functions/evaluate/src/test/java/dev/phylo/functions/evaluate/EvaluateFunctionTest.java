@@ -44,6 +44,7 @@ class EvaluateFunctionTest {
     private static final int BARS = 6_000;
     private static final int POPULATION = 24;
     private static final int BATCH = 10;
+    private static final java.util.concurrent.atomic.AtomicLong SERIES_SEEDS = new java.util.concurrent.atomic.AtomicLong(10);
 
     private RunFiles files;
     private RunPlan plan;
@@ -53,7 +54,9 @@ class EvaluateFunctionTest {
     void seedRun() {
         EfsLayout efs = new EfsLayout(TempEfsResource.root);
         files = new RunFiles(efs);
-        series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, BARS, 11));
+        // a different market per test: a new content hash, so no test sees another's cached snapshot
+        series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, BARS,
+                SERIES_SEEDS.incrementAndGet()));
         SnapshotRef snapshot = SnapshotWriter.write(efs, series);
         long split = series.time()[BARS * 7 / 10];
         DataSlice slice = new DataSlice("SYN", "1h", snapshot.snapshotId(), series.time()[0], split, split,
@@ -109,6 +112,17 @@ class EvaluateFunctionTest {
         assertThat(again.count()).isEqualTo(4);
         assertThat(Files.readAllBytes(file)).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
+    }
+
+    @Test
+    void aWarmEnvironmentReadsEachSnapshotOnce() {
+        EvaluateSummary first = invoke(new BatchRef(plan.runId(), 0, 0)).then().statusCode(200).extract()
+                .as(EvaluateSummary.class);
+        EvaluateSummary second = invoke(new BatchRef(plan.runId(), 0, 1)).then().statusCode(200).extract()
+                .as(EvaluateSummary.class);
+
+        assertThat(first.snapshotsLoaded()).isEqualTo(1);
+        assertThat(second.snapshotsLoaded()).isZero();
     }
 
     @Test
