@@ -30,12 +30,13 @@ public class RunRepository {
 
     /**
      * Progress after generation $2 was persisted: last generation, strategies evaluated (distinct per generation),
-     * and the best (fitness, then smallest id, earliest generation on ties) over everything stored for the run.
+     * and the best (fitness, then the earliest generation, then the smallest id on ties: so the best generation
+     * is the first one that reached the best fitness, which the stall rule needs) over everything stored for the run.
      */
     private static final String RECORD_PROGRESS = """
             WITH best AS (
               SELECT strategy_id, fitness, generation FROM strategy_metrics WHERE run_id = $1
-               ORDER BY fitness DESC, strategy_id, generation LIMIT 1
+               ORDER BY fitness DESC, generation, strategy_id LIMIT 1
             ), counted AS (
               SELECT count(*) AS evaluated FROM (SELECT DISTINCT generation, strategy_id FROM strategy_metrics
                                                   WHERE run_id = $1) s

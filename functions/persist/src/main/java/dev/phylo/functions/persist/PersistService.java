@@ -100,7 +100,16 @@ public class PersistService {
                 outcome.counts().unchanged(), run.bestStrategyId(), run.bestFitness());
         return new PersistSummary(plan.runId(), g, specs.size(), outcome.newStrategies(), outcome.counts().inserted(),
                 outcome.counts().updated(), outcome.counts().unchanged(), run.evaluated(), run.bestStrategyId(),
-                run.bestFitness(), run.bestGeneration());
+                run.bestFitness(), run.bestGeneration(), finished(plan, g, run));
+    }
+
+    /** The same rule as {@code Generations.finished}, from the run's stored best generation. */
+    static boolean finished(RunPlan plan, int generation, RunRow run) {
+        if (generation + 1 >= plan.generations()) {
+            return true;
+        }
+        int stall = plan.stallGenerations();
+        return stall > 0 && run.bestGeneration() != null && generation - run.bestGeneration() >= stall;
     }
 
     private record Outcome(int newStrategies, UpsertCounts counts, RunRow run) {

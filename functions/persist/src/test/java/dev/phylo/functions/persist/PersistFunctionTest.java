@@ -168,6 +168,7 @@ class PersistFunctionTest {
         assertThat(summary.bestStrategyId()).isEqualTo(bestId);
         assertThat(summary.bestFitness()).isEqualTo(best);
         assertThat(summary.bestGeneration()).isZero();
+        assertThat(summary.done()).as("generation 0 of 3").isFalse();
     }
 
     @Test
