@@ -73,7 +73,7 @@ public class EvolveService {
         writeGeneration(plan, population);
         LOG.infof("seeded %s: %d strategies in %d batches on %s", plan.runId(), plan.populationSize(),
                 Generations.batchCount(plan), normalized.symbols());
-        return ref(plan, population.generation(), false, null);
+        return ref(plan, population.generation(), false, null, normalized.maxConcurrency());
     }
 
     /** Summarises generation g; breeds g+1 unless the run is finished. */
@@ -96,13 +96,13 @@ public class EvolveService {
         if (Generations.finished(plan, history)) {
             LOG.infof("%s finished after generation %d: best %s %.4f", plan.runId(), g, summary.bestId(),
                     summary.bestFitness());
-            return ref(plan, g, true, summary);
+            return ref(plan, g, true, summary, request.maxConcurrency());
         }
         Population next = Generations.breed(plan, population, results);
         writeGeneration(plan, next);
         LOG.infof("bred %s generation %d from %d (best so far %.4f)", plan.runId(), next.generation(), g,
                 summary.bestFitness());
-        return ref(plan, next.generation(), false, summary);
+        return ref(plan, next.generation(), false, summary, request.maxConcurrency());
     }
 
     /** A replayed seed keeps the plan written first: a run stays on the snapshots it started with. */
@@ -148,10 +148,12 @@ public class EvolveService {
         return efs.generationDir(runId, generation).resolve(SUMMARY_FILE);
     }
 
-    private static GenerationRef ref(RunPlan plan, int generation, boolean done, GenerationSummary summary) {
+    private static GenerationRef ref(RunPlan plan, int generation, boolean done, GenerationSummary summary,
+                                     Integer maxConcurrency) {
         List<Integer> batches = done ? List.of()
                 : IntStream.range(0, Generations.batchCount(plan)).boxed().toList();
         return new GenerationRef(plan.runId(), generation, plan.populationSize(), batches, done,
-                summary == null ? null : summary.bestId(), summary == null ? null : summary.bestFitness());
+                summary == null ? null : summary.bestId(), summary == null ? null : summary.bestFitness(),
+                maxConcurrency);
     }
 }

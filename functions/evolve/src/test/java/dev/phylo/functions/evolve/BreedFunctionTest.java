@@ -86,7 +86,7 @@ class BreedFunctionTest {
 
         Best best = best(g0, results);
         assertThat(ref).isEqualTo(new GenerationRef(plan.runId(), 1, POPULATION, List.of(0, 1, 2, 3), false,
-                best.id(), best.fitness()));
+                best.id(), best.fitness(), 7));
         Population expected = Generations.breed(plan, g0, results);
         assertThat(files.readPopulation(plan.runId(), 1)).isEqualTo(expected);
         assertThat(AtomicFiles.read(efs.populationFile(plan.runId(), 1))).isEqualTo(AtomicFiles.toJson(expected));
@@ -157,7 +157,7 @@ class BreedFunctionTest {
 
         Best best = best(g0, results);
         assertThat(ref).isEqualTo(new GenerationRef(plan.runId(), 0, POPULATION, List.of(), true, best.id(),
-                best.fitness()));
+                best.fitness(), 7));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 1))).isFalse();
         assertThat(Files.exists(summaryFile(plan.runId(), 0))).isTrue();
     }
@@ -174,7 +174,7 @@ class BreedFunctionTest {
 
         Best best = best(g1, results);
         assertThat(ref).isEqualTo(new GenerationRef(plan.runId(), 1, POPULATION, List.of(), true, best.id(),
-                best.fitness()));
+                best.fitness(), 7));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 2))).isFalse();
         assertThat(AtomicFiles.readJson(summaryFile(plan.runId(), 1), GenerationSummary.class).bestId())
                 .isEqualTo(best.id());
@@ -251,6 +251,6 @@ class BreedFunctionTest {
     }
 
     private static Response breed(String runId, int generation) {
-        return given().contentType(ContentType.JSON).body(new BreedRequest(runId, generation)).when().post();
+        return given().contentType(ContentType.JSON).body(new BreedRequest(runId, generation, 7)).when().post();
     }
 }

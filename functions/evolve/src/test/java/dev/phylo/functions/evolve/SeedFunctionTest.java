@@ -74,7 +74,8 @@ class SeedFunctionTest {
         GenerationRef ref = invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
 
         // 30 strategies in batches of 8: 8 + 8 + 8 + 6
-        assertThat(ref).isEqualTo(new GenerationRef(runId, 0, 30, List.of(0, 1, 2, 3), false, null, null));
+        assertThat(ref).isEqualTo(new GenerationRef(runId, 0, 30, List.of(0, 1, 2, 3), false, null, null,
+                4)); // the request's maxConcurrency
         List<Map<String, Object>> rows = TestDatabase.query("SELECT status, seed, generations_planned, generation, "
                 + "evaluated, best_strategy_id FROM runs WHERE run_id = ?", runId);
         assertThat(rows).hasSize(1);
