@@ -7,7 +7,7 @@ package dev.phylo.db;
  */
 public final class SchemaVersion {
 
-    public static final String EXPECTED = "3";
+    public static final String EXPECTED = "4";
 
     private SchemaVersion() {
     }
