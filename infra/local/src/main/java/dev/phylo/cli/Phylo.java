@@ -5,9 +5,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code phylo} command: the local entry point. */
 @Command(name = "phylo", mixinStandardHelpOptions = true, versionProvider = Phylo.Version.class,
-        description = "Evolves trading strategies. Backtest a strategy, generate synthetic data, list examples.",
-        subcommands = {BacktestCommand.class, SynthCommand.class, ExamplesCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Evolves trading strategies: run the pipeline locally, backtest a strategy, generate synthetic "
+                + "data, list examples.",
+        subcommands = {dev.phylo.cli.run.RunCommand.class, BacktestCommand.class, SynthCommand.class,
+                ExamplesCommand.class, CommandLine.HelpCommand.class})
 public final class Phylo implements Runnable {
 
     @CommandLine.Spec

@@ -22,7 +22,7 @@ public class SchemaCheck implements AsyncHealthCheck {
     SchemaCheck(Database database, SchemaRepository schema) {
         this.database = database;
         this.schema = schema;
-        this.expected = SchemaVersion.EXPECTED;
+        this.expected = SchemaVersion.expected();
     }
 
     @Override

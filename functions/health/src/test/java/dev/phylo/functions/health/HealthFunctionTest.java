@@ -28,7 +28,7 @@ class HealthFunctionTest {
         assertThat(report.checks()).allMatch(c -> c.status().equals("UP"));
         HealthReport.Check schema = report.checks().stream().filter(c -> c.name().equals("schema")).findFirst()
                 .orElseThrow();
-        assertThat(schema.data()).containsEntry("current", SchemaVersion.EXPECTED);
+        assertThat(schema.data()).containsEntry("current", SchemaVersion.expected());
         HealthReport.Check configuration = report.checks().stream().filter(c -> c.name().equals("configuration"))
                 .findFirst().orElseThrow();
         assertThat(configuration.data().toString()).doesNotContain("password").doesNotContain(

@@ -38,8 +38,8 @@ class MigrateFunctionTest {
 
         Object applied = TestDatabase.query("SELECT version FROM flyway_schema_history WHERE success "
                 + "ORDER BY installed_rank DESC LIMIT 1").get(0).get("version");
-        assertThat(result.currentVersion()).isEqualTo(SchemaVersion.EXPECTED).isEqualTo(applied);
-        assertThat(result.previousVersion()).isEqualTo(SchemaVersion.EXPECTED);
+        assertThat(result.currentVersion()).isEqualTo(SchemaVersion.expected()).isEqualTo(applied);
+        assertThat(result.previousVersion()).isEqualTo(SchemaVersion.expected());
         assertThat(result.applied()).isZero();
         assertThat(result.timescale()).isEqualTo(TestDatabase.query("SELECT EXISTS (SELECT 1 FROM pg_extension "
                 + "WHERE extname = 'timescaledb') AS ts").get(0).get("ts"));

@@ -1,0 +1,21 @@
+package dev.phylo.functions.report;
+
+import dev.phylo.evolution.validation.OverfitFlag;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+
+/**
+ * One validated strategy in the report. Sharpe ratios and DSR are means over the symbols (see
+ * {@link ValidatedStrategy}); the out-of-sample return is the mean over the symbols, the drawdown the worst one and
+ * the trades their total.
+ */
+@RegisterForReflection
+public record LeaderboardRow(int rank, String id, String name, double fitness, Double inSampleSharpe,
+                             Double outOfSampleSharpe, Double deflatedSharpe, double outOfSampleReturn,
+                             double outOfSampleMaxDrawdown, int outOfSampleTrades, boolean overfit,
+                             List<OverfitFlag.Reason> reasons) {
+    public LeaderboardRow {
+        reasons = List.copyOf(reasons);
+    }
+}

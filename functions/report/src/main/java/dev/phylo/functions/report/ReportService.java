@@ -1,0 +1,122 @@
+package dev.phylo.functions.report;
+
+import dev.phylo.efs.AtomicFiles;
+import dev.phylo.efs.DataSlice;
+import dev.phylo.efs.EfsLayout;
+import dev.phylo.efs.RunPlan;
+import dev.phylo.engine.backtest.Backtester;
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.engine.metrics.Metrics;
+import dev.phylo.evolution.GenerationSummary;
+import dev.phylo.evolution.PlanTerms;
+import dev.phylo.store.Database;
+import dev.phylo.store.RunRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes {@code runs/<runId>/report.html} and {@code report.json} atomically, then marks the run succeeded. Both files
+ * are functions of the run files alone (no timestamp), so a replayed step rewrites nothing and the status update
+ * changes no row.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    static final String HTML = "report.html";
+    static final String JSON = "report.json";
+    private static final Logger LOG = Logger.getLogger(ReportService.class);
+
+    private final Database database;
+    private final RunRepository runs;
+    private final ValidationService validations;
+
+    ReportService(Database database, RunRepository runs, ValidationService validations) {
+        this.database = database;
+        this.runs = runs;
+        this.validations = validations;
+    }
+
+    public ReportSummary report(RunRequest request) {
+        String runId = ValidationService.runId(request);
+        EfsLayout efs = validations.efs();
+        RunHistory history = RunHistory.read(validations.files(), runId);
+        Validation validation = validations.load(runId);
+        RunPlan plan = history.plan();
+        Path dir = efs.runDir(runId);
+        ReportFile report = reportFile(history, validation, efs.root().relativize(dir));
+
+        DataSlice slice = plan.data().get(0);
+        BarSeries both = RunData.load(efs, plan).bothRanges(slice);
+        RunHistory.Trial best = history.ranked().get(0);
+        double capital = plan.execution().initialCapital();
+        double[] equity = Backtester.run(both, best.spec(), PlanTerms.execution(plan), true).equity();
+        String html = ReportHtml.page(report, plan.execution(), validation, ReportCharts.fitness(report.fitnessByGeneration()),
+                ReportCharts.equity(both, equity, capital, slice, ReportHtml.shortId(best.id()) + " " + best.spec().name()),
+                ReportCharts.drawdown(both, equity, capital, slice));
+
+        Path htmlFile = dir.resolve(HTML);
+        Path jsonFile = dir.resolve(JSON);
+        AtomicFiles.write(htmlFile, html.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeJson(jsonFile, report);
+        database.await("finish run " + runId, c -> runs.get(c, runId)
+                .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId
+                        + " has no row in runs: seed it first")))
+                .flatMap(run -> runs.finish(c, runId, true, null)));
+        LOG.infof("reported %s: %s; best %s; run succeeded", runId, htmlFile, best.id());
+        ValidatedStrategy top = validation.strategies().get(0);
+        return new ReportSummary(runId, htmlFile.toString(), jsonFile.toString(), history.generations(), best.id(),
+                top.outOfSampleSharpe(), report.pbo() == null ? null : report.pbo().probability(), validation.flagged(),
+                "succeeded");
+    }
+
+    private static ReportFile reportFile(RunHistory history, Validation validation, Path dir) {
+        RunPlan plan = history.plan();
+        List<DataRange> ranges = new ArrayList<>();
+        for (DataSlice s : plan.data()) {
+            ranges.add(new DataRange(s.symbol(), s.interval(), iso(s.inSampleFrom()), iso(s.inSampleTo()),
+                    iso(s.outOfSampleFrom()), iso(s.outOfSampleTo())));
+        }
+        List<GenerationPoint> generations = new ArrayList<>();
+        for (GenerationSummary g : history.summaries()) {
+            generations.add(new GenerationPoint(g.generation(), g.count(), g.bestId(), g.bestFitness(),
+                    g.medianFitness()));
+        }
+        List<LeaderboardRow> leaderboard = new ArrayList<>();
+        for (ValidatedStrategy v : validation.strategies()) {
+            double returns = 0;
+            double drawdown = 0;
+            int trades = 0;
+            for (SymbolValidation s : v.bySymbol().values()) {
+                Metrics out = s.outOfSample();
+                returns += out.totalReturn();
+                drawdown = Math.max(drawdown, out.maxDrawdown());
+                trades += out.tradeCount();
+            }
+            leaderboard.add(new LeaderboardRow(v.rank(), v.id(), v.name(), v.fitness(), v.inSampleSharpe(),
+                    v.outOfSampleSharpe(), v.deflatedSharpe(), returns / v.bySymbol().size(), drawdown, trades,
+                    v.overfit(), v.reasons()));
+        }
+        String interval = plan.data().stream().map(DataSlice::interval).distinct().reduce((a, b) -> a + ", " + b)
+                .orElseThrow();
+        return new ReportFile(plan.runId(), plan.data().stream().map(DataSlice::symbol).toList(), interval, ranges,
+                plan.populationSize(), plan.generations(), history.generations(), plan.seed(),
+                plan.objective() + " (at least " + plan.minTrades() + " trades)", history.ranked().get(0).id(),
+                validation.pbo(), generations, leaderboard,
+                new ReportPaths(slash(dir.resolve(HTML)), slash(dir.resolve(JSON)),
+                        slash(dir.resolve(ValidationService.FILE))));
+    }
+
+    private static String iso(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    private static String slash(Path relative) {
+        return relative.toString().replace('\\', '/');
+    }
+}

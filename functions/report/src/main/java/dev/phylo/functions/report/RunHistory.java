@@ -1,0 +1,135 @@
+package dev.phylo.functions.report;
+
+import dev.phylo.efs.BatchRef;
+import dev.phylo.efs.BatchResult;
+import dev.phylo.efs.Individual;
+import dev.phylo.efs.Population;
+import dev.phylo.efs.RunFiles;
+import dev.phylo.efs.RunPlan;
+import dev.phylo.efs.StrategyResult;
+import dev.phylo.engine.evolve.GenomeCodec;
+import dev.phylo.engine.metrics.Metrics;
+import dev.phylo.engine.strategy.StrategySpec;
+import dev.phylo.engine.strategy.StrategySpecs;
+import dev.phylo.evolution.GenerationSummary;
+import dev.phylo.evolution.Generations;
+import dev.phylo.evolution.PlanTerms;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run's evaluated generations as the run files hold them. A generation counts when every batch of it has a result
+ * file; counting stops at the first one that does not (generations are evaluated in order).
+ */
+final class RunHistory {
+
+    /** One distinct strategy: where it first appeared, its in-sample fitness and metrics, and its decoded spec. */
+    record Trial(String id, int generation, double fitness, Map<String, Metrics> metrics, StrategySpec spec) {
+    }
+
+    /** By fitness, highest first; equal fitness by id, as {@code Generations.summarize} breaks ties. */
+    static final Comparator<Trial> BY_FITNESS = Comparator.comparingDouble(Trial::fitness).reversed()
+            .thenComparing(Trial::id);
+
+    private final RunPlan plan;
+    private final List<Population> populations;
+    private final List<List<BatchResult>> results;
+    private final Map<String, Trial> trials;
+
+    private RunHistory(RunPlan plan, List<Population> populations, List<List<BatchResult>> results,
+                       Map<String, Trial> trials) {
+        this.plan = plan;
+        this.populations = populations;
+        this.results = results;
+        this.trials = trials;
+    }
+
+    /**
+     * Reads the plan and every complete generation.
+     *
+     * @throws IllegalStateException when not even generation 0 is complete
+     */
+    static RunHistory read(RunFiles files, String runId) {
+        RunPlan plan = files.readPlan(runId);
+        int batches = Generations.batchCount(plan);
+        GenomeCodec codec = PlanTerms.codec(plan);
+        List<Population> populations = new ArrayList<>();
+        List<List<BatchResult>> results = new ArrayList<>();
+        Map<String, Trial> trials = new LinkedHashMap<>();
+        for (int g = 0; g < plan.generations() && files.listResults(runId, g).size() == batches; g++) {
+            Population population = files.readPopulation(runId, g);
+            List<BatchResult> generation = new ArrayList<>(batches);
+            for (int b = 0; b < batches; b++) {
+                generation.add(files.readResult(new BatchRef(runId, g, b)));
+            }
+            Map<String, StrategyResult> byId = new HashMap<>();
+            generation.forEach(r -> r.results().forEach(s -> byId.put(s.id(), s)));
+            for (Individual individual : population.individuals()) {
+                StrategyResult result = byId.get(individual.id());
+                if (result == null) {
+                    throw new IllegalStateException("strategy %s of %s generation %d has no result in %s"
+                            .formatted(individual.id(), runId, g, files.layout().generationDir(runId, g)));
+                }
+                if (!trials.containsKey(individual.id())) {
+                    StrategySpec spec = codec.decode(individual.genes());
+                    String id = StrategySpecs.id(spec);
+                    if (!id.equals(individual.id())) {
+                        throw new IllegalStateException("%s generation %d: genes of %s decode to strategy %s"
+                                .formatted(runId, g, individual.id(), id));
+                    }
+                    trials.put(id, new Trial(id, g, result.fitness(), result.metricsBySymbol(), spec));
+                }
+            }
+            populations.add(population);
+            results.add(List.copyOf(generation));
+        }
+        if (populations.isEmpty()) {
+            throw new IllegalStateException("run %s has no evaluated generation: %s lacks result files"
+                    .formatted(runId, files.layout().generationDir(runId, 0)));
+        }
+        return new RunHistory(plan, List.copyOf(populations), List.copyOf(results), trials);
+    }
+
+    RunPlan plan() {
+        return plan;
+    }
+
+    int generations() {
+        return populations.size();
+    }
+
+    /** Every distinct strategy evaluated, in the order first seen. */
+    List<Trial> trials() {
+        return List.copyOf(trials.values());
+    }
+
+    /** The distinct strategies by in-sample fitness, best first. */
+    List<Trial> ranked() {
+        List<Trial> ranked = new ArrayList<>(trials.values());
+        ranked.sort(BY_FITNESS);
+        return ranked;
+    }
+
+    /** The distinct strategies of the last complete generation, in population order. */
+    List<Trial> finalGeneration() {
+        Map<String, Trial> distinct = new LinkedHashMap<>();
+        for (Individual individual : populations.get(populations.size() - 1).individuals()) {
+            distinct.putIfAbsent(individual.id(), trials.get(individual.id()));
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    /** Best and median fitness of each generation, over all its individuals (as {@code breed} summarises). */
+    List<GenerationSummary> summaries() {
+        List<GenerationSummary> out = new ArrayList<>(populations.size());
+        for (int g = 0; g < populations.size(); g++) {
+            out.add(Generations.summarize(populations.get(g), results.get(g)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.phylo.functions.report;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+
+/**
+ * {@code runs/<runId>/validation.json}: everything {@code validate} found, as canonical JSON with no timestamp, so the
+ * same run files always give the same bytes.
+ *
+ * @param generations         complete generations read
+ * @param topK                strategies validated, best in-sample fitness first
+ * @param strategiesEvaluated N, distinct strategies over all generations
+ * @param rule                the overfit rule in words
+ * @param trials              per symbol: N and the variance of the trials' per-bar Sharpe ratios (the DSR inputs)
+ * @param pbo                 the probability of backtest overfitting of the final generation, null when not estimable
+ * @param strategies          the top K, validated
+ * @param flagged             how many of them are flagged
+ */
+@RegisterForReflection
+public record Validation(String runId, int generations, int topK, long strategiesEvaluated, String rule,
+                         List<SymbolTrials> trials, PboEstimate pbo, List<ValidatedStrategy> strategies,
+                         int flagged) {
+    public Validation {
+        trials = List.copyOf(trials);
+        strategies = List.copyOf(strategies);
+    }
+}

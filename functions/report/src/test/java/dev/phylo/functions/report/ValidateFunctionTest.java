@@ -1,0 +1,213 @@
+package dev.phylo.functions.report;
+
+import dev.phylo.efs.AtomicFiles;
+import dev.phylo.efs.BatchResult;
+import dev.phylo.efs.EfsLayout;
+import dev.phylo.efs.Individual;
+import dev.phylo.efs.StrategyResult;
+import dev.phylo.engine.backtest.Backtester;
+import dev.phylo.engine.data.BarSeries;
+import dev.phylo.engine.strategy.StrategySpec;
+import dev.phylo.evolution.PlanTerms;
+import dev.phylo.evolution.SeriesSlices;
+import dev.phylo.evolution.validation.DeflatedSharpe;
+import dev.phylo.evolution.validation.ReturnMoments;
+import dev.phylo.testkit.EfsResource;
+import dev.phylo.testkit.PostgresResource;
+import dev.phylo.testkit.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+@QuarkusTest
+@TestProfile(ValidateFunctionTest.ExportValidate.class)
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(EfsResource.class)
+class ValidateFunctionTest {
+
+    /** The same app, deployed as the validate function. */
+    public static final class ExportValidate implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.funqy.export", "validate");
+        }
+    }
+
+    private static final int TOP_K = 10; // phylo.validate.top-k's default
+
+    private EfsLayout efs;
+
+    @BeforeEach
+    void reset() {
+        TestDatabase.reset();
+        efs = new EfsLayout(EfsResource.root());
+    }
+
+    @Test
+    void topKAreTheFittestDistinctStrategiesOfAllGenerations() {
+        TestRuns.Run run = TestRuns.finished(efs, "validate", true);
+        List<StrategyResult> expected = fittestFirst(run);
+
+        ValidationSummary summary = validate(run.plan().runId()).then().statusCode(200).extract()
+                .as(ValidationSummary.class);
+
+        Validation validation = AtomicFiles.readJson(validationFile(run), Validation.class);
+        assertThat(summary.topK()).isEqualTo(TOP_K);
+        assertThat(summary.strategiesEvaluated()).isEqualTo(expected.size());
+        assertThat(validation.strategies()).extracting(ValidatedStrategy::id)
+                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream().map(StrategyResult::id).toList());
+        assertThat(validation.strategies()).extracting(ValidatedStrategy::fitness)
+                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream().map(StrategyResult::fitness).toList());
+        assertThat(validation.strategies()).extracting(ValidatedStrategy::rank)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(summary.best().id()).isEqualTo(expected.get(0).id());
+        assertThat(summary.flagged()).isEqualTo((int) validation.strategies().stream()
+                .filter(ValidatedStrategy::overfit).count());
+        // the fixture is worth validating: both generations evaluated, strategies differ
+        assertThat(validation.generations()).isEqualTo(2);
+        assertThat(expected.size()).isGreaterThan(TOP_K + 5);
+    }
+
+    @Test
+    void bestIsBacktestedAfreshOnTheOutOfSampleRange() {
+        TestRuns.Run run = TestRuns.finished(efs, "validate", true);
+        StrategyResult fittest = fittestFirst(run).get(0);
+        StrategySpec spec = spec(run, fittest.id());
+        BarSeries outOfSample = SeriesSlices.outOfSample(run.series(), run.slice());
+        BarSeries inSample = SeriesSlices.inSample(run.series(), run.slice());
+
+        ValidationSummary summary = validate(run.plan().runId()).then().statusCode(200).extract()
+                .as(ValidationSummary.class);
+
+        Double oos = Backtester.run(outOfSample, spec, PlanTerms.execution(run.plan())).metrics().sharpe();
+        assertThat(oos).isNotNull();
+        assertThat(summary.best().outOfSampleSharpe()).isEqualTo(oos);
+        assertThat(summary.best().inSampleSharpe()).isEqualTo(fittest.metricsBySymbol().get("SYN").sharpe());
+        assertThat(summary.best().name()).isEqualTo(spec.name());
+        SymbolValidation syn = AtomicFiles.readJson(validationFile(run), Validation.class).strategies().get(0)
+                .bySymbol().get("SYN");
+        assertThat(syn.outOfSample()).isEqualTo(Backtester.run(outOfSample, spec, PlanTerms.execution(run.plan()))
+                .metrics());
+        assertThat(syn.outOfSample().bars()).isEqualTo(TestRuns.BARS * 3 / 10);
+        assertThat(syn.inSample().bars()).isEqualTo(TestRuns.BARS * 7 / 10);
+
+        // DSR against N = every distinct strategy and V = the variance of their de-annualised in-sample Sharpe ratios
+        long years = inSample.time()[inSample.size() - 1] - inSample.time()[0];
+        double barsPerYear = (inSample.size() - 1) / (years / (365.25 * 24 * 3600 * 1000));
+        List<Double> perBar = new ArrayList<>();
+        for (StrategyResult r : fittestFirst(run)) {
+            Double sharpe = r.metricsBySymbol().get("SYN").sharpe();
+            if (sharpe != null) {
+                perBar.add(sharpe / Math.sqrt(barsPerYear));
+            }
+        }
+        double mean = perBar.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double variance = perBar.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / (perBar.size() - 1);
+        ReturnMoments moments = ReturnMoments.ofEquity(Backtester.run(inSample, spec,
+                PlanTerms.execution(run.plan())).equity());
+        double dsr = DeflatedSharpe.of(moments, fittestFirst(run).size(), variance).probability();
+        assertThat(summary.best().deflatedSharpe()).isCloseTo(dsr, within(1e-12));
+        assertThat(moments.sharpe() * Math.sqrt(barsPerYear)).isCloseTo(summary.best().inSampleSharpe(),
+                within(1e-9));
+    }
+
+    @Test
+    void pboComparesTheFinalGenerationsDistinctStrategies() {
+        TestRuns.Run run = TestRuns.finished(efs, "validate", true);
+        long distinct = run.populations().get(1).individuals().stream().map(Individual::id).distinct().count();
+
+        ValidationSummary summary = validate(run.plan().runId()).then().statusCode(200).extract()
+                .as(ValidationSummary.class);
+
+        PboEstimate pbo = AtomicFiles.readJson(validationFile(run), Validation.class).pbo();
+        assertThat(pbo.probability()).isEqualTo(summary.pbo()).isBetween(0.0, 1.0);
+        assertThat(pbo.generation()).isEqualTo(1);
+        assertThat(pbo.strategies()).isEqualTo(distinct);
+        assertThat(pbo.symbol()).isEqualTo("SYN");
+        assertThat(pbo.splits()).isEqualTo(12_870);
+        assertThat(pbo.bars() + pbo.droppedBars()).isEqualTo(TestRuns.BARS * 7 / 10 - 1);
+    }
+
+    @Test
+    void replayedValidationWritesIdenticalBytes() throws Exception {
+        TestRuns.Run run = TestRuns.finished(efs, "validate", true);
+        ValidationSummary first = validate(run.plan().runId()).then().statusCode(200).extract()
+                .as(ValidationSummary.class);
+        byte[] bytes = Files.readAllBytes(validationFile(run));
+        var modified = Files.getLastModifiedTime(validationFile(run));
+
+        ValidationSummary again = validate(run.plan().runId()).then().statusCode(200).extract()
+                .as(ValidationSummary.class);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(Files.readAllBytes(validationFile(run))).isEqualTo(bytes);
+        assertThat(Files.getLastModifiedTime(validationFile(run))).isEqualTo(modified);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("NaN");
+    }
+
+    @Test
+    void unknownRunFailsNamingThePlanFile() {
+        Response response = validate("no-such-run");
+
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.asString()).contains("no-such-run").contains("run.json");
+    }
+
+    @Test
+    void invalidRunIdFailsSayingWhatIsExpected() {
+        Response response = validate("Not A Run");
+
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.asString()).contains("runId = Not A Run");
+    }
+
+    /** Every distinct strategy of the result files, by fitness (highest first), equal fitness by id. */
+    static List<StrategyResult> fittestFirst(TestRuns.Run run) {
+        Map<String, StrategyResult> distinct = new LinkedHashMap<>();
+        for (List<BatchResult> generation : run.results()) {
+            for (BatchResult batch : generation) {
+                batch.results().forEach(r -> distinct.putIfAbsent(r.id(), r));
+            }
+        }
+        List<StrategyResult> sorted = new ArrayList<>(distinct.values());
+        sorted.sort(Comparator.comparing(StrategyResult::fitness, Comparator.reverseOrder())
+                .thenComparing(StrategyResult::id));
+        return sorted;
+    }
+
+    static StrategySpec spec(TestRuns.Run run, String id) {
+        for (var population : run.populations()) {
+            for (Individual individual : population.individuals()) {
+                if (individual.id().equals(id)) {
+                    return PlanTerms.codec(run.plan()).decode(individual.genes());
+                }
+            }
+        }
+        throw new IllegalArgumentException("no strategy " + id);
+    }
+
+    private Path validationFile(TestRuns.Run run) {
+        return efs.runDir(run.plan().runId()).resolve("validation.json");
+    }
+
+    private static Response validate(String runId) {
+        return given().contentType(ContentType.JSON).body(new RunRequest(runId)).when().post();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.phylo.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Prints a run's leaderboard from its {@code report.json} (what the report function wrote on EFS). */
+final class Leaderboard {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Leaderboard() {
+    }
+
+    static JsonNode read(Path runDir) throws IOException {
+        Path file = runDir.resolve("report.json");
+        if (!file.toFile().isFile()) {
+            throw new IllegalStateException("no report for this run: " + file + " is missing (did the run finish?)");
+        }
+        return JSON.readTree(file.toFile());
+    }
+
+    static void print(JsonNode report, Path runDir, PrintStream out) {
+        out.println();
+        out.printf(Locale.ROOT, "Leaderboard  %s  (top %d by in-sample fitness; Sharpe annualised; OOS = out of "
+                + "sample)%n", report.path("runId").asText(), report.path("leaderboard").size());
+        out.printf(Locale.ROOT, "%4s  %-8s  %-44s %8s %8s %8s %9s %8s %7s  %s%n", "rank", "id", "strategy",
+                "IS Shrp", "OOS Shrp", "defl.SR", "OOS ret", "OOS DD", "trades", "overfit?");
+        for (JsonNode row : report.path("leaderboard")) {
+            String name = row.path("name").asText();
+            out.printf(Locale.ROOT, "%4d  %-8s  %-44s %8s %8s %8s %8.2f%% %7.2f%% %7d  %s%n", row.path("rank").asInt(),
+                    row.path("id").asText().substring(0, 8), name.length() > 44 ? name.substring(0, 43) + "…" : name,
+                    num(row.path("inSampleSharpe")), num(row.path("outOfSampleSharpe")),
+                    num(row.path("deflatedSharpe")), row.path("outOfSampleReturn").asDouble() * 100,
+                    row.path("outOfSampleMaxDrawdown").asDouble() * 100, row.path("outOfSampleTrades").asInt(),
+                    row.path("overfit").asBoolean() ? "yes: " + reasons(row.path("reasons")) : "no");
+        }
+        JsonNode pbo = report.path("pbo");
+        if (pbo.isObject()) {
+            out.printf(Locale.ROOT, "Probability of backtest overfitting (CSCV, %d blocks, final generation): %.2f%n",
+                    pbo.path("blocks").asInt(), pbo.path("probability").asDouble());
+        }
+        out.println("Overfit?  DSR = deflated Sharpe below 0.95; OOS<=0 = no out-of-sample edge; OOS<IS/2 = out-of-sample"
+                + " Sharpe under half the in-sample one");
+        out.println("Report    " + runDir.resolve("report.html"));
+    }
+
+    /** The overfit rule's reasons, short: DSR (deflated Sharpe < 0.95), OOS<=0, OOS<IS/2. */
+    private static String reasons(JsonNode reasons) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonNode r : reasons) {
+            String code = switch (r.asText()) {
+                case "LOW_DEFLATED_SHARPE" -> "DSR";
+                case "OUT_OF_SAMPLE_NOT_POSITIVE" -> "OOS<=0";
+                case "OUT_OF_SAMPLE_BELOW_HALF" -> "OOS<IS/2";
+                default -> r.asText();
+            };
+            sb.append(sb.length() == 0 ? "" : ",").append(code);
+        }
+        return sb.toString();
+    }
+
+    private static String num(JsonNode v) {
+        return v == null || v.isNull() || v.isMissingNode() ? "n/a" : String.format(Locale.ROOT, "%.3f", v.asDouble());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.phylo.cli.run;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything {@code phylo run} was asked for. Defaults (see {@link RunCommand}) make the README's default job: two
+ * synthetic symbols, about three years of hourly bars, 256 strategies, 20 generations.
+ *
+ * @param root     the checkout: sam/template.yaml and the functions' artifacts
+ * @param stateDir local state ({@code .phylo}): pg/, efs/, data/, logs/
+ */
+public record RunOptions(Path root, Path stateDir, List<String> symbols, String interval, int bars, Path data, String runId,
+                         int population, int generations, int batchSize, long seed, int maxConcurrency,
+                         String objective, int stallGenerations, double feeBps, double slippageBps,
+                         String databaseUrl, boolean json, boolean debug) {
+
+    public RunOptions {
+        if (symbols.isEmpty()) {
+            throw new IllegalArgumentException("--symbols: at least one symbol");
+        }
+        if (data != null && symbols.size() != 1) {
+            throw new IllegalArgumentException("--data FILE holds one symbol: give exactly one --symbols value");
+        }
+        if (population < 2 || generations < 1 || batchSize < 1 || maxConcurrency < 1 || bars < 100) {
+            throw new IllegalArgumentException("--population >= 2, --generations >= 1, --batch-size >= 1, "
+                    + "--max-concurrency >= 1 and --bars >= 100");
+        }
+    }
+}

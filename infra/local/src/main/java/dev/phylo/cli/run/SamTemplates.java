@@ -1,0 +1,109 @@
+package dev.phylo.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the parts of a SAM template the local runner needs. CloudFormation short-form tags ({@code !Ref},
+ * {@code !GetAtt X.Arn}) are read as their scalar; {@code !GetAtt Fn.Arn} in DefinitionSubstitutions names the
+ * function {@code Fn}. Anything the runner cannot map fails with the resource and property named.
+ */
+public final class SamTemplates {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private SamTemplates() {
+    }
+
+    public static SamTemplate read(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.has("Resources")) {
+            throw new IllegalArgumentException(file + " has no Resources");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        JsonNode globals = root.path("Globals").path("Function");
+        Map<String, SamTemplate.Function> functions = new LinkedHashMap<>();
+        Path definition = null;
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("Resources").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            String id = resource.getKey();
+            String type = resource.getValue().path("Type").asText();
+            JsonNode props = resource.getValue().path("Properties");
+            if (type.equals("AWS::Serverless::Function")) {
+                functions.put(id, function(file, dir, id, props, globals));
+            } else if (type.equals("AWS::Serverless::StateMachine")) {
+                if (definition != null) {
+                    throw new IllegalArgumentException(file + ": more than one state machine; the local runner "
+                            + "runs one");
+                }
+                String uri = required(file, id, props, "DefinitionUri");
+                definition = dir.resolve(uri).normalize();
+                for (Iterator<Map.Entry<String, JsonNode>> subs = props.path("DefinitionSubstitutions").fields();
+                     subs.hasNext(); ) {
+                    Map.Entry<String, JsonNode> sub = subs.next();
+                    String value = sub.getValue().asText();
+                    if (!value.endsWith(".Arn")) {
+                        throw new IllegalArgumentException(file + ": " + id + " DefinitionSubstitutions."
+                                + sub.getKey() + " is '" + value + "': the local runner maps !GetAtt <Function>.Arn");
+                    }
+                    substitutions.put(sub.getKey(), value.substring(0, value.length() - ".Arn".length()));
+                }
+            }
+        }
+        if (definition == null) {
+            throw new IllegalArgumentException(file + " has no AWS::Serverless::StateMachine");
+        }
+        for (Map.Entry<String, String> sub : substitutions.entrySet()) {
+            if (!functions.containsKey(sub.getValue())) {
+                throw new IllegalArgumentException(file + ": DefinitionSubstitutions." + sub.getKey()
+                        + " names " + sub.getValue() + ", which is not a function in the template");
+            }
+        }
+        return new SamTemplate(file, functions, definition, substitutions);
+    }
+
+    private static SamTemplate.Function function(Path file, Path dir, String id, JsonNode props, JsonNode globals) {
+        String codeUri = required(file, id, props, "CodeUri");
+        // ../functions/<module>/target/function.zip -> the module folder
+        Path code = dir.resolve(codeUri).normalize();
+        Path module = code.getFileName().toString().endsWith(".zip") ? code.getParent().getParent() : code;
+        Map<String, String> env = new LinkedHashMap<>();
+        globals.path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        props.path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        return new SamTemplate.Function(id, module, text(props, globals, "Handler"), text(props, globals, "Runtime"),
+                number(props, globals, "MemorySize", 128), number(props, globals, "Timeout", 3), env);
+    }
+
+    private static String required(Path file, String id, JsonNode props, String name) {
+        JsonNode v = props.get(name);
+        if (v == null || v.asText().isBlank()) {
+            throw new IllegalArgumentException(file + ": " + id + " has no " + name);
+        }
+        return v.asText();
+    }
+
+    private static String text(JsonNode props, JsonNode globals, String name) {
+        return props.has(name) ? props.get(name).asText() : globals.path(name).asText(null);
+    }
+
+    private static int number(JsonNode props, JsonNode globals, String name, int fallback) {
+        JsonNode v = props.has(name) ? props.get(name) : globals.get(name);
+        return v == null ? fallback : v.asInt(fallback);
+    }
+}
