@@ -97,8 +97,8 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Leaderboard.print(report, outcome.runDir(), System.out);
-        System.out.printf(Locale.ROOT, "Time      start-up %.1f s, ingest %.1f s, evolution %.1f s (%s); %,d strategies"
-                        + " evaluated, %,.0f strategies/s%n", t.startupSeconds(), t.ingestSeconds(), evolution,
+        System.out.printf(Locale.ROOT, "Time      start-up %.1f s, ingest %.1f s, evolution %.1f s (%s); %,d strategy"
+                        + " evaluations (distinct per generation), %,.0f per second%n", t.startupSeconds(), t.ingestSeconds(), evolution,
                 states(t), outcome.strategiesEvaluated(), outcome.strategiesEvaluated() / Math.max(1e-9, evolution));
         System.out.println("History   " + outcome.history());
         return 0;
