@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "phylo", mixinStandardHelpOptions = true, versionProvider = Phylo.Version.class,
         description = "Evolves trading strategies: run the pipeline locally, backtest a strategy, generate synthetic "
                 + "data, list examples.",
-        subcommands = {dev.phylo.cli.run.RunCommand.class, BacktestCommand.class, SynthCommand.class,
+        subcommands = {dev.phylo.cli.run.RunCommand.class, dev.phylo.cli.run.RunsCommand.class,
+                dev.phylo.cli.run.ReportCommand.class, BacktestCommand.class, SynthCommand.class,
                 ExamplesCommand.class, CommandLine.HelpCommand.class})
 public final class Phylo implements Runnable {
 

@@ -135,8 +135,15 @@ final class LocalRun {
                 .put("objective", options.objective()).put("stallGenerations", options.stallGenerations())
                 .put("feeBps", options.feeBps()).put("slippageBps", options.slippageBps());
         ExecutionOptions executionOptions = ExecutionOptions.defaults().withMaxParallelism(options.maxConcurrency());
-        Thread cancel = new Thread(() -> cancel(db, runId), "phylo-run-cancel");
-        Runtime.getRuntime().addShutdownHook(cancel);
+        // Ctrl-C / SIGTERM: a signal handler, not a shutdown hook, so the run is marked cancelled while the
+        // database (whose own shutdown hook stops it) is still up; then the JVM exits and the hooks stop the rest.
+        Map<String, sun.misc.SignalHandler> previous = new LinkedHashMap<>();
+        for (String signal : new String[]{"INT", "TERM"}) {
+            previous.put(signal, sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
+                cancel(db, runId);
+                System.exit(130);
+            }));
+        }
         try (Connection monitorConnection = db.connect()) {
             RunMonitor monitor = new RunMonitor(monitorConnection, runId, options.generations(), out,
                     System::nanoTime);
@@ -165,15 +172,11 @@ final class LocalRun {
                     monitor.evaluatedStrategies(), seconds, null);
         } finally {
             finished = true;
-            try {
-                Runtime.getRuntime().removeShutdownHook(cancel);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
-            }
+            previous.forEach((signal, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(signal), handler));
         }
     }
 
-    /** Ctrl-C: stop the execution and mark the run cancelled; the function processes stop with the host. */
+    /** Ctrl-C: stop the execution and mark the run cancelled; the function processes stop with the JVM. */
     private void cancel(LocalDatabase db, String runId) {
         if (finished || execution == null) {
             return;
