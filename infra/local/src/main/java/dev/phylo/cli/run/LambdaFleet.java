@@ -46,7 +46,9 @@ final class LambdaFleet implements FunctionHost {
                 env.put("QUARKUS_FUNQY_EXPORT", f.environment().get("QUARKUS_FUNQY_EXPORT"));
                 int concurrency = f.logicalId().equals("EvaluateFunction") ? context.evaluateConcurrency() : 1;
                 LocalFunction function = functions.start(FunctionConfig.builder(f.logicalId(), artifact(f))
-                        .handler(f.handler()).memoryMb(f.memoryMb()).timeout(Duration.ofSeconds(f.timeoutSeconds()))
+                        // the template's Handler may be a condition (jvm/native); locally a JVM artifact always runs
+                        // the Funqy stream handler, a native bootstrap ignores it
+                        .handler(FunctionConfig.FUNQY_HANDLER).memoryMb(f.memoryMb()).timeout(Duration.ofSeconds(f.timeoutSeconds()))
                         .concurrency(concurrency).environment(env).region(LocalRun.REGION)
                         .startupTimeout(Duration.ofSeconds(120)).build());
                 warming.add(CompletableFuture.runAsync(() -> function.prewarm(concurrency)));
