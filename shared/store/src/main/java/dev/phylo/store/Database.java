@@ -1,6 +1,8 @@
 package dev.phylo.store;
 
 import dev.phylo.store.internal.DatabaseErrors;
+import dev.phylo.telemetry.Emf;
+import dev.phylo.telemetry.Metric;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,6 +31,8 @@ import java.util.function.Function;
  * refused attempts do not open it, while a real outage does within a few calls. Callers only pass idempotent work
  * (upserts on natural keys), so a retried transaction changes nothing twice. Override any of it through
  * configuration, e.g. {@code quarkus.fault-tolerance."dev.phylo.store.Database/transaction".retry.max-retries=10}.
+ *
+ * <p>Each attempt's wall time is emitted as the EMF metric {@code DatabaseLatencyMs} (the alarm's source).
  */
 @ApplicationScoped
 public class Database {
@@ -51,10 +57,15 @@ public class Database {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.8, delay = 10, delayUnit = ChronoUnit.SECONDS,
             failOn = TransientDatabaseException.class)
     public <T> Uni<T> transaction(String operation, Function<SqlConnection, Uni<T>> work) {
+        long[] start = new long[1];
         return pool.withTransaction(connection -> connection
                         .preparedQuery("SELECT set_config('statement_timeout', $1, true)")
                         .execute(Tuple.of(statementTimeoutMillis))
                         .flatMap(ignored -> work.apply(connection)))
+                .onSubscription().invoke(() -> start[0] = System.nanoTime())
+                .onItemOrFailure().invoke((item, failure) -> Emf.emit(
+                        List.of(Metric.millis("DatabaseLatencyMs", (System.nanoTime() - start[0]) / 1e6)),
+                        Map.of("operation", operation, "ok", failure == null)))
                 .onFailure().transform(failure -> DatabaseErrors.classify(operation, failure));
     }
 

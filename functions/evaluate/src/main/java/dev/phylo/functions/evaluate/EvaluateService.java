@@ -14,12 +14,15 @@ import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.evolution.BatchEvaluation;
 import dev.phylo.evolution.SeriesSlices;
+import dev.phylo.telemetry.Emf;
+import dev.phylo.telemetry.Metric;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -73,6 +76,10 @@ public class EvaluateService {
         files.writeResult(result);
         EvaluateSummary summary = summary(result, System.nanoTime() - start, false,
                 snapshots.stats().misses() - missesBefore, loadNanos[0] / 1_000_000);
+        Emf.emit(List.of(Metric.count("StrategiesEvaluated", summary.count()),
+                        Metric.perSecond("StrategyBarsPerSecond", summary.strategyBarsPerSecond()),
+                        Metric.millis("SnapshotLoadMs", loadNanos[0] / 1e6)),
+                Map.of("runId", ref.runId(), "generation", ref.generation(), "batch", ref.batch()));
         LOG.infof("evaluated %s: %d strategies, %,d strategy-bars in %d ms (%.1f M/s), %d snapshot(s) loaded in "
                         + "%d ms, best %s %.4f", ref, summary.count(), summary.strategyBars(), summary.millis(),
                 summary.strategyBarsPerSecond() / 1e6, summary.snapshotsLoaded(), summary.snapshotLoadMillis(),

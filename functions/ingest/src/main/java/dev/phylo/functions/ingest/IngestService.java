@@ -15,6 +15,8 @@ import dev.phylo.store.IngestFileRepository;
 import dev.phylo.store.IngestReject;
 import dev.phylo.store.MarketDataRepository;
 import dev.phylo.store.UpsertCounts;
+import dev.phylo.telemetry.Emf;
+import dev.phylo.telemetry.Metric;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,6 +29,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,6 +124,9 @@ public class IngestService {
         database.await("record ingest_files", c -> files.record(c, record, rejects));
         LOG.infof("ingested %s: %d inserted, %d updated, %d unchanged, %d rejected; snapshot %s", object.uri(),
                 counts.inserted(), counts.updated(), counts.unchanged(), rejects.size(), snapshotId);
+        Emf.emit(List.of(Metric.count("RowsIngested", counts.inserted() + counts.updated()),
+                        Metric.count("RowsRejected", rejects.size())),
+                Map.of("symbol", dataset.symbol(), "interval", dataset.interval().toString(), "object", object.uri()));
         return outcome(record, "ingested", rejects);
     }
 
