@@ -13,8 +13,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        boolean debug = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"))
-                || parsed.hasMatchedOption("--debug");
+        boolean debug = false;
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            debug |= p.hasMatchedOption("--debug");
+        }
         err.println("phylo: " + message(ex));
         if (debug) {
             StringWriter trace = new StringWriter();

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Evolves trading strategies: run the pipeline locally, backtest a strategy, generate synthetic "
                 + "data, list examples.",
         subcommands = {dev.phylo.cli.run.RunCommand.class, dev.phylo.cli.run.RunsCommand.class,
-                dev.phylo.cli.run.ReportCommand.class, BacktestCommand.class, SynthCommand.class,
+                dev.phylo.cli.run.ReportCommand.class, dev.phylo.cli.cloud.CloudCommand.class, BacktestCommand.class,
+                SynthCommand.class,
                 ExamplesCommand.class, CommandLine.HelpCommand.class})
 public final class Phylo implements Runnable {
 
