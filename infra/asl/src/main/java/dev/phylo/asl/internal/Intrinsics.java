@@ -47,9 +47,9 @@ public final class Intrinsics {
     JsonNode resolve(PathExpr path, JsonNode input, JsonNode context);
   }
 
-  private static final int MAX_NESTING = 10;
+  static final int MAX_NESTING = 10;
 
-  private static final Map<String, int[]> ARITY =
+  static final Map<String, int[]> ARITY =
       Map.ofEntries(
           Map.entry("Format", new int[] {1, Integer.MAX_VALUE}),
           Map.entry("StringToJson", new int[] {1, 1}),
@@ -82,7 +82,7 @@ public final class Intrinsics {
    * @throws IllegalArgumentException naming the problem
    */
   public static Expr parse(String text) {
-    Parser p = new Parser(text);
+    IntrinsicParser p = new IntrinsicParser(text);
     p.skipWs();
     Expr e = p.call(0);
     p.skipWs();
@@ -93,201 +93,9 @@ public final class Intrinsics {
     return e;
   }
 
-  // ---------------------------------------------------------------------------------- parser
-
-  private static final class Parser {
-    final String s;
-    int pos;
-
-    Parser(String s) {
-      this.s = s;
-    }
-
-    boolean atEnd() {
-      return pos >= s.length();
-    }
-
-    void skipWs() {
-      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-        pos++;
-      }
-    }
-
-    IllegalArgumentException error(String what) {
-      return new IllegalArgumentException(what + " at position " + pos + " in '" + s + "'");
-    }
-
-    Expr call(int depth) {
-      if (depth >= MAX_NESTING) {
-        throw error("intrinsic functions nest more than " + MAX_NESTING + " deep");
-      }
-      if (!s.startsWith("States.", pos)) {
-        throw error("expected an intrinsic function (States.Name(...))");
-      }
-      int start = pos + "States.".length();
-      int i = start;
-      while (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
-        i++;
-      }
-      String name = s.substring(start, i);
-      pos = i;
-      int[] arity = ARITY.get(name);
-      if (arity == null) {
-        throw error("unknown intrinsic function States." + name);
-      }
-      skipWs();
-      if (atEnd() || s.charAt(pos) != '(') {
-        throw error("expected '(' after States." + name);
-      }
-      pos++;
-      List<Expr> args = new ArrayList<>();
-      skipWs();
-      if (!atEnd() && s.charAt(pos) == ')') {
-        pos++;
-      } else {
-        while (true) {
-          skipWs();
-          args.add(arg(depth));
-          skipWs();
-          if (atEnd()) {
-            throw error("missing ')' of States." + name);
-          }
-          char c = s.charAt(pos);
-          if (c == ',') {
-            pos++;
-          } else if (c == ')') {
-            pos++;
-            break;
-          } else {
-            throw error("expected ',' or ')'");
-          }
-        }
-      }
-      if (args.size() < arity[0] || args.size() > arity[1]) {
-        String expected =
-            arity[0] == arity[1]
-                ? String.valueOf(arity[0])
-                : arity[1] == Integer.MAX_VALUE ? "at least " + arity[0] : arity[0] + " to " + arity[1];
-        throw new IllegalArgumentException(
-            "States." + name + " takes " + expected + " argument(s) but was given " + args.size() + " in '" + s + "'");
-      }
-      return Call.create(name, args);
-    }
-
-    Expr arg(int depth) {
-      if (atEnd()) {
-        throw error("missing argument");
-      }
-      char c = s.charAt(pos);
-      if (c == '\'') {
-        return string();
-      }
-      if (c == '$') {
-        return path();
-      }
-      if (c == '-' || Character.isDigit(c)) {
-        return number();
-      }
-      if (s.startsWith("States.", pos)) {
-        return call(depth + 1);
-      }
-      for (String word : new String[] {"true", "false", "null"}) {
-        if (s.startsWith(word, pos)) {
-          int end = pos + word.length();
-          if (end == s.length() || !Character.isLetterOrDigit(s.charAt(end))) {
-            pos = end;
-            JsonNode v =
-                word.equals("null") ? Json.NODES.nullNode() : Json.NODES.booleanNode(word.equals("true"));
-            return new Literal(v, null);
-          }
-        }
-      }
-      throw error("unexpected character '" + c + "'");
-    }
-
-    Expr string() {
-      pos++; // opening quote
-      StringBuilder raw = new StringBuilder();
-      StringBuilder decoded = new StringBuilder();
-      while (true) {
-        if (atEnd()) {
-          throw error("unterminated string literal");
-        }
-        char c = s.charAt(pos);
-        if (c == '\\') {
-          if (pos + 1 >= s.length()) {
-            throw error("open escape '\\' at the end of the text");
-          }
-          char n = s.charAt(pos + 1);
-          if (n != '\'' && n != '{' && n != '}' && n != '\\') {
-            throw error("invalid escape '\\" + n + "' (only \\' \\{ \\} and \\\\ are allowed)");
-          }
-          raw.append(c).append(n);
-          decoded.append(n);
-          pos += 2;
-        } else if (c == '\'') {
-          pos++;
-          return new Literal(Json.NODES.textNode(decoded.toString()), raw.toString());
-        } else {
-          raw.append(c);
-          decoded.append(c);
-          pos++;
-        }
-      }
-    }
-
-    Expr number() {
-      int start = pos;
-      if (s.charAt(pos) == '-') {
-        pos++;
-      }
-      while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || ".eE+-".indexOf(s.charAt(pos)) >= 0)) {
-        pos++;
-      }
-      String t = s.substring(start, pos);
-      if (!t.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
-        pos = start;
-        throw error("invalid number '" + t + "'");
-      }
-      return new Literal(Json.number(new BigDecimal(t)), null);
-    }
-
-    Expr path() {
-      int start = pos;
-      int depth = 0;
-      char quote = 0;
-      while (pos < s.length()) {
-        char c = s.charAt(pos);
-        if (quote != 0) {
-          if (c == quote) {
-            quote = 0;
-          }
-        } else if (depth > 0 && (c == '\'' || c == '"')) {
-          quote = c;
-        } else if (c == '[' || c == '(') {
-          depth++;
-        } else if (c == ']' || c == ')') {
-          if (depth == 0) {
-            break;
-          }
-          depth--;
-        } else if (c == ',' && depth == 0) {
-          break;
-        }
-        pos++;
-      }
-      String text = s.substring(start, pos).trim();
-      try {
-        return new PathArg(PathExpr.compile(text, true, false));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(e.getMessage() + " in '" + s + "'");
-      }
-    }
-  }
-
   // ---------------------------------------------------------------------------- expressions
 
-  private static final class Literal implements Expr {
+  static final class Literal implements Expr {
     final JsonNode value;
     final String raw; // raw text of a string literal (escapes kept), null otherwise
 
@@ -302,7 +110,7 @@ public final class Intrinsics {
     }
   }
 
-  private static final class PathArg implements Expr {
+  static final class PathArg implements Expr {
     final PathExpr path;
 
     PathArg(PathExpr path) {
@@ -316,7 +124,7 @@ public final class Intrinsics {
   }
 
   /** One piece of a States.Format template: literal text, or a {} placeholder (text == null). */
-  private static List<String> splitTemplate(String text, boolean escapes) {
+  static List<String> splitTemplate(String text, boolean escapes) {
     List<String> parts = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
@@ -339,7 +147,7 @@ public final class Intrinsics {
     return parts;
   }
 
-  private static int placeholders(List<String> parts) {
+  static int placeholders(List<String> parts) {
     int n = 0;
     for (String p : parts) {
       if (p == null) {
@@ -349,7 +157,7 @@ public final class Intrinsics {
     return n;
   }
 
-  private static final class Call implements Expr {
+  static final class Call implements Expr {
     final String name;
     final List<Expr> args;
     final List<String> literalTemplate; // States.Format with a literal first argument
