@@ -112,7 +112,8 @@ invoke() {
   echo "  response: $(head -c 2000 "$response")"
   if grep -q '"FunctionError"' "$meta"; then
     die "$what ($function_name) failed: FunctionError in the answer; the response above has the error and the" \
-      "logs are in the CloudWatch log group /aws/lambda/$function_name. The deploy is NOT complete."
+      "logs are in the CloudWatch log group /phylo/$stack_name/$what (JSON lines; filter on mdc.AWSRequestId)." \
+      "The deploy is NOT complete."
   fi
   rm -f "$response" "$meta"
 }

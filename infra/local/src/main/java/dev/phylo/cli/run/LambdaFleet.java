@@ -46,9 +46,8 @@ final class LambdaFleet implements FunctionHost {
                 env.put("QUARKUS_FUNQY_EXPORT", f.environment().get("QUARKUS_FUNQY_EXPORT"));
                 int concurrency = f.logicalId().equals("EvaluateFunction") ? context.evaluateConcurrency() : 1;
                 LocalFunction function = functions.start(FunctionConfig.builder(f.logicalId(), artifact(f))
-                        // the template's Handler may be a condition (jvm/native); locally a JVM artifact always runs
-                        // the Funqy stream handler, a native bootstrap ignores it
-                        .handler(FunctionConfig.FUNQY_HANDLER).memoryMb(f.memoryMb()).timeout(Duration.ofSeconds(f.timeoutSeconds()))
+                        // the template's Handler (a native bootstrap ignores it)
+                        .handler(handler(f)).memoryMb(f.memoryMb()).timeout(Duration.ofSeconds(f.timeoutSeconds()))
                         .concurrency(concurrency).environment(env).region(LocalRun.REGION)
                         .startupTimeout(Duration.ofSeconds(120)).build());
                 warming.add(CompletableFuture.runAsync(() -> function.prewarm(concurrency)));
@@ -58,6 +57,15 @@ final class LambdaFleet implements FunctionHost {
             functions.close();
             throw e;
         }
+    }
+
+    private static String handler(SamTemplate.Function f) {
+        String handler = f.handler();
+        if (handler == null || !handler.matches("[\\w.$]+::\\w+")) {
+            throw new IllegalStateException(f.logicalId() + ": Handler '" + handler + "' is not class::method; the "
+                    + "local runner needs a literal Handler (in the function or in Globals)");
+        }
+        return handler;
     }
 
     private static FunctionArtifact artifact(SamTemplate.Function f) {

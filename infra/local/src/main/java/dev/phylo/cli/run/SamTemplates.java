@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Reads the parts of a SAM template the local runner needs. CloudFormation short-form tags ({@code !Ref},
  * {@code !GetAtt X.Arn}) are read as their scalar; {@code !GetAtt Fn.Arn} in DefinitionSubstitutions names the
- * function {@code Fn}. Anything the runner cannot map fails with the resource and property named.
+ * function {@code Fn}. A {@code MemorySize} or {@code Timeout} that is {@code !Ref Param} takes the parameter's
+ * {@code Default}, as {@code sam local} does without overrides. Anything the runner cannot map fails with the resource
+ * and property named.
  */
 public final class SamTemplates {
 
@@ -35,6 +37,7 @@ public final class SamTemplates {
         }
         Path dir = file.toAbsolutePath().getParent();
         JsonNode globals = root.path("Globals").path("Function");
+        JsonNode parameters = root.path("Parameters");
         Map<String, SamTemplate.Function> functions = new LinkedHashMap<>();
         Path definition = null;
         Map<String, String> substitutions = new LinkedHashMap<>();
@@ -44,7 +47,7 @@ public final class SamTemplates {
             String type = resource.getValue().path("Type").asText();
             JsonNode props = resource.getValue().path("Properties");
             if (type.equals("AWS::Serverless::Function")) {
-                functions.put(id, function(file, dir, id, props, globals));
+                functions.put(id, function(file, dir, id, props, globals, parameters));
             } else if (type.equals("AWS::Serverless::StateMachine")) {
                 if (definition != null) {
                     throw new IllegalArgumentException(file + ": more than one state machine; the local runner "
@@ -76,7 +79,8 @@ public final class SamTemplates {
         return new SamTemplate(file, functions, definition, substitutions);
     }
 
-    private static SamTemplate.Function function(Path file, Path dir, String id, JsonNode props, JsonNode globals) {
+    private static SamTemplate.Function function(Path file, Path dir, String id, JsonNode props, JsonNode globals,
+                                                 JsonNode parameters) {
         String codeUri = required(file, id, props, "CodeUri");
         // ../functions/<module>/target/function.zip -> the module folder
         Path code = dir.resolve(codeUri).normalize();
@@ -87,7 +91,8 @@ public final class SamTemplates {
         props.path("Environment").path("Variables").fields()
                 .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         return new SamTemplate.Function(id, module, text(props, globals, "Handler"), text(props, globals, "Runtime"),
-                number(props, globals, "MemorySize", 128), number(props, globals, "Timeout", 3), env);
+                number(file, id, props, globals, parameters, "MemorySize", 128),
+                number(file, id, props, globals, parameters, "Timeout", 3), env);
     }
 
     private static String required(Path file, String id, JsonNode props, String name) {
@@ -102,8 +107,26 @@ public final class SamTemplates {
         return props.has(name) ? props.get(name).asText() : globals.path(name).asText(null);
     }
 
-    private static int number(JsonNode props, JsonNode globals, String name, int fallback) {
+    /** A literal number, or {@code !Ref P} (read as "P") resolved to parameter P's Default; absent: Lambda's default. */
+    private static int number(Path file, String id, JsonNode props, JsonNode globals, JsonNode parameters, String name,
+                              int fallback) {
         JsonNode v = props.has(name) ? props.get(name) : globals.get(name);
-        return v == null ? fallback : v.asInt(fallback);
+        if (v == null) {
+            return fallback;
+        }
+        if (v.isIntegralNumber()) {
+            return v.asInt();
+        }
+        String text = v.asText().trim();
+        if (text.matches("\\d{1,9}")) {
+            return Integer.parseInt(text);
+        }
+        JsonNode parameter = parameters.path(text);
+        String fallbackText = parameter.path("Default").asText("");
+        if (!v.isTextual() || parameter.isMissingNode() || !fallbackText.trim().matches("\\d{1,9}")) {
+            throw new IllegalArgumentException(file + ": " + id + " " + name + " is " + v + ": the local runner takes "
+                    + "a number or !Ref to a parameter with a numeric Default");
+        }
+        return Integer.parseInt(fallbackText.trim());
     }
 }

@@ -80,6 +80,59 @@ class LocalRunIT {
         // the same seed and data: the same leaderboard, number for number (run ids differ)
         assertThat(second.result().succeeded()).isTrue();
         assertThat(Leaderboard.read(second.runDir()).path("leaderboard")).isEqualTo(report.path("leaderboard"));
+        functionLogsAreJsonWithRequestIdsAndValidEmf(state.resolve("logs").resolve("it-first"));
+    }
+
+    /**
+     * What CloudWatch would receive from the packaged functions: every line a function prints is a JSON object, either
+     * a log record whose own lines (dev.phylo.*) carry the invocation's request id, one per invocation, or an EMF
+     * record CloudWatch can turn into metrics (the shape EmfTest checks, here on the real output).
+     */
+    private static void functionLogsAreJsonWithRequestIdsAndValidEmf(Path logs) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, List<String>> requestIds = new java.util.TreeMap<>();
+        java.util.Set<String> metrics = new java.util.TreeSet<>();
+        int records = 0;
+        try (var files = Files.list(logs)) {
+            for (Path file : files.sorted().toList()) {
+                String function = file.getFileName().toString().replace(".log", "");
+                for (String tagged : Files.readAllLines(file)) {
+                    String line = tagged.substring(tagged.indexOf("] ") + 2);
+                    if (line.startsWith("[phylo] ")) {
+                        continue; // the local runtime's own lines (start, ready, exit)
+                    }
+                    JsonNode node = json.readTree(line);
+                    assertThat(node.isObject()).as("%s: %s", file.getFileName(), line).isTrue();
+                    if (node.has("_aws")) {
+                        JsonNode directive = node.path("_aws").path("CloudWatchMetrics").path(0);
+                        assertThat(node.path("_aws").path("Timestamp").isIntegralNumber()).as(line).isTrue();
+                        assertThat(directive.path("Namespace").asText()).as(line).isEqualTo("Phylo");
+                        assertThat(node.path("FunctionName").asText()).as(line).isEqualTo(function);
+                        for (JsonNode m : directive.path("Metrics")) {
+                            assertThat(node.path(m.path("Name").asText()).isNumber()).as(line).isTrue();
+                            metrics.add(m.path("Name").asText());
+                        }
+                        continue;
+                    }
+                    records++;
+                    assertThat(node.path("level").asText()).as(line).isNotBlank();
+                    assertThat(node.path("timestamp").asText()).as(line).isNotBlank();
+                    if (node.path("loggerName").asText().startsWith("dev.phylo.")) {
+                        String id = node.path("mdc").path("AWSRequestId").asText();
+                        assertThat(id).as("request id of %s", line).matches("[0-9a-f-]{36}");
+                        requestIds.computeIfAbsent(function, f -> new ArrayList<>()).add(id);
+                    }
+                }
+            }
+        }
+        assertThat(records).isPositive();
+        assertThat(requestIds).containsKeys("IngestFunction", "SeedFunction", "EvaluateFunction", "PersistFunction",
+                "BreedFunction", "ValidateFunction", "ReportFunction");
+        List<String> all = requestIds.values().stream().flatMap(List::stream).toList();
+        // the evaluate, ingest, persist, breed, seed, validate and report services each log one line per invocation
+        assertThat(all).as("one request id per invocation").doesNotHaveDuplicates();
+        assertThat(metrics).contains("RowsIngested", "RowsRejected", "StrategiesEvaluated", "StrategyBarsPerSecond",
+                "SnapshotLoadMs", "DatabaseLatencyMs");
     }
 
     @Test

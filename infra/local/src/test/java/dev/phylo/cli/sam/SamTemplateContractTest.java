@@ -95,7 +95,11 @@ class SamTemplateContractTest {
 
     /** The artifactIds of the module's declared dependencies (not dependencyManagement, not plugins). */
     private static Set<String> dependencies(String module) throws Exception {
-        Element project = pom(ROOT.resolve("functions").resolve(module).resolve("pom.xml")).getDocumentElement();
+        return declaredDependencies(ROOT.resolve("functions").resolve(module).resolve("pom.xml"));
+    }
+
+    private static Set<String> declaredDependencies(Path pomFile) throws Exception {
+        Element project = pom(pomFile).getDocumentElement();
         Set<String> ids = new HashSet<>();
         Element deps = childElement(project, "dependencies");
         if (deps != null) {
@@ -138,6 +142,58 @@ class SamTemplateContractTest {
             assertThat(f.getValue().path("Properties").path("Environment").path("Variables")
                     .path("QUARKUS_FUNQY_EXPORT").asText()).as("%s exports one @Funq", f.getKey()).isNotBlank();
         }
+    }
+
+    @Test
+    void everyJvmFunctionRunsTheRequestIdHandlerAndLogsJson() throws Exception {
+        String handler = root.path("Globals").path("Function").path("Handler").asText();
+        assertThat(handler).isEqualTo("dev.phylo.handler.RequestIdStreamHandler::handleRequest");
+        functions.forEach((id, f) -> assertThat(f.path("Properties").has("Handler")).as("%s overrides Handler", id)
+                .isFalse());
+        Path source = ROOT.resolve("shared/handler/src/main/java")
+                .resolve(handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".java");
+        assertThat(Files.readString(source)).contains("implements RequestStreamHandler",
+                "public void handleRequest(InputStream input, OutputStream output, Context context)");
+        // every function's parent brings the handler and the JSON log format
+        assertThat(declaredDependencies(ROOT.resolve("functions/pom.xml")))
+                .contains("phylo-handler", "quarkus-logging-json");
+        for (JsonNode f : functions.values()) {
+            Path zip = ROOT.resolve("functions").resolve(module(f)).resolve("target/function.zip");
+            if (Files.isRegularFile(zip)) { // built earlier in this reactor (mvn verify); absent on a lone test run
+                try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+                    assertThat(z.stream().map(java.util.zip.ZipEntry::getName))
+                            .as("%s", zip).anyMatch(n -> n.matches("lib/dev\\.phylo\\.phylo-handler-.*\\.jar"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theMaintenanceFunctionsRunOnTheJvmUnderEveryPackagingAndTheirModuleBuildsAJvmZipUnderNative()
+            throws Exception {
+        assertThat(root.path("Globals").path("Function").path("Runtime").toString())
+                .as("Globals Runtime is the Packaging condition").contains("IsNative", "provided.al2023", "java21");
+        functions.forEach((id, f) -> {
+            boolean maintenance = module(f).equals("maintenance");
+            JsonNode runtime = f.path("Properties").path("Runtime");
+            if (maintenance) {
+                assertThat(runtime.asText()).as("%s Runtime", id).isEqualTo("java21");
+            } else {
+                assertThat(runtime.isMissingNode()).as("%s follows Packaging", id).isTrue();
+            }
+        });
+        Element project = pom(ROOT.resolve("functions/maintenance/pom.xml")).getDocumentElement();
+        NodeList profiles = project.getElementsByTagName("profile");
+        Element nativeProfile = null;
+        for (int i = 0; i < profiles.getLength(); i++) {
+            if ("native".equals(child((Element) profiles.item(i), "id"))) {
+                nativeProfile = (Element) profiles.item(i);
+            }
+        }
+        assertThat(nativeProfile).as("functions/maintenance overrides the native profile").isNotNull();
+        Element properties = childElement(nativeProfile, "properties");
+        assertThat(child(properties, "quarkus.native.enabled")).isEqualTo("false");
+        assertThat(child(properties, "quarkus.package.jar.enabled")).isEqualTo("true");
     }
 
     @Test
