@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code runs/<runId>/report.html} and {@code report.json} atomically, then marks the run succeeded. Both files
- * are functions of the run files alone (no timestamp), so a replayed step rewrites nothing and the status update
- * changes no row.
+ * Writes {@code runs/<runId>/report.html} and {@code report.json} atomically, copies them to the report bucket when one
+ * is configured, then marks the run succeeded. Both files are functions of the run files alone (no timestamp), so a
+ * replayed step rewrites nothing and the status update changes no row.
  */
 @ApplicationScoped
 public class ReportService {
@@ -35,11 +35,13 @@ public class ReportService {
     private final Database database;
     private final RunRepository runs;
     private final ValidationService validations;
+    private final ReportPublisher publisher;
 
-    ReportService(Database database, RunRepository runs, ValidationService validations) {
+    ReportService(Database database, RunRepository runs, ValidationService validations, ReportPublisher publisher) {
         this.database = database;
         this.runs = runs;
         this.validations = validations;
+        this.publisher = publisher;
     }
 
     public ReportSummary report(RunRequest request) {
@@ -62,17 +64,22 @@ public class ReportService {
 
         Path htmlFile = dir.resolve(HTML);
         Path jsonFile = dir.resolve(JSON);
-        AtomicFiles.write(htmlFile, html.getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.writeJson(jsonFile, report);
+        byte[] htmlBytes = html.getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(htmlFile, htmlBytes);
+        byte[] jsonBytes = AtomicFiles.toJson(report);
+        AtomicFiles.write(jsonFile, jsonBytes);
+        String htmlUri = publisher.publish(runId, HTML, htmlBytes, "text/html; charset=utf-8").orElse(null);
+        String jsonUri = publisher.publish(runId, JSON, jsonBytes, "application/json").orElse(null);
         database.await("finish run " + runId, c -> runs.get(c, runId)
                 .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId
                         + " has no row in runs: seed it first")))
                 .flatMap(run -> runs.finish(c, runId, true, null)));
-        LOG.infof("reported %s: %s; best %s; run succeeded", runId, htmlFile, best.id());
+        LOG.infof("reported %s: %s%s; best %s; run succeeded", runId, htmlFile,
+                htmlUri == null ? "" : " and " + htmlUri, best.id());
         ValidatedStrategy top = validation.strategies().get(0);
-        return new ReportSummary(runId, htmlFile.toString(), jsonFile.toString(), history.generations(), best.id(),
-                top.outOfSampleSharpe(), report.pbo() == null ? null : report.pbo().probability(), validation.flagged(),
-                "succeeded");
+        return new ReportSummary(runId, htmlFile.toString(), jsonFile.toString(), htmlUri, jsonUri,
+                history.generations(), best.id(), top.outOfSampleSharpe(),
+                report.pbo() == null ? null : report.pbo().probability(), validation.flagged(), "succeeded");
     }
 
     private static ReportFile reportFile(RunHistory history, Validation validation, Path dir) {

@@ -51,6 +51,10 @@ public final class CloudStatusCommand implements Callable<Integer> {
         if (execution.cause() != null) {
             out.printf("  cause   %s%n", execution.cause());
         }
+        JsonNode report = CloudRunCommand.parse(execution.output()).path("report").path("htmlUri");
+        if (report.isTextual() && !report.asText().isBlank()) {
+            out.printf("  report  %s%n", report.asText());
+        }
         out.flush();
         return 0;
     }

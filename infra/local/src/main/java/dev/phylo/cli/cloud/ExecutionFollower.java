@@ -140,7 +140,12 @@ final class ExecutionFollower {
             out.printf("  error %s%n  cause %s%n", execution.error(), execution.cause());
         }
         if (execution.status() == ExecutionStatus.SUCCEEDED) {
-            out.printf("  report runs/%s/report.html on the stack's EFS (access point root /phylo)%n", runId);
+            JsonNode uri = CloudRunCommand.parse(execution.output()).path("report").path("htmlUri");
+            if (uri.isTextual() && !uri.asText().isBlank()) {
+                out.printf("  report %s (aws s3 cp %s .)%n", uri.asText(), uri.asText());
+            } else {
+                out.printf("  report runs/%s/report.html on the stack's EFS (access point root /phylo)%n", runId);
+            }
         }
         out.flush();
         return execution.status() == ExecutionStatus.SUCCEEDED;

@@ -15,7 +15,8 @@ import java.util.Map;
  * Reads the parts of a SAM template the local runner needs. CloudFormation short-form tags ({@code !Ref},
  * {@code !GetAtt X.Arn}) are read as their scalar; {@code !GetAtt Fn.Arn} in DefinitionSubstitutions names the
  * function {@code Fn}. A {@code MemorySize} or {@code Timeout} that is {@code !Ref Param} takes the parameter's
- * {@code Default}, as {@code sam local} does without overrides. Anything the runner cannot map fails with the resource
+ * {@code Default}, as {@code sam local} does without overrides; so does an environment variable, and one that
+ * references a resource (a bucket) is left unset, since nothing local stands for it. Anything the runner cannot map fails with the resource
  * and property named.
  */
 public final class SamTemplates {
@@ -47,7 +48,7 @@ public final class SamTemplates {
             String type = resource.getValue().path("Type").asText();
             JsonNode props = resource.getValue().path("Properties");
             if (type.equals("AWS::Serverless::Function")) {
-                functions.put(id, function(file, dir, id, props, globals, parameters));
+                functions.put(id, function(file, dir, id, props, globals, parameters, root.get("Resources")));
             } else if (type.equals("AWS::Serverless::StateMachine")) {
                 if (definition != null) {
                     throw new IllegalArgumentException(file + ": more than one state machine; the local runner "
@@ -80,19 +81,36 @@ public final class SamTemplates {
     }
 
     private static SamTemplate.Function function(Path file, Path dir, String id, JsonNode props, JsonNode globals,
-                                                 JsonNode parameters) {
+                                                 JsonNode parameters, JsonNode resources) {
         String codeUri = required(file, id, props, "CodeUri");
         // ../functions/<module>/target/function.zip -> the module folder
         Path code = dir.resolve(codeUri).normalize();
         Path module = code.getFileName().toString().endsWith(".zip") ? code.getParent().getParent() : code;
         Map<String, String> env = new LinkedHashMap<>();
         globals.path("Environment").path("Variables").fields()
-                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+                .forEachRemaining(e -> environment(env, e.getKey(), e.getValue(), parameters, resources));
         props.path("Environment").path("Variables").fields()
-                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+                .forEachRemaining(e -> environment(env, e.getKey(), e.getValue(), parameters, resources));
         return new SamTemplate.Function(id, module, text(props, globals, "Handler"), text(props, globals, "Runtime"),
                 number(file, id, props, globals, parameters, "MemorySize", 128),
                 number(file, id, props, globals, parameters, "Timeout", 3), env);
+    }
+
+    /**
+     * One environment variable as a local process gets it: {@code !Ref Param} (read as "Param") is the parameter's
+     * Default; {@code !Ref Resource} names something that exists only in AWS (a bucket, a queue), so the variable is
+     * left unset, as if the stack had none; a literal stays as it is.
+     */
+    private static void environment(Map<String, String> env, String name, JsonNode value, JsonNode parameters,
+                                    JsonNode resources) {
+        String text = value.asText();
+        if (value.isTextual() && parameters.has(text)) {
+            env.put(name, parameters.path(text).path("Default").asText(""));
+        } else if (value.isTextual() && resources.has(text)) {
+            env.remove(name);
+        } else {
+            env.put(name, text);
+        }
     }
 
     private static String required(Path file, String id, JsonNode props, String name) {

@@ -60,7 +60,10 @@ class CloudCommandTest {
                 "Result": {"generation": 0}, "Next": "Persist generation"},
               "Persist generation": {"Type": "Pass", "ResultPath": "$.persisted",
                 "Result": {"done": true, "bestFitness": 1.25, "evaluated": 8}, "Next": "Write report"},
-              "Write report": {"Type": "Wait", "Seconds": 1, "Next": "Run succeeded"},
+              "Write report": {"Type": "Pass", "ResultPath": "$.report", "Result": {
+                "html": "/mnt/phylo/runs/run-follow-1/report.html",
+                "htmlUri": "s3://phylo-reports-test/reports/run-follow-1/report.html"}, "Next": "Settle"},
+              "Settle": {"Type": "Wait", "Seconds": 1, "Next": "Run succeeded"},
               "Run succeeded": {"Type": "Succeed"}}}""";
     private static final String FAILS = """
             {"StartAt": "Run failed", "States": {
@@ -179,7 +182,7 @@ class CloudCommandTest {
                 .contains("run run-follow-1 started")
                 .contains("generation   1/3   best   1.2500")
                 .contains("run run-follow-1 SUCCEEDED")
-                .contains("runs/run-follow-1/report.html");
+                .contains("report s3://phylo-reports-test/reports/run-follow-1/report.html");
 
         ExecutionListItem listed = sfn(app).listExecutions(r -> r.stateMachineArn(app.stateMachineArn())).executions().stream()
                 .filter(e -> e.name().equals("run-follow-1")).findFirst().orElseThrow();
@@ -239,7 +242,7 @@ class CloudCommandTest {
     }
 
     @Test
-    void noFollowThenStatus() {
+    void noFollowThenStatus() throws InterruptedException {
         Deployed app = deploy("status", SUCCEEDS, Region.EU_WEST_3);
         Result started = cloudIn(Region.EU_WEST_3, "run", "--stack", app.stack(), "--symbols", "SPY", "--run-id", "run-status-1", "--no-follow");
         assertThat(started.exit()).as(started.err()).isZero();
@@ -250,6 +253,16 @@ class CloudCommandTest {
         assertThat(status.exit()).as(status.err()).isZero();
         assertThat(status.out()).contains("execution " + arn).containsPattern("status +(RUNNING|SUCCEEDED)")
                 .contains("run id  run-status-1").contains("started ");
+
+        // once it has finished, status names the report in S3 (from the execution output's $.report)
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!sfn(app).describeExecution(r -> r.executionArn(arn)).statusAsString().equals("SUCCEEDED")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Result done = cloudIn(Region.EU_WEST_3, "status", arn);
+        assertThat(done.out()).contains("status  SUCCEEDED")
+                .contains("report  s3://phylo-reports-test/reports/run-follow-1/report.html");
     }
 
     @Test

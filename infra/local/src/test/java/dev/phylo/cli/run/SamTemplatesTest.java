@@ -29,6 +29,10 @@ class SamTemplatesTest {
         assertThat(evaluate.environment()).containsEntry("QUARKUS_FUNQY_EXPORT", "evaluate")
                 .containsEntry("PHYLO_EFS_ROOT", "/mnt/phylo");
         assertThat(t.functions().get("SeedFunction").environment()).containsEntry("QUARKUS_FUNQY_EXPORT", "seed");
+        // !Ref NeonSecretArn: the parameter's Default; !Ref ReportBucket: a bucket only the stack has, so unset
+        assertThat(evaluate.environment()).containsEntry("NEON_SECRET_ARN", "");
+        assertThat(t.functions().get("ReportFunction").environment()).containsEntry("QUARKUS_FUNQY_EXPORT", "report")
+                .doesNotContainKey("PHYLO_REPORT_BUCKET");
         assertThat(t.definition().getFileName().toString()).isEqualTo("evolution.asl.json");
         assertThat(t.definition()).exists();
         assertThat(t.substitutions()).containsEntry("EvaluateFunctionArn", "EvaluateFunction")

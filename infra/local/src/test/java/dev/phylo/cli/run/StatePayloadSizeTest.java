@@ -82,6 +82,8 @@ class StatePayloadSizeTest {
                     .put("validation", "/mnt/phylo/runs/x/validation.json").putObject("best").put("id", "x");
             case "ReportFunction" -> out.put("runId", payload.path("runId").asText())
                     .put("html", "/mnt/phylo/runs/x/report.html").put("json", "/mnt/phylo/runs/x/report.json")
+                    .put("htmlUri", "s3://phylo-reports-0123456789ab/reports/x/report.html")
+                    .put("jsonUri", "s3://phylo-reports-0123456789ab/reports/x/report.json")
                     .put("generations", 3).put("status", "succeeded");
             default -> throw new IllegalStateException("unexpected function " + function);
         }

@@ -243,25 +243,37 @@ class SamTemplateContractTest {
     }
 
     @Test
-    void theRawDataBucketIsEncryptedPrivateVersionedAndTlsOnly() {
+    void everyBucketIsEncryptedPrivateVersionedAndTlsOnly() {
         Map<String, JsonNode> buckets = ofType("AWS::S3::Bucket");
-        assertThat(buckets).containsOnlyKeys("RawDataBucket");
-        JsonNode props = buckets.get("RawDataBucket").path("Properties");
+        assertThat(buckets).containsOnlyKeys("RawDataBucket", "ReportBucket");
+        buckets.forEach((id, bucket) -> {
+            JsonNode props = bucket.path("Properties");
+            JsonNode sse = props.path("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                    .path("ServerSideEncryptionByDefault").path("SSEAlgorithm");
+            assertThat(sse.asText()).as("%s encryption", id).isIn("AES256", "aws:kms", "aws:kms:dsse");
+            JsonNode block = props.path("PublicAccessBlockConfiguration");
+            for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
+                    "RestrictPublicBuckets")) {
+                assertThat(block.path(flag).asBoolean(false)).as("%s %s", id, flag).isTrue();
+            }
+            assertThat(props.path("VersioningConfiguration").path("Status").asText()).as(id).isEqualTo("Enabled");
 
-        JsonNode sse = props.path("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
-                .path("ServerSideEncryptionByDefault").path("SSEAlgorithm");
-        assertThat(sse.asText()).isIn("AES256", "aws:kms", "aws:kms:dsse");
-        JsonNode block = props.path("PublicAccessBlockConfiguration");
-        for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
-                "RestrictPublicBuckets")) {
-            assertThat(block.path(flag).asBoolean(false)).as(flag).isTrue();
-        }
-        assertThat(props.path("VersioningConfiguration").path("Status").asText()).isEqualTo("Enabled");
-
-        JsonNode policy = ofType("AWS::S3::BucketPolicy").values().stream()
-                .filter(p -> p.path("Properties").path("Bucket").asText().equals("RawDataBucket"))
-                .findFirst().orElseThrow().path("Properties").path("PolicyDocument");
-        assertThat(deniesInsecureTransport(policy)).isTrue();
+            JsonNode policy = ofType("AWS::S3::BucketPolicy").values().stream()
+                    .filter(p -> p.path("Properties").path("Bucket").asText().equals(id))
+                    .findFirst().orElseThrow(() -> new AssertionError(id + " has no bucket policy"))
+                    .path("Properties").path("PolicyDocument");
+            assertThat(deniesInsecureTransport(policy)).as("%s denies non-TLS requests", id).isTrue();
+        });
+        // the report function may write reports, and nothing else may
+        JsonNode report = functions.get("ReportFunction").path("Properties");
+        assertThat(report.path("Environment").path("Variables").path("PHYLO_REPORT_BUCKET").asText())
+                .isEqualTo("ReportBucket");
+        assertThat(report.path("Policies").toString()).contains("\"S3WritePolicy\":{\"BucketName\":\"ReportBucket\"}");
+        functions.forEach((id, f) -> {
+            if (!id.equals("ReportFunction")) {
+                assertThat(f.path("Properties").path("Policies").toString()).as(id).doesNotContain("ReportBucket");
+            }
+        });
     }
 
     @Test
