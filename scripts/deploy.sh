@@ -51,7 +51,7 @@ show() {
   local shown=() arg
   for arg in "$@"; do
     if [[ -n "${NEON_DATABASE_URL:-}" && "$arg" == *"$NEON_DATABASE_URL"* ]]; then
-      arg="${arg//"$NEON_DATABASE_URL"/****}"
+      arg="${arg//"$NEON_DATABASE_URL"/REDACTED}"
     fi
     shown+=("$(printf '%q' "$arg")")
   done
@@ -95,8 +95,10 @@ output() {
 # Invokes a function synchronously, once; fails loudly when Lambda reports a FunctionError.
 invoke() {
   local what="$1" function_name="$2" response meta
+  # --cli-read-timeout above the functions' 300 s timeout: at the default 60 s the CLI would give up on a slow
+  # migration (a Neon compute waking up) and retry the invocation
   local cmd=(aws lambda invoke --function-name "$function_name" "${region_args[@]}"
-    --cli-binary-format raw-in-base64-out --payload '{}')
+    --cli-binary-format raw-in-base64-out --cli-read-timeout 310 --payload '{}')
   if [[ "$dry_run" == true ]]; then
     show "${cmd[@]}" "<response file>" --output json
     echo "  (fails the deploy if the answer has a FunctionError)"
