@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code ingest_files} and {@code ingest_rejects}: which objects were ingested, so a redelivery is skipped. */
+/**
+ * {@code ingest_files} and {@code ingest_rejects}: which objects were ingested, so a redelivery is skipped. Recording a
+ * version again (a direct request re-applied after its pair changed) replaces its counts and snapshot; recording the
+ * same values again changes no row.
+ */
 @ApplicationScoped
 public class IngestFileRepository {
 
@@ -25,7 +29,14 @@ public class IngestFileRepository {
             INSERT INTO ingest_files (bucket, key, version, symbol, "interval", mode, rows_inserted, rows_updated,
                                       rows_unchanged, rows_rejected, snapshot_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-            ON CONFLICT (bucket, key, version) DO NOTHING""";
+            ON CONFLICT (bucket, key, version) DO UPDATE
+               SET mode = EXCLUDED.mode, rows_inserted = EXCLUDED.rows_inserted,
+                   rows_updated = EXCLUDED.rows_updated, rows_unchanged = EXCLUDED.rows_unchanged,
+                   rows_rejected = EXCLUDED.rows_rejected, snapshot_id = EXCLUDED.snapshot_id, ingested_at = now()
+             WHERE (ingest_files.mode, ingest_files.rows_inserted, ingest_files.rows_updated,
+                    ingest_files.rows_unchanged, ingest_files.rows_rejected, ingest_files.snapshot_id)
+                   IS DISTINCT FROM (EXCLUDED.mode, EXCLUDED.rows_inserted, EXCLUDED.rows_updated,
+                                     EXCLUDED.rows_unchanged, EXCLUDED.rows_rejected, EXCLUDED.snapshot_id)""";
 
     private static final String INSERT_REJECTS = """
             INSERT INTO ingest_rejects (bucket, key, version, line, reason)

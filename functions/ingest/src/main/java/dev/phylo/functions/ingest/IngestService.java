@@ -2,6 +2,7 @@ package dev.phylo.functions.ingest;
 
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.SnapshotManifest;
+import dev.phylo.engine.data.BarInterval;
 import dev.phylo.efs.SnapshotRef;
 import dev.phylo.efs.SnapshotWriter;
 import dev.phylo.engine.data.BarSeries;
@@ -74,7 +75,7 @@ public class IngestService {
                     continue;
                 }
                 SourceObject object = s3.fromEvent(record, maxBytes);
-                outcomes.add(ingest(object, null, null, null, "strict", null, null));
+                outcomes.add(ingest(object, true, null, null, null, "strict", null, null));
             }
         } else {
             if (input.uri() == null || input.uri().isBlank()) {
@@ -83,19 +84,29 @@ public class IngestService {
             }
             SourceObject object = input.uri().startsWith("s3://") ? s3.fromUri(input.uri(), maxBytes)
                     : LocalFiles.resolve(input.uri(), maxBytes);
-            outcomes.add(ingest(object, input.symbol(), input.interval(), input.format(), mode(input.mode()),
-                    input.columns(), input.timezone()));
+            outcomes.add(ingest(object, false, input.symbol(), input.interval(), input.format(),
+                    mode(input.mode()), input.columns(), input.timezone()));
         }
         return IngestOutput.of(outcomes);
     }
 
-    private IngestOutput.FileOutcome ingest(SourceObject object, String symbol, String interval, String format,
-                                            String mode, String columns, String timezone) {
+    /**
+     * One object. A version seen before is skipped as a duplicate when it came as an S3 event (a redelivery must not
+     * bring back values a later file replaced), or when the pair's published snapshot is still the one it produced.
+     * A direct request for a version whose pair has changed since is ingested again: the caller asked for this
+     * data now, and a run that follows must see it.
+     */
+    private IngestOutput.FileOutcome ingest(SourceObject object, boolean fromEvent, String symbol, String interval,
+                                            String format, String mode, String columns, String timezone) {
         Optional<IngestFileRecord> seen = database.await("look up ingest_files",
                 c -> files.find(c, object.bucket(), object.key(), object.version()));
         if (seen.isPresent()) {
-            LOG.infof("%s (%s) was ingested before: skipped", object.uri(), object.version());
-            return outcome(seen.get(), "duplicate", List.of());
+            if (fromEvent || stillCurrent(seen.get())) {
+                LOG.infof("%s (%s) was ingested before: skipped", object.uri(), object.version());
+                return outcome(seen.get(), "duplicate", List.of());
+            }
+            LOG.infof("%s (%s) was ingested before, but %s %s has changed since: ingesting it again", object.uri(),
+                    object.version(), seen.get().symbol(), seen.get().interval());
         }
         Dataset dataset = Dataset.resolve(object, symbol, interval);
         boolean gzipped = CsvDecoding.gzipped(object, format);
@@ -128,6 +139,16 @@ public class IngestService {
                         Metric.count("RowsRejected", rejects.size())),
                 Map.of("symbol", dataset.symbol(), "interval", dataset.interval().toString(), "object", object.uri()));
         return outcome(record, "ingested", rejects);
+    }
+
+    /** Whether the pair's published snapshot is still the one {@code seen} produced (nothing ingested since). */
+    private boolean stillCurrent(IngestFileRecord seen) {
+        if (seen.snapshotId() == null) {
+            return true; // recorded without a snapshot: nothing to compare, keep the first answer
+        }
+        return SnapshotManifest.latest(efs, seen.symbol(), BarInterval.parse(seen.interval()))
+                .map(latest -> latest.snapshotId().equals(seen.snapshotId()))
+                .orElse(false);
     }
 
     private static CsvOptions options(SourceObject object, Dataset dataset, String mode, String columns,

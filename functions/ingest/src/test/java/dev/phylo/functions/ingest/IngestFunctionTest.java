@@ -115,6 +115,39 @@ class IngestFunctionTest {
     }
 
     @Test
+    void aFileAskedForAgainAfterAnotherReplacedItsRowsIsIngestedAgainSoTheStoreHoldsIt() {
+        // phylo run --seed 3 then phylo run --seed 42 on the same symbols: the second run must see its own data
+        String other = Csv.FIVE_DAYS.replace(",103.125,", ",102.5,");
+        Path mine = Csv.write(dir, "mine.csv", Csv.FIVE_DAYS);
+        IngestOutput.FileOutcome first = ok(request(mine, "ABC", "1d", null)).files().get(0);
+        ok(request(Csv.write(dir, "other.csv", other), "ABC", "1d", null));
+        assertThat(closeOn("2024-01-08")).isEqualTo("102.50000000");
+
+        IngestOutput.FileOutcome again = ok(request(mine, "ABC", "1d", null)).files().get(0);
+
+        assertThat(again.status()).isEqualTo("ingested");
+        assertThat(again.version()).isEqualTo(first.version());
+        assertThat(List.of(again.rowsInserted(), again.rowsUpdated(), again.rowsUnchanged())).containsExactly(0L, 1L,
+                4L);
+        assertThat(closeOn("2024-01-08")).isEqualTo("103.12500000");
+        EfsLayout efs = new EfsLayout(EfsResource.root());
+        SnapshotRef latest = SnapshotManifest.latest(efs, "ABC", BarInterval.ONE_DAY).orElseThrow();
+        assertThat(latest.snapshotId()).isEqualTo(first.snapshotId()).isEqualTo(again.snapshotId());
+        assertThat(SnapshotReader.load(efs, latest).close()).containsExactly(100.5, 101.25, 99.75, 102, 103.125);
+        // its ingest_files row now says what the second pass did; asked a third time it is current: a duplicate
+        assertThat(TestDatabase.query("SELECT rows_updated FROM ingest_files WHERE key LIKE '%mine.csv'").get(0)
+                .get("rows_updated")).isEqualTo(1);
+        String files = TestDatabase.tableDigest("ingest_files");
+        assertThat(ok(request(mine, "ABC", "1d", null)).files().get(0).status()).isEqualTo("duplicate");
+        assertThat(TestDatabase.tableDigest("ingest_files")).isEqualTo(files);
+    }
+
+    private static String closeOn(String day) {
+        return (String) TestDatabase.query("SELECT close::text AS c FROM market_data WHERE symbol = 'ABC' AND "
+                + "\"timestamp\" = '" + day + "T00:00:00Z'").get(0).get("c");
+    }
+
+    @Test
     void anEditedFileIsANewVersionWhoseRowsAreCountedAsNewChangedOrUnchanged() {
         ok(request(Csv.write(dir, "abc.csv", Csv.FIVE_DAYS), "ABC", "1d", null));
         String edited = Csv.FIVE_DAYS.replace("2024-01-08T00:00:00Z,102.0,103.5,101.5,103.125,1300",

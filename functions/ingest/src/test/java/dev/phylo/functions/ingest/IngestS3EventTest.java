@@ -75,6 +75,24 @@ class IngestS3EventTest {
     }
 
     @Test
+    void aRedeliveredEventAfterALaterFileStaysADuplicateAndDoesNotBringOldValuesBack() {
+        String key = "raw/ORCL/1d/orcl.csv";
+        PutObjectResponse put = put(key, Csv.FIVE_DAYS.getBytes(StandardCharsets.UTF_8));
+        String event = event(key, put.eTag(), Csv.FIVE_DAYS.length());
+        IngestFunctionTest.ok(event);
+        String later = Csv.FIVE_DAYS.replace(",103.125,", ",102.5,");
+        String laterKey = "raw/ORCL/1d/orcl-corrected.csv";
+        PutObjectResponse laterPut = put(laterKey, later.getBytes(StandardCharsets.UTF_8));
+        IngestFunctionTest.ok(event(laterKey, laterPut.eTag(), later.length()));
+        String marketData = TestDatabase.tableDigest("market_data");
+
+        IngestOutput again = IngestFunctionTest.ok(event);
+
+        assertThat(again.files().get(0).status()).isEqualTo("duplicate");
+        assertThat(TestDatabase.tableDigest("market_data")).isEqualTo(marketData);
+    }
+
+    @Test
     void metadataNamesSymbolAndIntervalWhenTheKeyDoesNot() {
         String key = "uploads/eurusd.csv";
         PutObjectResponse put = MotoServer.s3().putObject(b -> b.bucket(BUCKET).key(key)
