@@ -12,13 +12,14 @@ import java.util.List;
  * @param fitnessByGeneration chart 1: best and median in-sample fitness per generation
  * @param bestId              the strategy with the highest in-sample fitness (charts 2 and 3)
  * @param pbo                 null when not estimable
- * @param leaderboard         the validated top K, best in-sample fitness first
+ * @param leaderboard         the validated top K, best in-sample fitness first, one per behaviour
+ * @param equivalentsSkipped  strategies left out of it for trading exactly as a better-ranked one
  */
 @RegisterForReflection
 public record ReportFile(String runId, List<String> symbols, String interval, List<DataRange> ranges,
                          int populationSize, int generationsPlanned, int generations, long seed, String objective,
                          String bestId, PboEstimate pbo, List<GenerationPoint> fitnessByGeneration,
-                         List<LeaderboardRow> leaderboard, ReportPaths paths) {
+                         List<LeaderboardRow> leaderboard, int equivalentsSkipped, ReportPaths paths) {
     public ReportFile {
         symbols = List.copyOf(symbols);
         ranges = List.copyOf(ranges);

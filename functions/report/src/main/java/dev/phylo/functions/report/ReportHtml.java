@@ -83,7 +83,7 @@ final class ReportHtml {
                 .append(equityChart).append('\n');
         h.append("<h2>Drawdown of the best strategy</h2>\n<p class=\"caption\">Loss from the running peak of the same "
                 + "equity curve (the peak starts at the initial capital).</p>\n").append(drawdownChart).append('\n');
-        leaderboard(h, report);
+        leaderboard(h, report, validation.equivalentsSkipped());
         notes(h, validation);
         return h.append("</body>\n</html>\n").toString();
     }
@@ -139,10 +139,13 @@ final class ReportHtml {
                 .append("</div>\n</div>\n");
     }
 
-    private static void leaderboard(StringBuilder h, ReportFile report) {
+    private static void leaderboard(StringBuilder h, ReportFile report, int equivalentsSkipped) {
         h.append("<h2>Leaderboard</h2>\n<p class=\"caption\">The top ").append(report.leaderboard().size())
-                .append(" distinct strategies by in-sample fitness. Sharpe ratios are annualised; in-sample and "
-                        + "out-of-sample each start from the initial capital. Hover a flag for its reasons.</p>\n")
+                .append(" distinct strategies by in-sample fitness, one per behaviour")
+                .append(equivalentsSkipped == 0 ? "" : " (" + equivalentsSkipped + " with the same in-sample results "
+                        + "as a better-ranked one, under another id, are left out)")
+                .append(". Sharpe ratios are annualised; in-sample and out-of-sample each start from the initial "
+                        + "capital. Hover a flag for its reasons.</p>\n")
                 .append("<table>\n<thead><tr><th>#</th><th class=\"text\">ID</th><th class=\"text\">Name</th>")
                 .append("<th>Fitness</th><th>IS Sharpe</th><th>OOS Sharpe</th><th>Deflated Sharpe</th>")
                 .append("<th>OOS return</th><th>OOS max DD</th><th>OOS trades</th><th class=\"text\">Overfit</th>")

@@ -114,7 +114,7 @@ public class ReportService {
         return new ReportFile(plan.runId(), plan.data().stream().map(DataSlice::symbol).toList(), interval, ranges,
                 plan.populationSize(), plan.generations(), history.generations(), plan.seed(),
                 plan.objective() + " (at least " + plan.minTrades() + " trades)", history.ranked().get(0).id(),
-                validation.pbo(), generations, leaderboard,
+                validation.pbo(), generations, leaderboard, validation.equivalentsSkipped(),
                 new ReportPaths(slash(dir.resolve(HTML)), slash(dir.resolve(JSON)),
                         slash(dir.resolve(ValidationService.FILE))));
     }

@@ -9,7 +9,9 @@ import java.util.List;
  * same run files always give the same bytes.
  *
  * @param generations         complete generations read
- * @param topK                strategies validated, best in-sample fitness first
+ * @param topK                strategies validated, best in-sample fitness first, one per behaviour
+ * @param equivalentsSkipped  strategies passed over on the way because their in-sample metrics equal those of a
+ *                            better-ranked one on every symbol (the same trades under another id)
  * @param strategiesEvaluated N, distinct strategies over all generations
  * @param rule                the overfit rule in words
  * @param trials              per symbol: N and the variance of the trials' per-bar Sharpe ratios (the DSR inputs)
@@ -18,7 +20,8 @@ import java.util.List;
  * @param flagged             how many of them are flagged
  */
 @RegisterForReflection
-public record Validation(String runId, int generations, int topK, long strategiesEvaluated, String rule,
+public record Validation(String runId, int generations, int topK, int equivalentsSkipped, long strategiesEvaluated,
+                         String rule,
                          List<SymbolTrials> trials, PboEstimate pbo, List<ValidatedStrategy> strategies,
                          int flagged) {
     public Validation {

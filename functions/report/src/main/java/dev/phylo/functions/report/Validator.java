@@ -27,7 +27,8 @@ import java.util.stream.IntStream;
  * collected in a fixed order, so the same run files and snapshots give the same {@link Validation}.
  *
  * <ul>
- *   <li>Top K: the distinct strategies of all complete generations by in-sample fitness (ties: smaller id).</li>
+ *   <li>Top K: the distinct strategies of all complete generations by in-sample fitness (ties: smaller id), one
+ *       per behaviour (see {@link #distinctBehaviour}).</li>
  *   <li>Each is backtested on every symbol in sample (with its equity curve) and out of sample, each range from the
  *       initial capital, with the plan's execution.</li>
  *   <li>DSR per symbol: its in-sample return moments against N = every distinct strategy of the run and V = the
@@ -55,12 +56,39 @@ final class Validator {
         for (DataSlice slice : plan.data()) {
             trialsBySymbol.put(slice.symbol(), trials(slice, data.inSample(slice), trials));
         }
-        List<RunHistory.Trial> top = history.ranked().subList(0, (int) Math.min(topK, n));
-        List<ValidatedStrategy> validated = parallel(top.size(), i -> validate(i + 1, top.get(i), plan, data,
-                execution, trialsBySymbol));
+        Top top = distinctBehaviour(history.ranked(), topK);
+        List<ValidatedStrategy> validated = parallel(top.trials().size(), i -> validate(i + 1, top.trials().get(i),
+                plan, data, execution, trialsBySymbol));
         int flagged = (int) validated.stream().filter(ValidatedStrategy::overfit).count();
-        return new Validation(plan.runId(), history.generations(), validated.size(), n, RULE,
-                List.copyOf(trialsBySymbol.values()), pbo(history, data, execution), validated, flagged);
+        return new Validation(plan.runId(), history.generations(), validated.size(), top.equivalentsSkipped(), n,
+                RULE, List.copyOf(trialsBySymbol.values()), pbo(history, data, execution), validated, flagged);
+    }
+
+    /** The strategies to validate, and how many were passed over as equivalent to a better-ranked one. */
+    record Top(List<RunHistory.Trial> trials, int equivalentsSkipped) {
+    }
+
+    /**
+     * The first {@code k} of {@code ranked} that behave differently. Genes that never act (a stop that is never hit, a
+     * filter that never blocks) give strategies with other ids but the same trades; their in-sample metrics are then
+     * equal on every symbol, number for number, and only the best-ranked of them is kept. Strategies that trade
+     * differently do not share all fifteen metrics on every symbol in practice.
+     */
+    static Top distinctBehaviour(List<RunHistory.Trial> ranked, int k) {
+        List<RunHistory.Trial> kept = new ArrayList<>(k);
+        java.util.Set<Map<String, Metrics>> seen = new java.util.HashSet<>();
+        int skipped = 0;
+        for (RunHistory.Trial trial : ranked) {
+            if (kept.size() == k) {
+                break;
+            }
+            if (seen.add(trial.metrics())) {
+                kept.add(trial);
+            } else {
+                skipped++;
+            }
+        }
+        return new Top(List.copyOf(kept), skipped);
     }
 
     private static SymbolTrials trials(DataSlice slice, BarSeries inSample, List<RunHistory.Trial> trials) {

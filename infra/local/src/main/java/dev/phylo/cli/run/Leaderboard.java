@@ -26,8 +26,8 @@ final class Leaderboard {
 
     static void print(JsonNode report, Path runDir, PrintStream out) {
         out.println();
-        out.printf(Locale.ROOT, "Leaderboard  %s  (top %d by in-sample fitness; Sharpe annualised; OOS = out of "
-                + "sample)%n", report.path("runId").asText(), report.path("leaderboard").size());
+        out.printf(Locale.ROOT, "Leaderboard  %s  (top %d by in-sample fitness, one per behaviour; Sharpe annualised; "
+                + "OOS = out of sample)%n", report.path("runId").asText(), report.path("leaderboard").size());
         out.printf(Locale.ROOT, "%4s  %-8s  %-44s %8s %8s %8s %9s %8s %7s  %s%n", "rank", "id", "strategy",
                 "IS Shrp", "OOS Shrp", "defl.SR", "OOS ret", "OOS DD", "trades", "overfit?");
         for (JsonNode row : report.path("leaderboard")) {
@@ -43,6 +43,11 @@ final class Leaderboard {
         if (pbo.isObject()) {
             out.printf(Locale.ROOT, "Probability of backtest overfitting (CSCV, %d blocks, final generation): %.2f%n",
                     pbo.path("blocks").asInt(), pbo.path("probability").asDouble());
+        }
+        int skipped = report.path("equivalentsSkipped").asInt(0);
+        if (skipped > 0) {
+            out.printf(Locale.ROOT, "Left out  %d strategies with the same in-sample results as a better-ranked one "
+                    + "(other ids, the same trades)%n", skipped);
         }
         out.println("Overfit?  DSR = deflated Sharpe below 0.95; OOS<=0 = no out-of-sample edge; OOS<IS/2 = out-of-sample"
                 + " Sharpe under half the in-sample one");
