@@ -177,8 +177,8 @@ final class ReportHtml {
         }
         h.append("</p>\n<p><b>Overfit rule.</b> ").append(Html.escape(Validator.RULE)).append("</p>\n")
                 .append("<p><b>PBO</b> (Bailey, Borwein, López de Prado &amp; Zhu, 2015): combinatorially symmetric "
-                        + "cross-validation over 16 blocks of the final generation's in-sample returns, Sharpe ratio "
-                        + "as the measure.</p>\n</div>\n");
+                        + "cross-validation over 16 blocks of the final generation's in-sample returns (one strategy "
+                        + "per behaviour), Sharpe ratio as the measure.</p>\n</div>\n");
     }
 
     private static String flag(boolean overfit, List<OverfitFlag.Reason> reasons) {

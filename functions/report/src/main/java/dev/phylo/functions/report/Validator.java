@@ -33,8 +33,9 @@ import java.util.stream.IntStream;
  *       initial capital, with the plan's execution.</li>
  *   <li>DSR per symbol: its in-sample return moments against N = every distinct strategy of the run and V = the
  *       variance of their per-bar in-sample Sharpe ratios on that symbol (from the result files).</li>
- *   <li>PBO: CSCV over the final generation's distinct strategies, their in-sample per-bar returns on the plan's
- *       first symbol (the one every run has), S = 16 blocks. A return after equity reached 0 counts as 0.</li>
+ *   <li>PBO: CSCV over the final generation's distinct strategies, one per behaviour, their in-sample per-bar
+ *       returns on the plan's first symbol (the one every run has), S = 16 blocks. A return after equity reached 0
+ *       counts as 0.</li>
  * </ul>
  */
 final class Validator {
@@ -75,7 +76,7 @@ final class Validator {
      * differently do not share all fifteen metrics on every symbol in practice.
      */
     static Top distinctBehaviour(List<RunHistory.Trial> ranked, int k) {
-        List<RunHistory.Trial> kept = new ArrayList<>(k);
+        List<RunHistory.Trial> kept = new ArrayList<>(Math.min(k, ranked.size()));
         java.util.Set<Map<String, Metrics>> seen = new java.util.HashSet<>();
         int skipped = 0;
         for (RunHistory.Trial trial : ranked) {
@@ -134,7 +135,8 @@ final class Validator {
     }
 
     private static PboEstimate pbo(RunHistory history, RunData data, ExecutionConfig execution) {
-        List<RunHistory.Trial> last = history.finalGeneration();
+        // one column per behaviour: clones (the same trades under other ids) would only add ties around the winner
+        List<RunHistory.Trial> last = distinctBehaviour(history.finalGeneration(), Integer.MAX_VALUE).trials();
         DataSlice slice = history.plan().data().get(0);
         BarSeries inSample = data.inSample(slice);
         int blocks = Pbo.DEFAULT_BLOCKS;

@@ -134,7 +134,11 @@ class ValidateFunctionTest {
     @Test
     void pboComparesTheFinalGenerationsDistinctStrategies() {
         TestRuns.Run run = TestRuns.finished(efs, "validate", true);
-        long distinct = run.populations().get(1).individuals().stream().map(Individual::id).distinct().count();
+        // the final generation's distinct ids, one per behaviour (equal per-symbol metrics: the same trades)
+        Map<String, StrategyResult> byId = new LinkedHashMap<>();
+        run.results().get(1).forEach(b -> b.results().forEach(r -> byId.put(r.id(), r)));
+        long distinct = run.populations().get(1).individuals().stream().map(Individual::id).distinct()
+                .map(id -> byId.get(id).metricsBySymbol()).distinct().count();
 
         ValidationSummary summary = validate(run.plan().runId()).then().statusCode(200).extract()
                 .as(ValidationSummary.class);
