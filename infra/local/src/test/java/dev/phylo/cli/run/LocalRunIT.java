@@ -116,6 +116,9 @@ class LocalRunIT {
                     }
                     records++;
                     assertThat(node.path("level").asText()).as(line).isNotBlank();
+                    // a Lambda function never listens on a port (health's SmallRye Health brings the HTTP server)
+                    assertThat(node.path("message").asText()).as("%s: %s", file.getFileName(), line)
+                            .doesNotContain("Listening on: http");
                     assertThat(node.path("timestamp").asText()).as(line).isNotBlank();
                     if (node.path("loggerName").asText().startsWith("dev.phylo.")) {
                         String id = node.path("mdc").path("AWSRequestId").asText();
