@@ -43,7 +43,8 @@ class ReportPublisher {
         }
         String key = PREFIX + runId + "/" + fileName;
         try {
-            client().putObject(b -> b.bucket(bucket.get()).key(key).contentType(contentType), RequestBody.fromBytes(content));
+            client().putObject(b -> b.bucket(bucket.get()).key(key).contentType(contentType),
+                    RequestBody.fromBytes(content));
         } catch (SdkException e) {
             throw new IllegalStateException("could not copy the report to s3://" + bucket.get() + "/" + key + ": "
                     + e.getMessage(), e);

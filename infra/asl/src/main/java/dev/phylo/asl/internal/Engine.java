@@ -362,9 +362,11 @@ public final class Engine {
       case "Fail":
         throw fail((Model.FailState) s, raw, f, entered);
       case "Parallel":
-        return withErrorHandling((Model.ActionState) s, raw, f, rc -> mapStates.parallel((Model.ParallelState) s, raw, f, entered, rc));
+        return withErrorHandling((Model.ActionState) s, raw, f,
+            rc -> mapStates.parallel((Model.ParallelState) s, raw, f, entered, rc));
       case "Map":
-        return withErrorHandling((Model.ActionState) s, raw, f, rc -> mapStates.map((Model.MapState) s, raw, f, entered, rc));
+        return withErrorHandling((Model.ActionState) s, raw, f,
+            rc -> mapStates.map((Model.MapState) s, raw, f, entered, rc));
       default:
         throw new IllegalStateException("unknown state type " + s.type);
     }
