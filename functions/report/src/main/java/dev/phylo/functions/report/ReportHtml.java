@@ -142,8 +142,9 @@ final class ReportHtml {
     private static void leaderboard(StringBuilder h, ReportFile report, int equivalentsSkipped) {
         h.append("<h2>Leaderboard</h2>\n<p class=\"caption\">The top ").append(report.leaderboard().size())
                 .append(" distinct strategies by in-sample fitness, one per behaviour")
-                .append(equivalentsSkipped == 0 ? "" : " (" + equivalentsSkipped + " with the same in-sample results "
-                        + "as a better-ranked one, under another id, are left out)")
+                .append(equivalentsSkipped == 0 ? "" : " (" + equivalentsSkipped + (equivalentsSkipped == 1
+                        ? " strategy with the same in-sample results as a better-ranked one, under another id, is"
+                        : " with the same in-sample results as a better-ranked one, under other ids, are") + " left out)")
                 .append(". Sharpe ratios are annualised; in-sample and out-of-sample each start from the initial "
                         + "capital. Hover a flag for its reasons.</p>\n")
                 .append("<table>\n<thead><tr><th>#</th><th class=\"text\">ID</th><th class=\"text\">Name</th>")

@@ -46,8 +46,8 @@ final class Leaderboard {
         }
         int skipped = report.path("equivalentsSkipped").asInt(0);
         if (skipped > 0) {
-            out.printf(Locale.ROOT, "Left out  %d strategies with the same in-sample results as a better-ranked one "
-                    + "(other ids, the same trades)%n", skipped);
+            out.printf(Locale.ROOT, "Left out  %d %s with the same in-sample results as a better-ranked one "
+                    + "(other ids, the same trades)%n", skipped, skipped == 1 ? "strategy" : "strategies");
         }
         out.println("Overfit?  DSR = deflated Sharpe below 0.95; OOS<=0 = no out-of-sample edge; OOS<IS/2 = out-of-sample"
                 + " Sharpe under half the in-sample one");
