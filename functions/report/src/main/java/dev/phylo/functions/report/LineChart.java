@@ -108,10 +108,11 @@ final class LineChart {
             y0 -= pad;
             y1 += pad;
         }
-        // 4 % headroom, so that no line runs along the frame; except at a zero the chart is anchored to
+        // 4 % headroom, so that no line runs along the frame; never across zero (an equity curve's axis does not go
+        // negative), and not at a zero the chart is anchored to
         double pad = 0.04 * (y1 - y0);
-        y0 = includeZero && y0 == 0 ? 0 : y0 - pad;
-        y1 = includeZero && y1 == 0 ? 0 : y1 + pad;
+        y0 = includeZero && y0 == 0 ? 0 : y0 >= 0 ? Math.max(0, y0 - pad) : y0 - pad;
+        y1 = includeZero && y1 == 0 ? 0 : y1 <= 0 ? Math.min(0, y1 + pad) : y1 + pad;
         double step = niceStep((y1 - y0) / 5);
         Frame f = new Frame(x0, x1, Math.floor(y0 / step) * step, Math.ceil(y1 / step - 1e-9) * step);
 

@@ -103,10 +103,11 @@ final class ReportHtml {
         h.append("</div>\n<div class=\"ranges\">\n");
         for (DataRange r : report.ranges()) {
             h.append("<div>").append(Html.escape(r.symbol())).append(" ").append(Html.escape(r.interval()))
-                    .append(": in-sample <b>").append(instant(r.inSampleFrom())).append(" → ")
-                    .append(instant(r.inSampleTo())).append("</b>, out-of-sample <b>")
-                    .append(instant(r.outOfSampleFrom())).append(" → ").append(instant(r.outOfSampleTo()))
-                    .append("</b> (UTC)</div>\n");
+                    .append(": in-sample <b>").append(instant(r.inSampleFirstBar())).append(" → ")
+                    .append(instant(r.inSampleLastBar())).append("</b> (").append(Html.grouped(r.inSampleBars(), 0))
+                    .append(" bars), out-of-sample <b>").append(instant(r.outOfSampleFirstBar())).append(" → ")
+                    .append(instant(r.outOfSampleLastBar())).append("</b> (")
+                    .append(Html.grouped(r.outOfSampleBars(), 0)).append(" bars); first and last bar, UTC</div>\n");
         }
         h.append("</div>\n</header>\n");
     }

@@ -51,10 +51,11 @@ public class ReportService {
         Validation validation = validations.load(runId);
         RunPlan plan = history.plan();
         Path dir = efs.runDir(runId);
-        ReportFile report = reportFile(history, validation, efs.root().relativize(dir));
+        RunData data = RunData.load(efs, plan);
+        ReportFile report = reportFile(history, validation, data, efs.root().relativize(dir));
 
         DataSlice slice = plan.data().get(0);
-        BarSeries both = RunData.load(efs, plan).bothRanges(slice);
+        BarSeries both = data.bothRanges(slice);
         RunHistory.Trial best = history.ranked().get(0);
         double capital = plan.execution().initialCapital();
         double[] equity = Backtester.run(both, best.spec(), PlanTerms.execution(plan), true).equity();
@@ -82,12 +83,15 @@ public class ReportService {
                 report.pbo() == null ? null : report.pbo().probability(), validation.flagged(), "succeeded");
     }
 
-    private static ReportFile reportFile(RunHistory history, Validation validation, Path dir) {
+    private static ReportFile reportFile(RunHistory history, Validation validation, RunData data, Path dir) {
         RunPlan plan = history.plan();
         List<DataRange> ranges = new ArrayList<>();
         for (DataSlice s : plan.data()) {
+            BarSeries in = data.inSample(s);
+            BarSeries out = data.outOfSample(s);
             ranges.add(new DataRange(s.symbol(), s.interval(), iso(s.inSampleFrom()), iso(s.inSampleTo()),
-                    iso(s.outOfSampleFrom()), iso(s.outOfSampleTo())));
+                    iso(s.outOfSampleFrom()), iso(s.outOfSampleTo()), in.size(), iso(in.time()[0]),
+                    iso(in.time()[in.size() - 1]), out.size(), iso(out.time()[0]), iso(out.time()[out.size() - 1])));
         }
         List<GenerationPoint> generations = new ArrayList<>();
         for (GenerationSummary g : history.summaries()) {

@@ -90,6 +90,16 @@ class ReportFunctionTest {
         assertThat(first.outOfSampleMaxDrawdown()).isEqualTo(syn.outOfSample().maxDrawdown());
         assertThat(first.outOfSampleTrades()).isEqualTo(syn.outOfSample().tradeCount());
         assertThat(report.pbo()).isEqualTo(validation.pbo());
+        // the ranges: 70 / 30 of the bars, the in-sample last bar just before the out-of-sample first one
+        DataRange range = report.ranges().get(0);
+        long[] t = run.series().time();
+        int in = TestRuns.BARS * 7 / 10;
+        assertThat(range.inSampleBars()).isEqualTo(in);
+        assertThat(range.outOfSampleBars()).isEqualTo(TestRuns.BARS - in);
+        assertThat(range.inSampleFirstBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[0]).toString());
+        assertThat(range.inSampleLastBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[in - 1]).toString());
+        assertThat(range.outOfSampleFirstBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[in]).toString());
+        assertThat(range.outOfSampleLastBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[t.length - 1]).toString());
         assertThat(report.paths()).isEqualTo(new ReportPaths("runs/" + run.plan().runId() + "/report.html",
                 "runs/" + run.plan().runId() + "/report.json", "runs/" + run.plan().runId() + "/validation.json"));
     }
