@@ -188,11 +188,20 @@ final class MapStates {
                     branchInput,
                     new Frame(f.run, tok, new Cursor(startId), f.scope + "/" + s.name + "@" + seq + "[" + i + "]")),
             (i, e) -> true);
+    return finishGroup("Parallel", o, s, raw, ctx, f);
+  }
+
+  /**
+   * Ends a Parallel or inline Map state: {@code <kind>StateFailed} and the first error, or {@code
+   * <kind>StateSucceeded} and the outputs in index order through ResultSelector, ResultPath and OutputPath.
+   */
+  private static JsonNode finishGroup(
+      String kind, Outcomes o, Model.ActionState s, JsonNode raw, JsonNode ctx, Frame f) {
     if (o.firstError != null) {
-      f.record("ParallelStateFailed", Json.NODES.objectNode());
+      f.record(kind + "StateFailed", Json.NODES.objectNode());
       throw o.firstError;
     }
-    f.record("ParallelStateSucceeded", Json.NODES.objectNode());
+    f.record(kind + "StateSucceeded", Json.NODES.objectNode());
     ArrayNode results = Json.NODES.arrayNode();
     for (JsonNode r : o.outputs) {
       results.add(r);
@@ -270,16 +279,7 @@ final class MapStates {
               }
             },
             (i, e) -> true);
-    if (o.firstError != null) {
-      f.record("MapStateFailed", Json.NODES.objectNode());
-      throw o.firstError;
-    }
-    f.record("MapStateSucceeded", Json.NODES.objectNode());
-    ArrayNode results = Json.NODES.arrayNode();
-    for (JsonNode r : o.outputs) {
-      results.add(r);
-    }
-    return finishAction(s, raw, results, ctx, f);
+    return finishGroup("Map", o, s, raw, ctx, f);
   }
 
   private long integerAt(Model.State s, String field, PathExpr p, JsonNode eff, JsonNode ctx, long min, long max) {
