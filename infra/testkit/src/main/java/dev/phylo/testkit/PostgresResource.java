@@ -1,6 +1,6 @@
 package dev.phylo.testkit;
 
-import dev.phylo.db.DatabaseUrl;
+import dev.phylo.store.DatabaseUrl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;

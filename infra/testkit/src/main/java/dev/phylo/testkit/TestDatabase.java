@@ -1,6 +1,6 @@
 package dev.phylo.testkit;
 
-import dev.phylo.db.DatabaseUrl;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.internal.Jdbc;
 import dev.phylo.testkit.internal.TestDatabaseServer;
 
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>If the environment variable {@value #URL_ENV} holds a {@code postgresql://} URL, a fresh database
  * {@code phylo_test_<random>} is created on that server (and dropped at JVM exit); otherwise one
- * {@link dev.phylo.db.EmbeddedDatabase} is started for the JVM and stopped at exit. Either way the bundled
+ * {@link dev.phylo.postgres.EmbeddedDatabase} is started for the JVM and stopped at exit. Either way the bundled
  * migrations run once, on first use. All methods are thread-safe.
  *
  * <p>Tests that write should call {@link #reset()} first, so that no test depends on another's leftovers.

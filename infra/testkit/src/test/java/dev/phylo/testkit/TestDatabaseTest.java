@@ -1,6 +1,6 @@
 package dev.phylo.testkit;
 
-import dev.phylo.db.Migrations;
+import dev.phylo.schema.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -75,6 +75,14 @@ public class MarketDataRepository {
                 AND "timestamp" > to_timestamp($4::bigint / 1000.0)
               ORDER BY "timestamp" LIMIT $3) page""";
 
+    /**
+     * The upsert statement's text: for diagnostics that time variants of it against the original (infra/bench's
+     * ingest profile). Parameters: symbol, interval, then the time, open, high, low, close and volume arrays, source.
+     */
+    public static String upsertSql() {
+        return UPSERT;
+    }
+
     /** What is stored for the pair: anything at all, and anything within [first bar, last bar] of {@code bars}. */
     public Uni<Occupancy> occupancy(SqlConnection connection, BarSeries bars) {
         long[] t = bars.time();

@@ -1,9 +1,8 @@
 package dev.phylo.store;
 
-import dev.phylo.db.DatabaseUrl;
+import dev.phylo.store.internal.NeonSecret;
+import dev.phylo.store.internal.SecretsManagerLookup;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,10 +10,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How the functions reach Neon (or any PostgreSQL): parsed from {@code NEON_DATABASE_URL} or from the Secrets Manager
- * JSON named by {@code NEON_SECRET_ARN}, and turned into Quarkus reactive-datasource properties.
+ * How the functions reach Neon (or any PostgreSQL): one {@link DatabaseUrl}, parsed once from
+ * {@code NEON_DATABASE_URL} or built from the Secrets Manager JSON named by {@code NEON_SECRET_ARN}, and every
+ * connection setting derived from it: the Quarkus reactive-datasource properties and the JDBC URL of the migrate
+ * step.
  *
- * <p>Rules (DESIGN.md decision 6):
+ * <p>Rules (docs/architecture.md, "Neon"):
  * <ul>
  *   <li>TLS defaults to {@code verify-full} for every host but loopback. {@code verify-full} switches on hostname
  *       verification ({@code HTTPS}) and always sets trust options: the {@code sslrootcert} file when the URL names one,
@@ -30,6 +31,8 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
     /** Neon's certificates chain to ISRG Root X1 (X2 included for ECDSA chains); the PEM ships in this jar. */
     public static final String BUNDLED_ROOT_CERT = "phylo/tls/isrg-roots.pem";
     public static final int DEFAULT_POOL_SIZE = 2;
+    /** The JDBC URL (no credentials) of the same database, for the migrate step's Flyway. */
+    public static final String JDBC_URL_PROPERTY = "phylo.db.jdbc-url";
 
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca",
             "verify-full");
@@ -48,10 +51,31 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
 
     /** From a {@code postgresql://user:password@host[:port]/db[?sslmode=…&sslrootcert=…&options=…]} URL. */
     public static NeonSettings fromUrl(String text, int poolSize) {
-        DatabaseUrl url = DatabaseUrl.parse(text);
-        String mode = url.params().getOrDefault("sslmode", isLoopback(url.host()) ? "disable" : "verify-full")
+        return of(DatabaseUrl.parse(text), poolSize);
+    }
+
+    /**
+     * From the Secrets Manager secret {@code arn}: JSON with {@code host}, {@code port}, {@code dbname},
+     * {@code username}, {@code password} and optionally {@code sslmode} and {@code options}.
+     *
+     * @param endpoint an endpoint override (moto in tests, a VPC endpoint), or null for the SDK's
+     * @param region   a region, or null for the SDK's chain or the ARN's own
+     * @throws DatabaseConfigException when the secret cannot be read or lacks a field; never echoing its text
+     */
+    public static NeonSettings fromSecret(String arn, String endpoint, String region, int poolSize) {
+        return fromSecretJson(arn, SecretsManagerLookup.secretString(arn, endpoint, region), poolSize);
+    }
+
+    /** From the text of the secret {@code arn} (see {@link #fromSecret}). */
+    public static NeonSettings fromSecretJson(String arn, String secretJson, int poolSize) {
+        return of(NeonSecret.parse(arn, secretJson).url(), poolSize);
+    }
+
+    /** The sslmode is the URL's, else {@code verify-full} (loopback: {@code disable}); the root certificate the URL's. */
+    public static NeonSettings of(DatabaseUrl url, int poolSize) {
+        String mode = url.param("sslmode").orElse(isLoopback(url.host()) ? "disable" : "verify-full")
                 .toLowerCase(Locale.ROOT);
-        return new NeonSettings(url, mode, url.params().get("sslrootcert"), poolSize);
+        return new NeonSettings(url, mode, url.param("sslrootcert").orElse(null), poolSize);
     }
 
     public boolean pooler() {
@@ -61,12 +85,12 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
     /** The Quarkus configuration this connection needs (ordinal above application.properties, below env vars). */
     public Map<String, String> quarkusProperties() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("quarkus.datasource.reactive.url", reactiveUrl());
+        p.put("quarkus.datasource.reactive.url", target().toServerUri());
         p.put("quarkus.datasource.username", url.user());
-        p.put("quarkus.datasource.password", url.password() == null ? "" : url.password());
+        p.put("quarkus.datasource.password", url.password());
         p.put("quarkus.datasource.reactive.max-size", Integer.toString(poolSize));
         p.put("quarkus.datasource.reactive.postgresql.ssl-mode", sslMode);
-        if (sslMode.startsWith("verify")) {
+        if (verifies()) {
             p.put("quarkus.datasource.reactive.hostname-verification-algorithm",
                     sslMode.equals("verify-full") ? "HTTPS" : "NONE");
             p.put("quarkus.datasource.reactive.trust-certificate-pem", "true");
@@ -77,22 +101,31 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
             p.put("quarkus.datasource.reactive.postgresql.use-layer7-proxy", "true");
             p.put("quarkus.datasource.reactive.cache-prepared-statements", "false");
         }
+        p.put(JDBC_URL_PROPERTY, jdbcUrl());
         return p;
     }
 
-    /** host, port, database and pass-through parameters; never the credentials. */
-    private String reactiveUrl() {
-        StringBuilder sb = new StringBuilder("postgresql://").append(url.host()).append(':').append(url.port())
-                .append('/').append(url.database());
-        char sep = '?';
-        for (Map.Entry<String, String> e : url.params().entrySet()) {
-            if (CONSUMED.contains(e.getKey())) {
-                continue;
-            }
-            sb.append(sep).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
-            sep = '&';
+    /**
+     * {@code jdbc:postgresql://host:port/db?…&sslmode=…} for pgJDBC, without credentials. TLS carries over: the same
+     * sslmode, with the {@code sslrootcert} file when one was given; otherwise the JVM's trust store (which includes
+     * ISRG Root X1), because pgJDBC cannot read the bundled PEM from the classpath.
+     */
+    public String jdbcUrl() {
+        DatabaseUrl jdbc = target().withParam("sslmode", sslMode);
+        if (verifies()) {
+            jdbc = rootCert != null ? jdbc.withParam("sslrootcert", rootCert)
+                    : jdbc.withParam("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
         }
-        return sb.toString();
+        return jdbc.toJdbcUrl();
+    }
+
+    private boolean verifies() {
+        return sslMode.startsWith("verify");
+    }
+
+    /** Host, port, database and the pass-through parameters. */
+    private DatabaseUrl target() {
+        return url.withoutParams(CONSUMED);
     }
 
     private static boolean isLoopback(String host) {

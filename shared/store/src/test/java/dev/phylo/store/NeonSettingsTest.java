@@ -62,4 +62,23 @@ class NeonSettingsTest {
         assertThatThrownBy(() -> NeonSettings.fromUrl("mysql://u:" + SECRET + "@h/db", 2))
                 .hasMessageNotContaining(SECRET);
     }
+
+    @Test
+    void theMigrateStepsJdbcUrlIsTheSameTargetWithTheSameTls() {
+        NeonSettings neon = NeonSettings.fromUrl("postgresql://alex:" + SECRET
+                + "@ep-cool-darkness-123456.us-east-2.aws.neon.tech/neondb?options=endpoint%3Dep-cool", 2);
+        NeonSettings ownRoot = NeonSettings.fromUrl("postgresql://alex:" + SECRET
+                + "@db.internal:6432/neondb?sslmode=verify-ca&sslrootcert=/etc/ssl/neon.pem", 2);
+        NeonSettings local = NeonSettings.fromUrl("postgresql://postgres:" + SECRET + "@localhost:5433/phylo", 2);
+
+        // pgJDBC cannot read the bundled PEM from the classpath: the JVM trust store holds ISRG Root X1
+        assertThat(neon.jdbcUrl()).isEqualTo("jdbc:postgresql://ep-cool-darkness-123456.us-east-2.aws.neon.tech:5432"
+                + "/neondb?options=endpoint%3Dep-cool&sslmode=verify-full"
+                + "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory");
+        assertThat(ownRoot.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6432/neondb?sslmode=verify-ca"
+                + "&sslrootcert=/etc/ssl/neon.pem");
+        assertThat(local.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5433/phylo?sslmode=disable");
+        assertThat(neon.quarkusProperties()).containsEntry(NeonSettings.JDBC_URL_PROPERTY, neon.jdbcUrl());
+        assertThat(neon.jdbcUrl() + ownRoot.jdbcUrl() + local.jdbcUrl()).doesNotContain(SECRET).doesNotContain("alex");
+    }
 }

@@ -1,6 +1,6 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.db.SchemaVersion;
+import dev.phylo.store.SchemaVersion;
 import dev.phylo.store.Database;
 import dev.phylo.store.SchemaRepository;
 import io.smallrye.mutiny.Uni;

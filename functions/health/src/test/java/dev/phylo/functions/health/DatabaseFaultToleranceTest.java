@@ -1,6 +1,6 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.db.DatabaseUrl;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.store.Database;
 import dev.phylo.store.DatabaseException;
 import dev.phylo.store.TransientDatabaseException;

@@ -1,6 +1,6 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.db.SchemaVersion;
+import dev.phylo.store.SchemaVersion;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;

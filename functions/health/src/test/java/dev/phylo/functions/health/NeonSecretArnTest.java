@@ -1,7 +1,7 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.db.DatabaseUrl;
-import dev.phylo.db.Migrations;
+import dev.phylo.store.DatabaseUrl;
+import dev.phylo.schema.Migrations;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.MotoServer;
 import dev.phylo.testkit.TestDatabase;

@@ -1,8 +1,8 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.db.DatabaseUrl;
-import dev.phylo.db.EmbeddedDatabase;
-import dev.phylo.db.Migrations;
+import dev.phylo.store.DatabaseUrl;
+import dev.phylo.postgres.EmbeddedDatabase;
+import dev.phylo.schema.Migrations;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;

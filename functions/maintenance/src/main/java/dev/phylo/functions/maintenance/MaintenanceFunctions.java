@@ -1,6 +1,6 @@
 package dev.phylo.functions.maintenance;
 
-import dev.phylo.db.MigrationResult;
+import dev.phylo.schema.MigrationResult;
 import dev.phylo.store.RetentionResult;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;

@@ -1,8 +1,9 @@
 package dev.phylo.functions.maintenance;
 
-import dev.phylo.db.MigrationResult;
-import dev.phylo.db.Migrations;
+import dev.phylo.schema.MigrationResult;
+import dev.phylo.schema.Migrations;
 import dev.phylo.store.Database;
+import dev.phylo.store.NeonSettings;
 import dev.phylo.store.RetentionRepository;
 import dev.phylo.store.RetentionResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 
 /** Schema migration over JDBC (Flyway) and retention over the reactive pool. */
@@ -25,35 +25,27 @@ public class MaintenanceService {
     private final Database database;
     private final RetentionRepository retention;
     private final Duration defaultMaxAge;
-    private final Optional<List<String>> reactiveUrl;
+    private final Optional<String> jdbcUrl;
     private final String user;
     private final Optional<String> password;
-    private final String sslMode;
-    private final Optional<List<String>> rootCerts;
 
     MaintenanceService(Database database, RetentionRepository retention,
                        @ConfigProperty(name = "phylo.retention.max-age") Duration defaultMaxAge,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<List<String>> reactiveUrl,
+                       @ConfigProperty(name = NeonSettings.JDBC_URL_PROPERTY) Optional<String> jdbcUrl,
                        @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode",
-                               defaultValue = "disable") String sslMode,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs")
-                       Optional<List<String>> rootCerts) {
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.database = database;
         this.retention = retention;
         this.defaultMaxAge = defaultMaxAge;
-        this.reactiveUrl = reactiveUrl;
+        this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
-        this.sslMode = sslMode;
-        this.rootCerts = rootCerts;
     }
 
     public MigrationResult migrate() {
-        String url = reactiveUrl.filter(u -> !u.isEmpty()).map(u -> u.get(0)).orElseThrow(() ->
+        // The JDBC URL comes from the same parsed NEON_DATABASE_URL / NEON_SECRET_ARN as the reactive pool.
+        String jdbc = jdbcUrl.filter(u -> !u.isBlank()).orElseThrow(() ->
                 new IllegalStateException("no database configured: set NEON_DATABASE_URL or NEON_SECRET_ARN"));
-        String jdbc = JdbcUrls.fromReactive(url, sslMode, rootCerts.filter(c -> !c.isEmpty()).map(c -> c.get(0)));
         MigrationResult result = Migrations.migrate(jdbc, user, password.orElse(""));
         LOG.infof("migrated: %s", result);
         return result;

@@ -1,7 +1,7 @@
 package dev.phylo.functions.maintenance;
 
-import dev.phylo.db.MigrationResult;
-import dev.phylo.db.SchemaVersion;
+import dev.phylo.schema.MigrationResult;
+import dev.phylo.store.SchemaVersion;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,6 +1,6 @@
 package dev.phylo.testkit.internal;
 
-import dev.phylo.db.DatabaseUrl;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.TestDatabaseException;
 
 import java.sql.Connection;

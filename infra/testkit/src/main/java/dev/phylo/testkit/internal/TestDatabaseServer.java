@@ -1,9 +1,9 @@
 package dev.phylo.testkit.internal;
 
-import dev.phylo.db.DatabaseUrl;
-import dev.phylo.db.EmbeddedDatabase;
-import dev.phylo.db.MigrationResult;
-import dev.phylo.db.Migrations;
+import dev.phylo.store.DatabaseUrl;
+import dev.phylo.postgres.EmbeddedDatabase;
+import dev.phylo.schema.MigrationResult;
+import dev.phylo.schema.Migrations;
 import dev.phylo.testkit.TestDatabase;
 import dev.phylo.testkit.TestDatabaseException;
 
@@ -59,9 +59,8 @@ public final class TestDatabaseServer {
     }
 
     private static DatabaseUrl startEmbedded() {
-        EmbeddedDatabase server = EmbeddedDatabase.start(null);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "phylo-test-database-stop"));
-        return server.createDatabase("phylo_test");
+        // stopped at JVM exit by its own shutdown hook
+        return EmbeddedDatabase.start(null).createDatabase("phylo_test");
     }
 
     /** Creates {@code phylo_test_<random>} on an external server and drops it when the JVM exits. */

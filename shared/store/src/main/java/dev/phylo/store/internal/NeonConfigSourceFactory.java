@@ -12,7 +12,8 @@ import java.util.OptionalInt;
 
 /**
  * Turns {@code NEON_DATABASE_URL} (property {@code neon.database.url}) or {@code NEON_SECRET_ARN}
- * ({@code neon.secret.arn}) into the Quarkus reactive-datasource properties at start-up.
+ * ({@code neon.secret.arn}) into the Quarkus reactive-datasource properties at start-up, and into
+ * {@value NeonSettings#JDBC_URL_PROPERTY} for the migrate step: the URL is parsed here, once, for the whole process.
  *
  * <p>Ordinal 275: above {@code application.properties} (250), below environment variables (300) and system
  * properties (400), so any {@code QUARKUS_DATASOURCE_*} variable still wins. With neither set, no source is added and
@@ -31,9 +32,8 @@ public final class NeonConfigSourceFactory implements ConfigSourceFactory {
         if (url != null) {
             settings = NeonSettings.fromUrl(url, poolSize);
         } else if (secretArn != null) {
-            String secret = SecretsManagerLookup.secretString(secretArn, value(context, "phylo.aws.endpoint"),
-                    value(context, "phylo.aws.region"));
-            settings = NeonSecret.parse(secretArn, secret).toSettings(poolSize);
+            settings = NeonSettings.fromSecret(secretArn, value(context, "phylo.aws.endpoint"),
+                    value(context, "phylo.aws.region"), poolSize);
         } else {
             return List.of();
         }

@@ -3,23 +3,24 @@ package dev.phylo.store.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.store.DatabaseConfigException;
-import dev.phylo.store.NeonSettings;
+import dev.phylo.store.DatabaseUrl;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The Secrets Manager JSON for Neon: {@code host}, {@code port} (optional, 5432), {@code dbname},
  * {@code username}, {@code password}, and optionally {@code sslmode} and {@code options}
- * (e.g. {@code endpoint=ep-…} for clients without SNI). The same keys RDS secrets use.
+ * (e.g. {@code endpoint=ep-…} for clients without SNI). The same keys RDS secrets use. It becomes a
+ * {@link DatabaseUrl} field by field: no URL text is built and parsed again.
  */
-record NeonSecret(String host, int port, String dbname, String username, String password, String sslMode,
-                  String options) {
+public record NeonSecret(String host, int port, String dbname, String username, String password, String sslMode,
+                         String options) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static NeonSecret parse(String arn, String secretJson) {
+    public static NeonSecret parse(String arn, String secretJson) {
         JsonNode node;
         try {
             node = JSON.readTree(secretJson);
@@ -32,7 +33,7 @@ record NeonSecret(String host, int port, String dbname, String username, String 
             throw new DatabaseConfigException("secret " + arn + " must be a JSON object with host, port, dbname, "
                     + "username, password");
         }
-        int port = node.hasNonNull("port") ? node.get("port").asInt(-1) : 5432;
+        int port = node.hasNonNull("port") ? node.get("port").asInt(-1) : DatabaseUrl.DEFAULT_PORT;
         if (port < 1 || port > 65535) {
             throw new DatabaseConfigException("secret " + arn + ": port must be 1..65535, got "
                     + node.get("port"));
@@ -42,18 +43,15 @@ record NeonSecret(String host, int port, String dbname, String username, String 
                 optional(node, "options"));
     }
 
-    NeonSettings toSettings(int poolSize) {
-        StringBuilder url = new StringBuilder("postgresql://").append(enc(username)).append(':').append(enc(password))
-                .append('@').append(host).append(':').append(port).append('/').append(enc(dbname));
-        char sep = '?';
+    public DatabaseUrl url() {
+        Map<String, String> params = new LinkedHashMap<>();
         if (sslMode != null) {
-            url.append(sep).append("sslmode=").append(enc(sslMode));
-            sep = '&';
+            params.put("sslmode", sslMode);
         }
         if (options != null) {
-            url.append(sep).append("options=").append(enc(options));
+            params.put("options", options);
         }
-        return NeonSettings.fromUrl(url.toString(), poolSize);
+        return new DatabaseUrl(username, password, host, port, dbname, params);
     }
 
     private static String required(String arn, JsonNode node, String field) {
@@ -68,10 +66,6 @@ record NeonSecret(String host, int port, String dbname, String username, String 
     private static String optional(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 import java.net.URI;
 
 /** Reads one secret string with AWS SDK v2 (URL-connection HTTP client: small and native-friendly). */
-final class SecretsManagerLookup {
+public final class SecretsManagerLookup {
 
     private SecretsManagerLookup() {
     }
@@ -19,7 +19,7 @@ final class SecretsManagerLookup {
      * @param endpoint optional endpoint override (moto in tests, a VPC endpoint in production)
      * @param region   optional; otherwise the SDK's chain ({@code AWS_REGION} on Lambda, or the region in the ARN)
      */
-    static String secretString(String arn, String endpoint, String region) {
+    public static String secretString(String arn, String endpoint, String region) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.create());
         String effectiveRegion = region != null ? region : regionOf(arn);

@@ -1,39 +1,27 @@
 package dev.phylo.store.internal;
 
 import dev.phylo.store.DatabaseConfigException;
-import dev.phylo.testkit.MotoServer;
+import dev.phylo.store.NeonSettings;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-import java.net.URI;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** NEON_SECRET_ARN: the secret is read from Secrets Manager (moto on loopback) and becomes the datasource. */
+/**
+ * The Neon secret's JSON becomes the datasource. Reading it from Secrets Manager (moto) is tested in the health
+ * function's {@code NeonSecretLookupTest}: shared/ may not use the test kit that starts moto.
+ */
 class NeonSecretTest {
 
     private static final String PASSWORD = "p@ss w/rd:%";
 
     @Test
-    void readsTheSecretAndBuildsTheConnection() {
-        String arn;
-        try (SecretsManagerClient client = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .endpointOverride(URI.create(MotoServer.url())).build()) {
-            arn = client.createSecret(r -> r.name("phylo/neon-" + System.nanoTime()).secretString(
-                    "{\"host\":\"ep-x-pooler.eu-central-1.aws.neon.tech\",\"port\":5432,\"dbname\":\"neondb\","
-                            + "\"username\":\"phylo\",\"password\":\"" + PASSWORD + "\"}")).arn();
-        }
-
-        String secret = SecretsManagerLookup.secretString(arn, MotoServer.url(), "us-east-1");
-        Map<String, String> p = NeonSecret.parse(arn, secret).toSettings(2).quarkusProperties();
+    void aSecretBecomesTheConnectionWithItsPasswordUnchanged() {
+        Map<String, String> p = NeonSettings.fromSecretJson("arn:x",
+                "{\"host\":\"ep-x-pooler.eu-central-1.aws.neon.tech\",\"port\":5432,\"dbname\":\"neondb\","
+                        + "\"username\":\"phylo\",\"password\":\"" + PASSWORD + "\"}", 2).quarkusProperties();
 
         assertThat(p).containsEntry("quarkus.datasource.password", PASSWORD)
                 .containsEntry("quarkus.datasource.username", "phylo")
@@ -44,13 +32,27 @@ class NeonSecretTest {
     }
 
     @Test
-    void aMissingSecretOrFieldIsAClearErrorWithoutTheSecretText() {
-        assertThatThrownBy(() -> SecretsManagerLookup.secretString("arn:aws:secretsmanager:us-east-1:123456789012:"
-                + "secret:nope", MotoServer.url(), "us-east-1"))
-                .isInstanceOf(DatabaseConfigException.class).hasMessageContaining("could not read secret");
+    void theSecretsSslModeAndOptionsCarryOver() {
+        NeonSecret secret = NeonSecret.parse("arn:x", "{\"host\":\"db.internal\",\"port\":6432,\"dbname\":\"neondb\","
+                + "\"username\":\"phylo\",\"password\":\"pw\",\"sslmode\":\"require\","
+                + "\"options\":\"endpoint=ep-cool-darkness-123456\"}");
+
+        assertThat(secret.url().params()).containsExactly(Map.entry("sslmode", "require"),
+                Map.entry("options", "endpoint=ep-cool-darkness-123456"));
+        assertThat(NeonSettings.of(secret.url(), 2).quarkusProperties())
+                .containsEntry("quarkus.datasource.reactive.postgresql.ssl-mode", "require")
+                .containsEntry("quarkus.datasource.reactive.url",
+                        "postgresql://db.internal:6432/neondb?options=endpoint%3Dep-cool-darkness-123456");
+    }
+
+    @Test
+    void aMissingFieldOrBadJsonIsAClearErrorWithoutTheSecretText() {
         assertThatThrownBy(() -> NeonSecret.parse("arn:x", "{\"host\":\"h\",\"dbname\":\"d\",\"username\":\"u\"}"))
-                .hasMessageContaining("lacks 'password'");
+                .isInstanceOf(DatabaseConfigException.class).hasMessageContaining("lacks 'password'");
         assertThatThrownBy(() -> NeonSecret.parse("arn:x", "password=" + PASSWORD))
                 .hasMessageContaining("not valid JSON").hasMessageNotContaining(PASSWORD);
+        assertThatThrownBy(() -> NeonSecret.parse("arn:x", "{\"host\":\"h\",\"port\":70000,\"dbname\":\"d\","
+                + "\"username\":\"u\",\"password\":\"" + PASSWORD + "\"}"))
+                .hasMessageContaining("port must be 1..65535").hasMessageNotContaining(PASSWORD);
     }
 }

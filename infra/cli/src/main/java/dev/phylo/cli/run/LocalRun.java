@@ -1,0 +1,217 @@
+package dev.phylo.cli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phylo.stepfunctions.Execution;
+import dev.phylo.stepfunctions.ExecutionListener;
+import dev.phylo.stepfunctions.ExecutionOptions;
+import dev.phylo.stepfunctions.ExecutionResult;
+import dev.phylo.stepfunctions.StateMachine;
+import dev.phylo.stepfunctions.TaskFailedException;
+import dev.phylo.engine.data.BarInterval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * {@code phylo run}: the whole pipeline on one machine with the real artifacts. Opens the database (embedded unless
+ * a URL is given), starts every function of {@code sam/template.yaml} as a process polling a local Lambda Runtime
+ * API, ingests the data through the ingest function, then executes the state machine file with the template's
+ * substitutions, following progress from the database.
+ */
+final class LocalRun {
+
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "000000000000";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Function<LocalRunContext, FunctionHost> hosts;
+    private volatile Execution execution;
+    private volatile boolean finished;
+
+    LocalRun(RunOptions options, PrintStream out, PrintStream err, Function<LocalRunContext, FunctionHost> hosts) {
+        this.options = options;
+        this.out = options.json() ? err : out; // with --json, stdout carries only the JSON result
+        this.err = err;
+        this.hosts = hosts;
+    }
+
+    /** What the function host needs to start the functions. */
+    record LocalRunContext(SamTemplate template, Map<String, String> environment, Path logs, int evaluateConcurrency,
+                           boolean debug, PrintStream err) {
+    }
+
+    RunOutcome run() throws IOException, SQLException, InterruptedException {
+        Path phylo = options.stateDir();
+        Path efs = Files.createDirectories(phylo.resolve("efs")).toAbsolutePath();
+        String runId = options.runId() != null ? options.runId() : "run-" + LocalDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + options.seed();
+        long t0 = System.nanoTime();
+        SamTemplate template = SamTemplates.read(options.root().resolve("sam/template.yaml"));
+        out.printf("run %s: %s %s, population %d, %d generations, seed %d%n", runId,
+                String.join(",", options.symbols()), options.interval(), options.population(), options.generations(),
+                options.seed());
+        try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
+            out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("NEON_DATABASE_URL", db.neonUrl());
+            env.put("NEON_SECRET_ARN", "");
+            env.put("PHYLO_EFS_ROOT", efs.toString());
+            env.put("AWS_REGION", REGION);
+            Path logs = Files.createDirectories(phylo.resolve("logs").resolve(runId));
+            int evaluators = Math.max(1, Math.min(options.maxConcurrency(), Runtime.getRuntime().availableProcessors()));
+            try (FunctionHost functions = hosts.apply(new LocalRunContext(template, env, logs, evaluators,
+                    options.debug(), err))) {
+                long started = System.nanoTime();
+                out.printf("functions %d started from %s (logs in %s) in %.1f s%n", functions.count(),
+                        options.root().relativize(template.file().toAbsolutePath().normalize()),
+                        logs, (started - t0) / 1e9);
+                ingest(functions, phylo);
+                long ingested = System.nanoTime();
+                RunOutcome outcome = evolve(functions, template, db, runId, efs);
+                long done = System.nanoTime();
+                return outcome.withTimes(new Timings((started - t0) / 1e9, (ingested - started) / 1e9,
+                        (done - ingested) / 1e9, outcome.stateSeconds()));
+            }
+        }
+    }
+
+    private void ingest(FunctionHost functions, Path phylo) throws IOException {
+        BarInterval interval = BarInterval.parse(options.interval());
+        for (int i = 0; i < options.symbols().size(); i++) {
+            String symbol = options.symbols().get(i);
+            Path file = options.data() != null ? options.data().toAbsolutePath()
+                    : SyntheticData.csv(phylo.resolve("data"), symbol, interval, options.bars(), options.seed(), i);
+            ObjectNode request = JSON.createObjectNode().put("uri", file.toString()).put("symbol", symbol)
+                    .put("interval", interval.toString());
+            JsonNode result;
+            try {
+                result = functions.invoke("IngestFunction", request, Duration.ofMinutes(5));
+            } catch (TaskFailedException e) {
+                throw new IllegalStateException("ingest of " + file + " failed: " + e.getMessage(), e);
+            }
+            JsonNode f = result.path("files").path(0);
+            if (f.path("status").asText().equals("duplicate")) {
+                out.printf("ingest    %s %s: already ingested (%s), snapshot %s%n", symbol, interval,
+                        file.getFileName(), f.path("snapshotId").asText());
+                continue;
+            }
+            out.printf("ingest    %s %s: %s, %,d new, %,d updated, %,d unchanged, snapshot %s%n", symbol, interval,
+                    f.path("status").asText(), f.path("rowsInserted").asLong(), f.path("rowsUpdated").asLong(),
+                    f.path("rowsUnchanged").asLong(), f.path("snapshotId").asText());
+        }
+    }
+
+    private RunOutcome evolve(FunctionHost functions, SamTemplate template, LocalDatabase db, String runId, Path efs)
+            throws IOException, SQLException, InterruptedException {
+        Map<String, String> arns = new LinkedHashMap<>();
+        template.substitutions().forEach((name, function) -> arns.put(name, arn(function)));
+        StateMachine machine = StateMachine.parse(Files.readString(template.definition()), arns);
+        ObjectNode input = JSON.createObjectNode().put("runId", runId);
+        input.set("symbols", JSON.valueToTree(options.symbols()));
+        input.put("interval", options.interval()).put("populationSize", options.population())
+                .put("generations", options.generations()).put("batchSize", options.batchSize())
+                .put("seed", options.seed()).put("maxConcurrency", options.maxConcurrency())
+                .put("objective", options.objective()).put("stallGenerations", options.stallGenerations())
+                .put("feeBps", options.feeBps()).put("slippageBps", options.slippageBps());
+        ExecutionOptions executionOptions = ExecutionOptions.defaults().withMaxParallelism(options.maxConcurrency());
+        // Ctrl-C / SIGTERM: a signal handler, not a shutdown hook, so the run is marked cancelled while the
+        // database (whose own shutdown hook stops it) is still up; then the JVM exits and the hooks stop the rest.
+        Map<String, sun.misc.SignalHandler> previous = new LinkedHashMap<>();
+        for (String signal : new String[]{"INT", "TERM"}) {
+            previous.put(signal, sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
+                cancel(db, runId);
+                System.exit(130);
+            }));
+        }
+        try (Connection monitorConnection = db.connect()) {
+            RunMonitor monitor = new RunMonitor(monitorConnection, runId, options.generations(), out,
+                    System::nanoTime);
+            execution = machine.start(runId, input, (arn, payload, timeout) ->
+                    functions.invoke(functionOf(arn), payload, timeout), new ExecutionListener() {
+            }, executionOptions);
+            CompletableFuture<ExecutionResult> result = CompletableFuture.supplyAsync(execution::await);
+            ExecutionResult ended = null;
+            while (ended == null) {
+                try {
+                    ended = result.get(250, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    monitor.poll();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("the state machine runner failed: " + e.getCause(), e.getCause());
+                }
+            }
+            monitor.poll();
+            finished = true;
+            Path history = efs.resolve("runs").resolve(runId).resolve("history.json");
+            Files.createDirectories(history.getParent());
+            Files.writeString(history, execution.historyJson());
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            StateTimes.of(execution.history()).forEach((k, v) -> seconds.put(k, v.toMillis() / 1e3));
+            return new RunOutcome(runId, ended, history, efs.resolve("runs").resolve(runId),
+                    monitor.evaluatedStrategies(), seconds, null);
+        } finally {
+            finished = true;
+            previous.forEach((signal, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(signal), handler));
+        }
+    }
+
+    /** Ctrl-C: stop the execution and mark the run cancelled; the function processes stop with the JVM. */
+    private void cancel(LocalDatabase db, String runId) {
+        if (finished || execution == null) {
+            return;
+        }
+        err.println();
+        err.println("phylo: interrupted: stopping run " + runId);
+        execution.abort("cancelled by the user (Ctrl-C)");
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE runs SET status = 'cancelled', error = 'cancelled by the user', finished_at = now(), "
+                        + "updated_at = now() WHERE run_id = ? AND status = 'running'")) {
+            ps.setString(1, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            err.println("phylo: could not mark run " + runId + " cancelled: " + e.getMessage());
+        }
+    }
+
+    static String arn(String function) {
+        return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + function;
+    }
+
+    static String functionOf(String arn) {
+        int i = arn.lastIndexOf(":function:");
+        return i < 0 ? arn : arn.substring(i + ":function:".length());
+    }
+
+    /** Where the time went: start-up, ingest, the state machine, and per state. */
+    record Timings(double startupSeconds, double ingestSeconds, double evolutionSeconds,
+                   Map<String, Double> stateSeconds) {
+    }
+
+    record RunOutcome(String runId, ExecutionResult result, Path history, Path runDir, long strategiesEvaluated,
+                      Map<String, Double> stateSeconds, Timings timings) {
+        RunOutcome withTimes(Timings t) {
+            return new RunOutcome(runId, result, history, runDir, strategiesEvaluated, stateSeconds, t);
+        }
+    }
+}

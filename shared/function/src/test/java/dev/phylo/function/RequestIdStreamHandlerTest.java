@@ -1,0 +1,131 @@
+package dev.phylo.function;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import org.jboss.logging.MDC;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The decorator alone; the packaged functions are checked end to end (JSON lines carrying the request ids the local
+ * Lambda runtime handed out) in infra/local's LocalRunIT.
+ */
+class RequestIdStreamHandlerTest {
+
+    @AfterEach
+    void clear() {
+        MDC.clear();
+    }
+
+    @Test
+    void theRequestIdIsInTheLoggingContextForTheCallAndGoneAfterIt() throws IOException {
+        List<Object> seen = new ArrayList<>();
+        RequestIdStreamHandler handler = new RequestIdStreamHandler((in, out, ctx) -> {
+            seen.add(MDC.get(RequestIdStreamHandler.REQUEST_ID));
+            out.write(in.readAllBytes());
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        handler.handleRequest(input("{\"a\":1}"), out, context("8f0c3a52-1111-4a5e-9d1e-0123456789ab"));
+        handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("c0ffee00-2222-4a5e-9d1e-0123456789ab"));
+
+        assertThat(seen).containsExactly("8f0c3a52-1111-4a5e-9d1e-0123456789ab",
+                "c0ffee00-2222-4a5e-9d1e-0123456789ab");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        assertThat(MDC.get(RequestIdStreamHandler.REQUEST_ID)).isNull();
+    }
+
+    @Test
+    void aFailingCallLeavesNoRequestIdBehind() {
+        RequestIdStreamHandler handler = new RequestIdStreamHandler((in, out, ctx) -> {
+            throw new IOException("disk on fire");
+        });
+
+        assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-1")))
+                .isInstanceOf(IOException.class).hasMessage("disk on fire");
+        assertThat(MDC.get(RequestIdStreamHandler.REQUEST_ID)).isNull();
+    }
+
+    @Test
+    void noContextStillRuns() throws IOException {
+        List<Object> seen = new ArrayList<>();
+        new RequestIdStreamHandler((in, out, ctx) -> seen.add(MDC.get(RequestIdStreamHandler.REQUEST_ID)))
+                .handleRequest(input("{}"), new ByteArrayOutputStream(), null);
+        assertThat(seen).containsExactly((Object) null);
+    }
+
+    private static ByteArrayInputStream input(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Context context(String requestId) {
+        return new Context() {
+            @Override
+            public String getAwsRequestId() {
+                return requestId;
+            }
+
+            @Override
+            public String getLogGroupName() {
+                return "/phylo/test/evaluate";
+            }
+
+            @Override
+            public String getLogStreamName() {
+                return "stream";
+            }
+
+            @Override
+            public String getFunctionName() {
+                return "phylo-evaluate";
+            }
+
+            @Override
+            public String getFunctionVersion() {
+                return "$LATEST";
+            }
+
+            @Override
+            public String getInvokedFunctionArn() {
+                return "arn:aws:lambda:us-east-1:123456789012:function:phylo-evaluate";
+            }
+
+            @Override
+            public CognitoIdentity getIdentity() {
+                return null;
+            }
+
+            @Override
+            public ClientContext getClientContext() {
+                return null;
+            }
+
+            @Override
+            public int getRemainingTimeInMillis() {
+                return 60_000;
+            }
+
+            @Override
+            public int getMemoryLimitInMB() {
+                return 1769;
+            }
+
+            @Override
+            public LambdaLogger getLogger() {
+                return null;
+            }
+        };
+    }
+}
