@@ -1,22 +1,14 @@
 package dev.phylo.lambda;
 
-import java.io.BufferedReader;
+import dev.phylo.lambda.internal.ExitStatus;
+import dev.phylo.lambda.internal.GracefulStop;
+import dev.phylo.lambda.internal.ProcessLauncher;
+import dev.phylo.lambda.internal.ProcessSupervisor;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One execution environment: a child process running a function artifact against its own {@link RuntimeApiServer}.
@@ -63,9 +53,10 @@ import java.util.stream.Stream;
  * <h2>Environment</h2>
  * A clean environment (unless {@link FunctionConfig#inheritEnvironment()}): {@code PATH}, {@code LANG},
  * {@code TZ=:UTC}, the function's own variables, then the Lambda-reserved ones: {@code AWS_LAMBDA_RUNTIME_API},
- * {@code AWS_LAMBDA_FUNCTION_NAME}, {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}, {@code AWS_LAMBDA_FUNCTION_VERSION=$LATEST},
- * {@code AWS_LAMBDA_LOG_GROUP_NAME}, {@code AWS_LAMBDA_LOG_STREAM_NAME}, {@code AWS_REGION}, {@code AWS_DEFAULT_REGION},
- * {@code _HANDLER}, {@code LAMBDA_TASK_ROOT}, {@code AWS_EXECUTION_ENV} (JVM).
+ * {@code AWS_LAMBDA_FUNCTION_NAME}, {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE},
+ * {@code AWS_LAMBDA_FUNCTION_VERSION=$LATEST}, {@code AWS_LAMBDA_LOG_GROUP_NAME}, {@code AWS_LAMBDA_LOG_STREAM_NAME},
+ * {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code _HANDLER}, {@code LAMBDA_TASK_ROOT},
+ * {@code AWS_EXECUTION_ENV} (JVM).
  *
  * <h2>Life cycle</h2>
  * The process is ready once it has called {@code /next} ({@link #awaitReady}). It runs one invocation at a time
@@ -80,23 +71,13 @@ public final class FunctionProcess implements AutoCloseable {
     /** Grace period between SIGTERM and SIGKILL in {@link #close()}. */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(3);
 
-    private static final int TAIL_KEPT = 200;
-    private static final int TAIL_IN_MESSAGES = 25;
-    private static final Pattern HEAP_OPTION = Pattern.compile("-Xmx|MaxHeapSize|MaxRAM");
-    private static final Pattern GC_OPTION = Pattern.compile("-XX:[+-]Use\\w*GC\\b");
-    private static final Pattern TIER_OPTION = Pattern.compile("TieredStopAtLevel|TieredCompilation");
-
     private final FunctionConfig config;
     private final String instanceName;
     private final RuntimeApiServer server;
     private final FunctionLog log;
     private final Process process;
     private final long startNanos;
-    private final Thread pump;
-    private final Deque<String> tail = new ArrayDeque<>();
-    private final Path createdWorkDir;
-    private final CompletableFuture<Integer> exited = new CompletableFuture<>();
-    private volatile Integer exitCode;
+    private final ProcessSupervisor supervisor;
     private volatile Duration startupTime;
     private volatile boolean busy;
 
@@ -106,40 +87,18 @@ public final class FunctionProcess implements AutoCloseable {
         this.instanceName = config.name() + "#" + instance;
         this.log = log == null ? FunctionLog.forwardingOnly(null) : log;
         this.server = RuntimeApiServer.start(config.functionArn());
-        Path workDir = config.workingDirectory();
-        Path created = null;
+        ProcessLauncher.Launched launched;
         try {
-            if (workDir == null) {
-                if (config.artifact() instanceof FunctionArtifact.Jvm) {
-                    created = Files.createTempDirectory("phylo-lambda-" + config.name() + "-");
-                    workDir = created;
-                } else {
-                    workDir = config.artifact().taskRoot();
-                }
-            }
-            ProcessBuilder pb = new ProcessBuilder(command(config, ric));
-            pb.directory(workDir.toFile());
-            pb.redirectErrorStream(true);
-            Map<String, String> env = pb.environment();
-            Map<String, String> wanted = environment(config, server.address());
-            if (!config.inheritEnvironment()) {
-                env.clear();
-            }
-            env.putAll(wanted);
-            this.startNanos = System.nanoTime();
-            this.process = pb.start();
+            launched = ProcessLauncher.launch(config, ric, server.address());
         } catch (IOException | RuntimeException e) {
             server.close();
-            deleteQuietly(created);
             throw e;
         }
-        this.createdWorkDir = created;
+        this.process = launched.process();
+        this.startNanos = launched.startNanos();
         this.log.line(instanceName, "[phylo] started pid " + process.pid() + " polling " + server.address()
                 + " (" + (config.artifact() instanceof FunctionArtifact.Jvm ? "JVM" : "native") + ")");
-        this.pump = new Thread(this::pumpOutput, "lambda-output-" + instanceName);
-        pump.setDaemon(true);
-        pump.start();
-        process.onExit().whenComplete((p, error) -> handleExit());
+        this.supervisor = ProcessSupervisor.watch(launched, instanceName, this.log, server);
     }
 
     /**
@@ -158,65 +117,12 @@ public final class FunctionProcess implements AutoCloseable {
 
     /** The command line for {@code config} (exposed for diagnostics, e.g. a {@code --debug} print). */
     public static List<String> command(FunctionConfig config, RicClasspath ric) {
-        List<String> cmd = new ArrayList<>();
-        FunctionArtifact artifact = config.artifact();
-        if (artifact instanceof FunctionArtifact.Native n) {
-            cmd.add(n.bootstrap().toString());
-            return cmd;
-        }
-        FunctionArtifact.Jvm jvm = (FunctionArtifact.Jvm) artifact;
-        if (ric == null) {
-            throw new IllegalArgumentException("a JVM function needs the Runtime Interface Client's classpath");
-        }
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String userOptions = config.environment().getOrDefault("JAVA_TOOL_OPTIONS", "") + " "
-                + String.join(" ", config.jvmOptions());
-        if (!HEAP_OPTION.matcher(userOptions).find()) {
-            cmd.add("-Xmx" + Math.max(16, (long) config.memoryMb() * HEAP_PERCENT / 100) + "m");
-        }
-        if (!GC_OPTION.matcher(userOptions).find()) {
-            cmd.add("-XX:+UseSerialGC");
-        }
-        if (!TIER_OPTION.matcher(userOptions).find()) {
-            cmd.add("-XX:TieredStopAtLevel=1");
-        }
-        cmd.addAll(ric.jvmOptions());
-        cmd.addAll(config.jvmOptions());
-        List<String> cp = new ArrayList<>();
-        ric.entries().forEach(p -> cp.add(p.toString()));
-        jvm.classpath().forEach(p -> cp.add(p.toString()));
-        cmd.add("-cp");
-        cmd.add(String.join(java.io.File.pathSeparator, cp));
-        cmd.add(RicClasspath.MAIN_CLASS);
-        cmd.add(config.handler());
-        return cmd;
+        return ProcessLauncher.command(config, ric);
     }
 
     /** The environment a process of {@code config} gets (without the inherited part). */
     public static Map<String, String> environment(FunctionConfig config, String runtimeApiAddress) {
-        Map<String, String> env = new LinkedHashMap<>();
-        String path = System.getenv("PATH");
-        env.put("PATH", path == null ? "/usr/local/bin:/usr/bin:/bin" : path);
-        env.put("LANG", "en_US.UTF-8");
-        env.put("TZ", ":UTC");
-        env.putAll(config.environment());
-        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApiAddress);
-        env.put("AWS_LAMBDA_FUNCTION_NAME", config.name());
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                "yyyy/MM/dd")) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
-        env.put("AWS_REGION", config.region());
-        env.put("AWS_DEFAULT_REGION", config.region());
-        env.put("_HANDLER", config.handler());
-        env.put("LAMBDA_TASK_ROOT", config.artifact().taskRoot().toString());
-        if (config.artifact() instanceof FunctionArtifact.Jvm) {
-            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature());
-        } else {
-            env.put("DISABLE_SIGNAL_HANDLERS", "true");
-        }
-        return env;
+        return ProcessLauncher.environment(config, runtimeApiAddress);
     }
 
     // --- start-up -----------------------------------------------------------------------------------------------
@@ -231,31 +137,34 @@ public final class FunctionProcess implements AutoCloseable {
         if (startupTime != null) {
             return;
         }
-        CompletableFuture<Object> any = CompletableFuture.anyOf(server.firstPoll(), server.initErrorFuture(), exited);
+        CompletableFuture<Object> any = CompletableFuture.anyOf(server.firstPoll(), server.initErrorFuture(),
+                supervisor.onExit());
         try {
             any.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            killAndWait();
+            supervisor.killAndWait();
             throw new FunctionStartException(InvocationResult.SANDBOX_TIMEDOUT, instanceName + " (pid " + pid()
-                    + ") did not reach /invocation/next within " + seconds(timeout) + " seconds" + tailText());
+                    + ") did not reach /invocation/next within " + seconds(timeout) + " seconds"
+                    + supervisor.outputExcerpt());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            killAndWait();
+            supervisor.killAndWait();
             throw new CancellationException("interrupted while " + instanceName + " was starting");
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
         Optional<RuntimeApiServer.InitError> initError = server.initError();
         if (initError.isPresent()) {
-            killAndWait();
+            supervisor.killAndWait();
             RuntimeApiServer.InitError err = initError.get();
             throw new FunctionStartException(err.errorType(), instanceName + " failed to initialise: "
-                    + err.errorType() + ": " + err.errorMessage() + tailText());
+                    + err.errorType() + ": " + err.errorMessage() + supervisor.outputExcerpt());
         }
         if (!server.firstPoll().isDone()) {
-            int code = exited.join();
+            int code = supervisor.onExit().join();
             throw new FunctionStartException(InvocationResult.RUNTIME_EXIT_ERROR, instanceName + " exited during "
-                    + "start-up: Runtime exited with error: " + describeExit(code) + tailText());
+                    + "start-up: Runtime exited with error: " + ExitStatus.describe(code)
+                    + supervisor.outputExcerpt());
         }
         startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
         log.line(instanceName, "[phylo] ready in " + startupTime.toMillis() + " ms");
@@ -286,9 +195,9 @@ public final class FunctionProcess implements AutoCloseable {
         try {
             long deadline = System.currentTimeMillis() + timeout.toMillis();
             CompletableFuture<InvocationResult> result = server.submit(requestId, payload, deadline, null);
-            Integer code = exitCode;
-            if (code != null) {
-                server.complete(requestId, exitFailure(requestId, code));
+            OptionalInt code = supervisor.exitCode();
+            if (code.isPresent()) {
+                server.complete(requestId, supervisor.exitFailure(requestId, code.getAsInt()));
             }
             try {
                 return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -298,14 +207,14 @@ public final class FunctionProcess implements AutoCloseable {
                 if (server.complete(requestId, timedOut)) {
                     log.line(instanceName, "[phylo] RequestId: " + requestId + " Task timed out after "
                             + seconds(timeout) + " seconds; killing pid " + pid());
-                    killAndWait();
+                    supervisor.killAndWait();
                 }
                 return result.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 server.complete(requestId, new InvocationResult.Failure(requestId, "Runtime.Cancelled",
                         "invocation abandoned: caller interrupted", List.of()));
-                killAndWait();
+                supervisor.killAndWait();
                 throw new CancellationException("interrupted while invoking " + instanceName);
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
@@ -339,17 +248,16 @@ public final class FunctionProcess implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return exitCode == null && process.isAlive();
+        return supervisor.isAlive();
     }
 
     public OptionalInt exitCode() {
-        Integer code = exitCode;
-        return code == null ? OptionalInt.empty() : OptionalInt.of(code);
+        return supervisor.exitCode();
     }
 
     /** Completes with the exit code once the process is gone and its output drained. */
     public CompletableFuture<Integer> onExit() {
-        return exited;
+        return supervisor.onExit();
     }
 
     public RuntimeApiServer server() {
@@ -358,35 +266,22 @@ public final class FunctionProcess implements AutoCloseable {
 
     /** The last output lines (at most 200), oldest first. */
     public List<String> outputTail() {
-        synchronized (tail) {
-            return List.copyOf(tail);
-        }
+        return supervisor.outputTail();
     }
 
     /** SIGKILL (like {@code kill -9}), without waiting. Descendants too. */
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        supervisor.kill();
     }
 
     /** SIGTERM, without waiting. */
     public void terminate() {
-        process.destroy();
+        supervisor.terminate();
     }
 
     /** Waits up to {@code timeout} for the process to exit and its output to drain. */
     public boolean awaitExit(Duration timeout) {
-        try {
-            exited.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            return true;
-        }
+        return supervisor.awaitExit(timeout);
     }
 
     /** SIGTERM, up to {@code grace} to exit, then SIGKILL; returns once the process is gone. */
@@ -405,139 +300,20 @@ public final class FunctionProcess implements AutoCloseable {
      * every one to be gone. Their Runtime API servers are closed.
      */
     public static void stopAll(Collection<FunctionProcess> processes, Duration grace) {
-        for (FunctionProcess p : processes) {
-            if (p.isAlive()) {
-                p.terminate();
-            }
-        }
-        long deadline = System.nanoTime() + grace.toNanos();
-        for (FunctionProcess p : processes) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            if (!p.awaitExit(Duration.ofNanos(left))) {
-                p.kill();
-            }
-        }
-        for (FunctionProcess p : processes) {
-            if (!p.awaitExit(Duration.ofSeconds(10))) {
-                p.log.line(p.instanceName, "[phylo] pid " + p.pid() + " did not exit after SIGKILL");
-            }
-            p.server.close();
-        }
+        GracefulStop.stopAll(processes.stream().map(p -> p.supervisor).toList(), grace);
     }
 
     @Override
     public String toString() {
-        return instanceName + "(pid " + process.pid() + (isAlive() ? "" : ", exited " + exitCode) + ")";
+        return instanceName + "(pid " + process.pid() + (isAlive() ? "" : ", exited " + exitCodeText()) + ")";
     }
 
-    // ------------------------------------------------------------------------------------------------------------
-
-    private void killAndWait() {
-        kill();
-        awaitExit(Duration.ofSeconds(10));
-    }
-
-    private void pumpOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                synchronized (tail) {
-                    if (tail.size() == TAIL_KEPT) {
-                        tail.removeFirst();
-                    }
-                    tail.addLast(line);
-                }
-                log.line(instanceName, line);
-            }
-        } catch (IOException e) {
-            // stream closed: the process is gone
-        }
-    }
-
-    private void handleExit() {
-        int code;
-        try {
-            code = process.exitValue();
-        } catch (IllegalThreadStateException e) {
-            code = -1;
-        }
-        try {
-            pump.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        exitCode = code;
-        int finalCode = code;
-        server.failAll(id -> exitFailure(id, finalCode));
-        if (startupTime != null || server.firstPoll().isDone()) {
-            log.line(instanceName, "[phylo] pid " + process.pid() + " exited: " + describeExit(code));
-        }
-        server.close();
-        deleteQuietly(createdWorkDir);
-        exited.complete(code);
-    }
-
-    private InvocationResult.Failure exitFailure(String requestId, int code) {
-        return new InvocationResult.Failure(requestId, InvocationResult.RUNTIME_EXIT_ERROR,
-                "RequestId: " + requestId + " Error: Runtime exited with error: " + describeExit(code) + tailText(),
-                List.of());
-    }
-
-    private String tailText() {
-        List<String> lines = outputTail();
-        if (lines.isEmpty()) {
-            return "\n(no output from " + instanceName + ")";
-        }
-        List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_IN_MESSAGES), lines.size());
-        StringBuilder sb = new StringBuilder("\nLast output of ").append(instanceName).append(" (pid ")
-                .append(process.pid()).append("):");
-        for (String line : last) {
-            sb.append("\n  ").append(line.length() > 500 ? line.substring(0, 500) + "…" : line);
-        }
-        return sb.toString();
-    }
-
-    /** Lambda's wording: "exit status 3", or "signal: killed (exit code 137)" for a process ended by a signal. */
-    static String describeExit(int code) {
-        if (code > 128 && code <= 128 + 64) {
-            int signal = code - 128;
-            String name = switch (signal) {
-                case 1 -> "hangup";
-                case 2 -> "interrupt";
-                case 4 -> "illegal instruction";
-                case 6 -> "aborted";
-                case 7 -> "bus error";
-                case 8 -> "floating point exception";
-                case 9 -> "killed";
-                case 11 -> "segmentation fault";
-                case 13 -> "broken pipe";
-                case 15 -> "terminated";
-                default -> "signal " + signal;
-            };
-            return "signal: " + name + " (exit code " + code + ")";
-        }
-        return "exit status " + code;
+    private String exitCodeText() {
+        OptionalInt code = supervisor.exitCode();
+        return code.isPresent() ? Integer.toString(code.getAsInt()) : "null";
     }
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.2f", d.toMillis() / 1000.0);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort
-                }
-            });
-        } catch (IOException e) {
-            // best effort
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.phylo.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.phylo.lambda.internal.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -80,7 +80,7 @@ public final class StateMachine {
 
   /** The definition's Comment, or null. */
   public String comment() {
-    return model.comment;
+    return model.comment();
   }
 
   /** Starts an execution on a background thread and returns at once. */

@@ -1,5 +1,7 @@
 package dev.phylo.efs;
 
+import java.util.Optional;
+
 import dev.phylo.efs.internal.Checks;
 
 import java.io.IOException;
@@ -41,6 +43,20 @@ public final class RunFiles {
         RunPlan plan = AtomicFiles.readJson(file, RunPlan.class);
         expect(file, "runId", plan.runId(), runId);
         return plan;
+    }
+
+    /**
+     * The run's plan, or empty when the run has none: it was never seeded (or this is not the folder it was seeded
+     * in). A plan is written once and never changed, so a plan found here stays.
+     */
+    public Optional<RunPlan> findPlan(String runId) {
+        return Files.isRegularFile(layout.planFile(runId)) ? Optional.of(readPlan(runId)) : Optional.empty();
+    }
+
+    /** What to tell a caller that names a run without a plan: which file is missing, and the likely causes. */
+    public String missingPlan(String runId) {
+        return "no run " + runId + ": " + layout.planFile(runId) + " does not exist (seed the run first, or check that "
+                + "PHYLO_EFS_ROOT is the shared folder)";
     }
 
     public WriteOutcome writePopulation(Population population) {

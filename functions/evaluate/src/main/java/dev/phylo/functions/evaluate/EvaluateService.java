@@ -1,5 +1,7 @@
 package dev.phylo.functions.evaluate;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.efs.Batch;
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
@@ -58,7 +60,8 @@ public class EvaluateService {
             BatchResult existing = files.readResult(ref);
             return summary(existing, System.nanoTime() - start, true, 0, 0);
         }
-        RunPlan plan = plans.computeIfAbsent(ref.runId(), files::readPlan);
+        RunPlan plan = plans.computeIfAbsent(ref.runId(), id -> files.findPlan(id)
+                .orElseThrow(() -> new InvalidRequestException(files.missingPlan(id))));
         Batch batch = files.readBatch(ref);
         if (batch.generation() != ref.generation() || batch.batch() != ref.batch()
                 || !batch.runId().equals(ref.runId())) {

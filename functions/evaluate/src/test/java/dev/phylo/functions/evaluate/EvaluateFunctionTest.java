@@ -23,6 +23,8 @@ import dev.phylo.engine.strategy.StrategySpec;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.PlanTerms;
 import dev.phylo.evolution.SeriesSlices;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -130,6 +132,16 @@ class EvaluateFunctionTest {
         String body = invoke(new BatchRef(plan.runId(), 0, 9)).then().extract().asString();
 
         assertThat(body).contains("batch-00009");
+    }
+
+    @Test
+    void aRunThatWasNeverSeededIsABadRequest() {
+        io.restassured.response.Response response = invoke(new BatchRef("never-seeded", 0, 0));
+
+        String body = response.asString();
+        assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+        assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
+        assertThat(body).contains("no run never-seeded").contains("seed the run first");
     }
 
     private static io.restassured.response.Response invoke(BatchRef ref) {

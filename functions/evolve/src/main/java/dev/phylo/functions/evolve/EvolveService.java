@@ -1,5 +1,7 @@
 package dev.phylo.functions.evolve;
 
+import dev.phylo.function.InvalidRequestException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.Batch;
@@ -58,7 +60,7 @@ public class EvolveService {
         SeedRequest normalized = RunRequests.normalize(request);
         BarInterval interval = BarInterval.parse(normalized.interval());
         RunPlan computed = RunRequests.plan(normalized, symbol -> SnapshotManifest.latest(efs, symbol, interval)
-                .orElseThrow(() -> new InvalidRunRequestException("no market data for " + symbol + " "
+                .orElseThrow(() -> new InvalidRequestException("no market data for " + symbol + " "
                         + interval + " in " + efs.root() + ": ingest it first")));
         RunPlan plan = pinned(computed);
 
@@ -66,7 +68,7 @@ public class EvolveService {
         RunRow run = database.await("create run " + plan.runId(),
                 c -> runs.createIfAbsent(c, plan.runId(), config, plan.seed(), plan.generations()));
         if (!new JsonObject(run.configJson()).equals(config)) {
-            throw new InvalidRunRequestException("run " + plan.runId() + " already exists with another "
+            throw new InvalidRequestException("run " + plan.runId() + " already exists with another "
                     + "configuration: " + run.configJson() + "; start a new run id");
         }
         Population population = Generations.seed(plan);
@@ -79,9 +81,10 @@ public class EvolveService {
     /** Summarises generation g; breeds g+1 unless the run is finished. */
     public GenerationRef breed(BreedRequest request) {
         if (request.runId() == null || request.generation() == null || request.generation() < 0) {
-            throw new InvalidRunRequestException("breed needs {runId, generation >= 0}, got " + request);
+            throw new InvalidRequestException("breed needs {runId, generation >= 0}, got " + request);
         }
-        RunPlan plan = files.readPlan(request.runId());
+        RunPlan plan = files.findPlan(request.runId())
+                .orElseThrow(() -> new InvalidRequestException(files.missingPlan(request.runId())));
         int g = request.generation();
         Population population = files.readPopulation(plan.runId(), g);
         List<BatchResult> results = results(plan, g);
@@ -117,7 +120,7 @@ public class EvolveService {
                 computed.minTrades(), computed.families(), computed.directions(), computed.execution(),
                 existing.data());
         if (!sameData.equals(existing)) {
-            throw new InvalidRunRequestException("run " + computed.runId() + " already has a different plan in "
+            throw new InvalidRequestException("run " + computed.runId() + " already has a different plan in "
                     + efs.planFile(computed.runId()) + "; start a new run id");
         }
         return existing;

@@ -1,5 +1,7 @@
 package dev.phylo.functions.evolve;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.efs.DataSlice;
 import dev.phylo.efs.ExecutionPlan;
 import dev.phylo.efs.RunPlan;
@@ -41,7 +43,7 @@ final class RunRequests {
         try {
             interval = BarInterval.parse(interval).toString(); // canonical: " 1H" is 1h, as in the snapshot files
         } catch (IllegalArgumentException e) {
-            throw new InvalidRunRequestException("interval '" + interval + "' is not an interval: " + e.getMessage());
+            throw new InvalidRequestException("interval '" + interval + "' is not an interval: " + e.getMessage());
         }
         double oos = or(r.outOfSampleFraction(), 0.3);
         require(oos > 0 && oos < 1, "outOfSampleFraction", oos, "strictly between 0 and 1");
@@ -92,7 +94,7 @@ final class RunRequests {
             long to = r.to() == null ? snapshot.lastTime() + 1 : Math.min(snapshot.lastTime() + 1,
                     instant("to", r.to()));
             if (to <= from) {
-                throw new InvalidRunRequestException("no %s %s bars in the requested range: stored %s .. %s"
+                throw new InvalidRequestException("no %s %s bars in the requested range: stored %s .. %s"
                         .formatted(symbol, r.interval(), Instant.ofEpochMilli(snapshot.firstTime()),
                                 Instant.ofEpochMilli(snapshot.lastTime())));
             }
@@ -109,7 +111,7 @@ final class RunRequests {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
                     : Instant.parse(text).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new InvalidRunRequestException(field + " '" + text + "' is not a date (2015-01-01) or an instant "
+            throw new InvalidRequestException(field + " '" + text + "' is not a date (2015-01-01) or an instant "
                     + "(2015-01-01T00:00:00Z)");
         }
     }
@@ -118,13 +120,13 @@ final class RunRequests {
         try {
             validation.run();
         } catch (IllegalArgumentException e) {
-            throw new InvalidRunRequestException(e.getMessage());
+            throw new InvalidRequestException(e.getMessage());
         }
     }
 
     private static void require(boolean ok, String field, Object value, String allowed) {
         if (!ok) {
-            throw new InvalidRunRequestException(field + " = " + value + ": expected " + allowed);
+            throw new InvalidRequestException(field + " = " + value + ": expected " + allowed);
         }
     }
 

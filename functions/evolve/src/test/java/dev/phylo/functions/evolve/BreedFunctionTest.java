@@ -25,6 +25,8 @@ import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.SeriesSlices;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -129,6 +131,17 @@ class BreedFunctionTest {
                 "gen-0001/batch-00003.json");
         assertThat(RunDirectories.contents(efs.runDir(plan.runId()))).isEqualTo(contents);
         assertThat(RunDirectories.modified(efs.runDir(plan.runId()))).isEqualTo(modified);
+    }
+
+    @Test
+    void aRunThatWasNeverSeededOrANegativeGenerationIsABadRequest() {
+        for (Response response : List.of(breed("never-seeded", 0), breed("never-seeded", -1))) {
+            String body = response.asString();
+            assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+            assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
+        }
+        assertThat(breed("never-seeded", 0).asString()).contains("no run never-seeded");
+        assertThat(breed("never-seeded", -1).asString()).contains("generation >= 0");
     }
 
     @Test

@@ -18,6 +18,8 @@ import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
 import dev.phylo.evolution.Generations;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
@@ -243,6 +245,7 @@ class SeedFunctionTest {
         String body = response.asString();
         assertThat(response.statusCode()).as(body).isNotEqualTo(200);
         assertThat(body).contains(message);
+        assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
         assertThat(TestDatabase.count("runs")).isZero();
         assertThat(runDirectories()).isEqualTo(runDirs);
         return body;

@@ -1,5 +1,7 @@
 package dev.phylo.functions.ingest;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.engine.data.CsvBarReader;
 import dev.phylo.engine.data.CsvFormatException;
 import dev.phylo.engine.data.CsvOptions;
@@ -32,7 +34,7 @@ final class CsvDecoding {
         String name = object.name().toLowerCase(Locale.ROOT);
         if (format != null && !format.isBlank() && !format.equalsIgnoreCase("csv")
                 && !format.equalsIgnoreCase("csv.gz")) {
-            throw new IngestException("unknown format '" + format + "' for " + object.uri()
+            throw new InvalidRequestException("unknown format '" + format + "' for " + object.uri()
                     + ": ingest reads csv (optionally gzip-compressed, .csv.gz)");
         }
         if (name.endsWith(".csv.gz") || (format != null && format.equalsIgnoreCase("csv.gz"))) {
@@ -41,7 +43,7 @@ final class CsvDecoding {
         if (name.endsWith(".csv") || (format != null && format.equalsIgnoreCase("csv"))) {
             return false;
         }
-        throw new IngestException("unknown format of " + object.uri() + ": expected a .csv or .csv.gz name, or "
+        throw new InvalidRequestException("unknown format of " + object.uri() + ": expected a .csv or .csv.gz name, or "
                 + "\"format\": \"csv\" in the request");
     }
 
@@ -54,12 +56,12 @@ final class CsvDecoding {
                             .onUnmappableCharacter(CodingErrorAction.REPORT));
             return CsvBarReader.read(reader, object.name(), options);
         } catch (CsvFormatException e) {
-            throw new IngestException(object.uri() + " rejected, nothing written: " + e.getMessage(), e);
+            throw new InvalidRequestException(object.uri() + " rejected, nothing written: " + e.getMessage(), e);
         } catch (CharacterCodingException e) {
-            throw new IngestException(object.uri() + " is not valid UTF-8 text (" + e.getMessage()
+            throw new InvalidRequestException(object.uri() + " is not valid UTF-8 text (" + e.getMessage()
                     + "); re-export it as UTF-8", e);
         } catch (ZipException | EOFException e) {
-            throw new IngestException(object.uri() + " is not a valid gzip stream (" + e.getMessage() + ")", e);
+            throw new InvalidRequestException(object.uri() + " is not a valid gzip stream (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new IngestException("cannot read " + object.uri() + ": " + e.getMessage(), e);
         }
@@ -98,7 +100,7 @@ final class CsvDecoding {
         private void count(int n) {
             count += n;
             if (count > max) {
-                throw new IngestException(uri + " is over the limit phylo.ingest.max-bytes=" + max
+                throw new InvalidRequestException(uri + " is over the limit phylo.ingest.max-bytes=" + max
                         + " bytes once uncompressed");
             }
         }

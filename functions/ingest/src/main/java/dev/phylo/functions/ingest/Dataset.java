@@ -1,5 +1,7 @@
 package dev.phylo.functions.ingest;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.engine.data.BarInterval;
 
 import java.util.Map;
@@ -23,19 +25,19 @@ record Dataset(String symbol, BarInterval interval) {
         String symbol = first(requestSymbol, meta.get("symbol"), fromKeySymbol);
         String interval = first(requestInterval, meta.get("interval"), fromKeyInterval);
         if (symbol == null || interval == null) {
-            throw new IngestException("cannot tell the symbol and interval of " + object.uri() + ": put it under "
+            throw new InvalidRequestException("cannot tell the symbol and interval of " + object.uri() + ": put it under "
                     + "<symbol>/<interval>/ (e.g. raw/ORCL/1d/file.csv), set object metadata 'symbol' and "
                     + "'interval', or pass them in the request");
         }
         if (!SYMBOL.matcher(symbol).matches()) {
-            throw new IngestException("bad symbol '" + symbol + "' for " + object.uri() + ": expected 1-40 of "
+            throw new InvalidRequestException("bad symbol '" + symbol + "' for " + object.uri() + ": expected 1-40 of "
                     + "letters, digits and ._^=/:- starting with a letter, digit or ^");
         }
         BarInterval parsed;
         try {
             parsed = BarInterval.parse(interval);
         } catch (IllegalArgumentException e) {
-            throw new IngestException("bad interval '" + interval + "' for " + object.uri() + ": " + e.getMessage(), e);
+            throw new InvalidRequestException("bad interval '" + interval + "' for " + object.uri() + ": " + e.getMessage(), e);
         }
         return new Dataset(symbol, parsed);
     }

@@ -1,5 +1,7 @@
 package dev.phylo.functions.ingest;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.SnapshotManifest;
 import dev.phylo.engine.data.BarInterval;
@@ -79,7 +81,7 @@ public class IngestService {
             }
         } else {
             if (input.uri() == null || input.uri().isBlank()) {
-                throw new IngestException("request has neither S3 'Records' nor a 'uri' (s3://bucket/key or a local "
+                throw new InvalidRequestException("request has neither S3 'Records' nor a 'uri' (s3://bucket/key or a local "
                         + "path) to ingest");
             }
             SourceObject object = input.uri().startsWith("s3://") ? s3.fromUri(input.uri(), maxBytes)
@@ -163,7 +165,7 @@ public class IngestService {
                 options = options.withZone(ZoneId.of(timezone));
             }
         } catch (IllegalArgumentException | DateTimeException e) {
-            throw new IngestException("bad request for " + object.uri() + ": " + e.getMessage(), e);
+            throw new InvalidRequestException("bad request for " + object.uri() + ": " + e.getMessage(), e);
         }
         return options;
     }
@@ -173,7 +175,7 @@ public class IngestService {
             return "strict";
         }
         if (!requested.equals("strict") && !requested.equals("lenient")) {
-            throw new IngestException("mode must be 'strict' (default) or 'lenient', got '" + requested + "'");
+            throw new InvalidRequestException("mode must be 'strict' (default) or 'lenient', got '" + requested + "'");
         }
         return requested;
     }

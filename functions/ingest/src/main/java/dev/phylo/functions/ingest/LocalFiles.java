@@ -1,5 +1,7 @@
 package dev.phylo.functions.ingest;
 
+import dev.phylo.function.InvalidRequestException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,12 +25,12 @@ final class LocalFiles {
         Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location)
                 .toAbsolutePath().normalize();
         if (!Files.isRegularFile(path)) {
-            throw new IngestException(path + " does not exist or is not a regular file");
+            throw new InvalidRequestException(path + " does not exist or is not a regular file");
         }
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                throw new IngestException(path + " is " + size + " bytes, over the limit phylo.ingest.max-bytes="
+                throw new InvalidRequestException(path + " is " + size + " bytes, over the limit phylo.ingest.max-bytes="
                         + maxBytes);
             }
             return new SourceObject(BUCKET, path.toString(), sha256(path), size, Map.of(),

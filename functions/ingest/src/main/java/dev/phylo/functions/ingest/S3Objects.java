@@ -1,5 +1,7 @@
 package dev.phylo.functions.ingest;
 
+import dev.phylo.function.InvalidRequestException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,7 +30,7 @@ class S3Objects {
     SourceObject fromEvent(IngestInput.S3EventRecord record, long maxBytes) {
         if (record.s3() == null || record.s3().bucket() == null || record.s3().object() == null
                 || record.s3().object().key() == null) {
-            throw new IngestException("S3 event record without s3.bucket.name / s3.object.key: " + record);
+            throw new InvalidRequestException("S3 event record without s3.bucket.name / s3.object.key: " + record);
         }
         String bucket = record.s3().bucket().name();
         String key = URLDecoder.decode(record.s3().object().key(), StandardCharsets.UTF_8);
@@ -46,7 +48,7 @@ class S3Objects {
         String rest = uri.substring("s3://".length());
         int slash = rest.indexOf('/');
         if (slash <= 0 || slash == rest.length() - 1) {
-            throw new IngestException("'" + uri + "' is not an s3://bucket/key URI");
+            throw new InvalidRequestException("'" + uri + "' is not an s3://bucket/key URI");
         }
         return head(rest.substring(0, slash), rest.substring(slash + 1), maxBytes);
     }
@@ -97,13 +99,13 @@ class S3Objects {
 
     private static void checkSize(String bucket, String key, Long size, long maxBytes) {
         if (size != null && size > maxBytes) {
-            throw new IngestException("s3://" + bucket + "/" + key + " is " + size
+            throw new InvalidRequestException("s3://" + bucket + "/" + key + " is " + size
                     + " bytes, over the limit phylo.ingest.max-bytes=" + maxBytes);
         }
     }
 
-    private static IngestException missing(String bucket, String key, Exception cause) {
-        return new IngestException("s3://" + bucket + "/" + key + " does not exist (deleted after the upload, or a "
+    private static InvalidRequestException missing(String bucket, String key, Exception cause) {
+        return new InvalidRequestException("s3://" + bucket + "/" + key + " does not exist (deleted after the upload, or a "
                 + "wrong bucket/key)", cause);
     }
 }

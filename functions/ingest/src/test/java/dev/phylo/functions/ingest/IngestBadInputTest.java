@@ -3,6 +3,8 @@ package dev.phylo.functions.ingest;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +79,8 @@ class IngestBadInputTest {
 
         assertThat(response.statusCode()).as(name).isNotEqualTo(200);
         assertThat(response.asString()).as(name).contains(expected);
+        assertThat(FunctionError.of(response.asString()).thrownType()).as(name)
+                .isEqualTo(InvalidRequestException.ERROR_TYPE);
         assertThat(TestDatabase.tableDigest("market_data")).as(name).isEqualTo(marketData);
         assertThat(TestDatabase.tableDigest("ingest_files")).as(name).isEqualTo(files);
         assertThat(TestDatabase.count("ingest_rejects")).as(name).isZero();

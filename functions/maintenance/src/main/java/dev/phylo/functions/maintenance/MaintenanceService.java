@@ -1,5 +1,7 @@
 package dev.phylo.functions.maintenance;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.schema.MigrationResult;
 import dev.phylo.schema.Migrations;
 import dev.phylo.store.Database;
@@ -57,12 +59,12 @@ public class MaintenanceService {
             try {
                 maxAge = Duration.parse(request.maxAge());
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("maxAge '" + request.maxAge() + "' is not an ISO-8601 duration "
+                throw new InvalidRequestException("maxAge '" + request.maxAge() + "' is not an ISO-8601 duration "
                         + "such as P90D", e);
             }
         }
         if (maxAge.isNegative() || maxAge.isZero()) {
-            throw new IllegalArgumentException("maxAge must be positive: " + maxAge);
+            throw new InvalidRequestException("maxAge must be positive: " + maxAge);
         }
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge);
         RetentionResult result = database.await("retention before " + cutoff, c -> retention.apply(c, cutoff));

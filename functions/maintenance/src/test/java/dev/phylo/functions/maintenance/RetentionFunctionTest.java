@@ -3,6 +3,8 @@ package dev.phylo.functions.maintenance;
 import dev.phylo.store.RetentionResult;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -72,6 +74,7 @@ class RetentionFunctionTest {
         String body = response.asString();
         assertThat(response.statusCode()).as(body).isNotEqualTo(200);
         assertThat(body).contains("'30 days'").contains("ISO-8601");
+        assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
         assertThat(TestDatabase.count("market_data")).isEqualTo(AGES.length);
         assertThat(TestDatabase.count("strategy_metrics")).isEqualTo(AGES.length);
     }
@@ -83,6 +86,7 @@ class RetentionFunctionTest {
         String body = response.asString();
         assertThat(response.statusCode()).as(body).isNotEqualTo(200);
         assertThat(body).contains("maxAge must be positive");
+        assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
         assertThat(TestDatabase.count("market_data")).isEqualTo(AGES.length);
     }
 

@@ -1,5 +1,7 @@
 package dev.phylo.functions.persist;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
 import dev.phylo.efs.EfsLayout;
@@ -60,9 +62,10 @@ public class PersistService {
 
     public PersistSummary persist(PersistRequest request) {
         if (request.runId() == null || request.generation() == null || request.generation() < 0) {
-            throw new IllegalArgumentException("persist needs {runId, generation >= 0}, got " + request);
+            throw new InvalidRequestException("persist needs {runId, generation >= 0}, got " + request);
         }
-        RunPlan plan = files.readPlan(request.runId());
+        RunPlan plan = files.findPlan(request.runId())
+                .orElseThrow(() -> new InvalidRequestException(files.missingPlan(request.runId())));
         int g = request.generation();
         Population population = files.readPopulation(plan.runId(), g);
         GenomeCodec codec = PlanTerms.codec(plan);

@@ -24,6 +24,8 @@ import dev.phylo.evolution.SeriesSlices;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -187,6 +189,18 @@ class PersistFunctionTest {
         assertThat(again.metricsUpdated()).isZero();
         assertThat(again.metricsUnchanged()).isEqualTo(ids * 2L);
         assertThat(again.evaluated()).isEqualTo(ids);
+    }
+
+    @Test
+    void aRunThatWasNeverSeededOrANegativeGenerationIsABadRequest() {
+        for (Response response : List.of(persist("never-seeded", 0), persist("never-seeded", -1))) {
+            String body = response.asString();
+            assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+            assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
+        }
+        assertThat(persist("never-seeded", 0).asString()).contains("no run never-seeded");
+        assertThat(persist("never-seeded", -1).asString()).contains("generation >= 0");
+        assertThat(TestDatabase.count("strategy_metrics")).isZero();
     }
 
     @Test

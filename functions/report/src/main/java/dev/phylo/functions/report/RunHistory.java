@@ -1,5 +1,7 @@
 package dev.phylo.functions.report;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
 import dev.phylo.efs.Individual;
@@ -55,7 +57,8 @@ final class RunHistory {
      * @throws IllegalStateException when not even generation 0 is complete
      */
     static RunHistory read(RunFiles files, String runId) {
-        RunPlan plan = files.readPlan(runId);
+        RunPlan plan = files.findPlan(runId)
+                .orElseThrow(() -> new InvalidRequestException(files.missingPlan(runId)));
         int batches = Generations.batchCount(plan);
         GenomeCodec codec = PlanTerms.codec(plan);
         List<Population> populations = new ArrayList<>();

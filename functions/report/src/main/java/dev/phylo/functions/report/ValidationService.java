@@ -1,5 +1,7 @@
 package dev.phylo.functions.report;
 
+import dev.phylo.function.InvalidRequestException;
+
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.RunFiles;
@@ -84,7 +86,7 @@ public class ValidationService {
     static String runId(RunRequest request) {
         String runId = request == null ? null : request.runId();
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new InvalidReportRequestException("runId = " + runId + ": expected 1-63 of a-z, 0-9 and '-', "
+            throw new InvalidRequestException("runId = " + runId + ": expected 1-63 of a-z, 0-9 and '-', "
                     + "starting with a letter or digit");
         }
         return runId;

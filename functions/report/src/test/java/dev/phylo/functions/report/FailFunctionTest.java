@@ -71,7 +71,7 @@ class FailFunctionTest {
         insertRun("other-run");
         String before = TestDatabase.tableDigest("runs");
 
-        FailureRecorded out = fail("{\"runId\":\"never-seeded\",\"error\":\"InvalidRunRequestException\","
+        FailureRecorded out = fail("{\"runId\":\"never-seeded\",\"error\":\"dev.phylo.function.InvalidRequestException\","
                 + "\"cause\":\"no market data for SYN\"}");
 
         assertThat(out).isEqualTo(new FailureRecorded("never-seeded", false));

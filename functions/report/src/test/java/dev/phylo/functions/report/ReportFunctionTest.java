@@ -8,6 +8,8 @@ import dev.phylo.evolution.Generations;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -145,6 +147,15 @@ class ReportFunctionTest {
 
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.asString()).contains(run.plan().runId()).contains("seed it first");
+    }
+
+    @Test
+    void anInvalidOrUnknownRunIsABadRequest() {
+        for (Response response : List.of(report("Not A Run"), report("never-seeded"))) {
+            String body = response.asString();
+            assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+            assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
+        }
     }
 
     private static int count(String text, String needle) {

@@ -15,6 +15,8 @@ import dev.phylo.evolution.validation.ReturnMoments;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
+import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -175,6 +177,7 @@ class ValidateFunctionTest {
 
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.asString()).contains("no-such-run").contains("run.json");
+        assertThat(FunctionError.of(response.asString()).thrownType()).as(response.asString()).isEqualTo(InvalidRequestException.ERROR_TYPE);
     }
 
     @Test
@@ -183,6 +186,7 @@ class ValidateFunctionTest {
 
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.asString()).contains("runId = Not A Run");
+        assertThat(FunctionError.of(response.asString()).thrownType()).as(response.asString()).isEqualTo(InvalidRequestException.ERROR_TYPE);
     }
 
     /** Every distinct strategy of the result files, by fitness (highest first), equal fitness by id. */

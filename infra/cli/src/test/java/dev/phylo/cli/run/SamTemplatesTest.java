@@ -22,7 +22,7 @@ class SamTemplatesTest {
         SamTemplate.Function evaluate = t.functions().get("EvaluateFunction");
         assertThat(evaluate.moduleDir().getFileName().toString()).isEqualTo("evaluate");
         assertThat(evaluate.runnerJar().toString()).endsWith("functions/evaluate/target/evaluate-runner.jar");
-        assertThat(evaluate.handler()).isEqualTo("dev.phylo.function.RequestIdStreamHandler::handleRequest");
+        assertThat(evaluate.handler()).isEqualTo("dev.phylo.function.LambdaHandler::handleRequest");
         // MemorySize is !Ref EvaluateMemorySize: its Default
         assertThat(evaluate.memoryMb()).isEqualTo(1769);
         assertThat(evaluate.timeoutSeconds()).isEqualTo(240);
@@ -76,7 +76,7 @@ class SamTemplatesTest {
                     Type: AWS::Serverless::Function
                     Properties:
                       CodeUri: ../functions/fn/target/function.zip
-                      Handler: dev.phylo.function.RequestIdStreamHandler::handleRequest
+                      Handler: dev.phylo.function.LambdaHandler::handleRequest
                       %s
                       %s
                   Machine:

@@ -175,7 +175,7 @@ class SamTemplateContractTest {
     @Test
     void everyJvmFunctionRunsTheRequestIdHandlerAndLogsJson() throws Exception {
         String handler = root.path("Globals").path("Function").path("Handler").asText();
-        assertThat(handler).isEqualTo("dev.phylo.function.RequestIdStreamHandler::handleRequest");
+        assertThat(handler).isEqualTo("dev.phylo.function.LambdaHandler::handleRequest");
         functions.forEach((id, f) -> assertThat(f.path("Properties").has("Handler")).as("%s overrides Handler", id)
                 .isFalse());
         Path source = ROOT.resolve("shared/function/src/main/java")

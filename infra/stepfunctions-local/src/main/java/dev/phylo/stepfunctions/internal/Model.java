@@ -2,126 +2,212 @@ package dev.phylo.stepfunctions.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The parsed, validated state machine. Immutable once the parser hands it out. */
+/**
+ * The parsed, validated state machine, built once by {@link Parser} and shared by all its executions. Immutable: the
+ * machine, its branches, states and their parts are records, and their collections are unmodifiable copies. The one
+ * JSON value it holds, a Pass state's Result, is a Jackson node, which cannot be frozen; the runner never mutates it.
+ */
 public final class Model {
-  private Model() {}
 
-  public static final class Machine {
-    public String comment;
-    public Integer timeoutSeconds;
-    public Branch root;
-  }
+    private Model() {
+    }
 
-  /** StartAt + States: the top level, a Parallel branch or a Map's ItemProcessor/Iterator. */
-  public static final class Branch {
-    public String startAt;
-    public Map<String, State> states;
-  }
+    public record Machine(String comment, Integer timeoutSeconds, Branch root) {
+    }
 
-  public abstract static class State {
-    public String name;
-    public String type;
-    public String next;
-    public boolean end;
-    /** Null means JSON null (discard: {}); default {@link PathExpr#ROOT}. */
-    public PathExpr inputPath = PathExpr.ROOT;
+    /** StartAt + States: the top level, a Parallel branch or a Map's ItemProcessor/Iterator. */
+    public record Branch(String startAt, Map<String, State> states) {
 
-    public PathExpr outputPath = PathExpr.ROOT;
-  }
+        /** Keeps the states in definition order. */
+        public Branch {
+            states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
+        }
+    }
 
-  public static final class Retrier {
-    public List<String> errorEquals;
-    public int intervalSeconds = 1;
-    public int maxAttempts = 3;
-    public double backoffRate = 2.0;
-    public Integer maxDelaySeconds;
-    public boolean fullJitter;
-  }
+    /**
+     * The fields every state has.
+     *
+     * @param inputPath  null means JSON null (discard: {}); default {@link PathExpr#ROOT}
+     * @param outputPath likewise
+     */
+    public record Common(String name, String type, String next, boolean end, PathExpr inputPath, PathExpr outputPath) {
+    }
 
-  public static final class Catcher {
-    public List<String> errorEquals;
-    public String next;
-    public ResultPath resultPath = ResultPath.ROOT;
-  }
+    /** A state of any type; its common fields are reachable directly. */
+    public sealed interface State {
 
-  /** Task, Parallel and Map share result processing and error handling. */
-  public abstract static class ActionState extends State {
-    public Template parameters;
-    public Template resultSelector;
-    public ResultPath resultPath = ResultPath.ROOT;
-    public List<Retrier> retriers = List.of();
-    public List<Catcher> catchers = List.of();
-  }
+        Common common();
 
-  public static final class PassState extends State {
-    public Template parameters;
-    public JsonNode result;
-    public ResultPath resultPath = ResultPath.ROOT;
-  }
+        default String name() {
+            return common().name();
+        }
 
-  public enum ResourceKind {
-    LAMBDA_ARN,
-    LAMBDA_INVOKE
-  }
+        default String type() {
+            return common().type();
+        }
 
-  public static final class TaskState extends ActionState {
-    public String resource;
-    public ResourceKind kind;
-    public Integer timeoutSeconds;
-    public PathExpr timeoutSecondsPath;
-  }
+        default String next() {
+            return common().next();
+        }
 
-  public static final class ChoiceState extends State {
-    public List<Choice.Rule> choices;
-    public String defaultNext;
-  }
+        default boolean end() {
+            return common().end();
+        }
 
-  public static final class WaitState extends State {
-    public Long seconds;
-    public PathExpr secondsPath;
-    public Instant timestamp;
-    public PathExpr timestampPath;
-  }
+        default PathExpr inputPath() {
+            return common().inputPath();
+        }
 
-  public static final class SucceedState extends State {}
+        default PathExpr outputPath() {
+            return common().outputPath();
+        }
+    }
 
-  public static final class FailState extends State {
-    public String error;
-    public String cause;
-    public Template errorPath;
-    public Template causePath;
-  }
+    public record Retrier(
+            List<String> errorEquals,
+            int intervalSeconds,
+            int maxAttempts,
+            double backoffRate,
+            Integer maxDelaySeconds,
+            boolean fullJitter) {
 
-  public static final class ParallelState extends ActionState {
-    public List<Branch> branches;
-  }
+        public Retrier {
+            errorEquals = List.copyOf(errorEquals);
+        }
+    }
 
-  public static final class Batcher {
-    public Integer maxItems;
-    public PathExpr maxItemsPath;
-    public Integer maxBytes;
-    public PathExpr maxBytesPath;
-    public Template batchInput;
-  }
+    public record Catcher(List<String> errorEquals, String next, ResultPath resultPath) {
 
-  public static final class MapState extends ActionState {
-    public Branch processor;
-    public boolean distributed;
-    public String executionType; // EXPRESS or STANDARD for distributed
-    public PathExpr itemsPath = PathExpr.ROOT;
-    /** ItemSelector, or the legacy Parameters of a Map. */
-    public Template itemSelector;
+        public Catcher {
+            errorEquals = List.copyOf(errorEquals);
+        }
+    }
 
-    public int maxConcurrency;
-    public PathExpr maxConcurrencyPath;
-    public Batcher batcher;
-    public Double toleratedFailurePercentage;
-    public PathExpr toleratedFailurePercentagePath;
-    public Long toleratedFailureCount;
-    public PathExpr toleratedFailureCountPath;
-    public String label;
-  }
+    /** The result processing and error handling that Task, Parallel and Map share. */
+    public record Action(
+            Template parameters,
+            Template resultSelector,
+            ResultPath resultPath,
+            List<Retrier> retriers,
+            List<Catcher> catchers) {
+
+        public Action {
+            retriers = List.copyOf(retriers);
+            catchers = List.copyOf(catchers);
+        }
+    }
+
+    /** Task, Parallel or Map; the fields of its {@link Action} are reachable directly. */
+    public sealed interface ActionState extends State {
+
+        Action action();
+
+        default Template parameters() {
+            return action().parameters();
+        }
+
+        default Template resultSelector() {
+            return action().resultSelector();
+        }
+
+        default ResultPath resultPath() {
+            return action().resultPath();
+        }
+
+        default List<Retrier> retriers() {
+            return action().retriers();
+        }
+
+        default List<Catcher> catchers() {
+            return action().catchers();
+        }
+    }
+
+    public record PassState(Common common, Template parameters, JsonNode result, ResultPath resultPath)
+            implements State {
+    }
+
+    public enum ResourceKind {
+        LAMBDA_ARN,
+        LAMBDA_INVOKE
+    }
+
+    public record TaskState(
+            Common common,
+            Action action,
+            String resource,
+            ResourceKind kind,
+            Integer timeoutSeconds,
+            PathExpr timeoutSecondsPath) implements ActionState {
+    }
+
+    public record ChoiceState(Common common, List<Choice.Rule> choices, String defaultNext) implements State {
+
+        public ChoiceState {
+            choices = List.copyOf(choices);
+        }
+    }
+
+    /** Exactly one of the four fields is set. */
+    public record WaitState(
+            Common common,
+            Long seconds,
+            PathExpr secondsPath,
+            Instant timestamp,
+            PathExpr timestampPath) implements State {
+    }
+
+    public record SucceedState(Common common) implements State {
+    }
+
+    public record FailState(Common common, String error, String cause, Template errorPath, Template causePath)
+            implements State {
+    }
+
+    public record ParallelState(Common common, Action action, List<Branch> branches) implements ActionState {
+
+        public ParallelState {
+            branches = List.copyOf(branches);
+        }
+    }
+
+    /** A Distributed Map's ItemBatcher. */
+    public record Batcher(
+            Integer maxItems,
+            PathExpr maxItemsPath,
+            Integer maxBytes,
+            PathExpr maxBytesPath,
+            Template batchInput) {
+    }
+
+    /** A Distributed Map's ToleratedFailurePercentage(Path) and ToleratedFailureCount(Path); all may be null. */
+    public record Tolerance(Double percentage, PathExpr percentagePath, Long count, PathExpr countPath) {
+    }
+
+    /**
+     * A Map state, inline or distributed.
+     *
+     * @param executionType  EXPRESS or STANDARD for a distributed Map, null for an inline one
+     * @param itemSelector   ItemSelector, or the legacy Parameters of a Map
+     * @param maxConcurrency 0 means no limit
+     */
+    public record MapState(
+            Common common,
+            Action action,
+            Branch processor,
+            boolean distributed,
+            String executionType,
+            PathExpr itemsPath,
+            Template itemSelector,
+            int maxConcurrency,
+            PathExpr maxConcurrencyPath,
+            Batcher batcher,
+            Tolerance tolerance,
+            String label) implements ActionState {
+    }
 }

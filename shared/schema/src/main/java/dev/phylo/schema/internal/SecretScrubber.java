@@ -1,7 +1,5 @@
 package dev.phylo.schema.internal;
 
-import dev.phylo.store.internal.UrlRedaction;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +8,9 @@ import java.nio.charset.StandardCharsets;
  * chain is copied with the secret masked (stack traces kept), so that logging the exception cannot leak it.
  */
 public final class SecretScrubber {
+
+    /** What stands in for the secret: the mask DatabaseUrl prints for a password. */
+    static final String MASK = "***";
 
     private final String secret;
     private final String encodedSecret;
@@ -23,7 +24,7 @@ public final class SecretScrubber {
         if (message == null || secret.isEmpty()) {
             return message;
         }
-        return message.replace(secret, UrlRedaction.MASK).replace(encodedSecret, UrlRedaction.MASK);
+        return message.replace(secret, MASK).replace(encodedSecret, MASK);
     }
 
     /** The same throwable if no message in its chain holds the secret, else a masked copy of the chain. */

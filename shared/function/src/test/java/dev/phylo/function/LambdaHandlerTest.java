@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.funqy.runtime.ApplicationException;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The decorator alone; the packaged functions are checked end to end (JSON lines carrying the request ids the local
- * Lambda runtime handed out) in infra/local's LocalRunIT.
+ * The decorator alone. The packaged functions are checked end to end in infra/cli: LocalRunIT reads the JSON lines
+ * carrying the request ids the local Lambda runtime handed out, and FunctionErrorsIT the error type of a bad request.
  */
-class RequestIdStreamHandlerTest {
+class LambdaHandlerTest {
 
     @AfterEach
     void clear() {
@@ -32,8 +35,8 @@ class RequestIdStreamHandlerTest {
     @Test
     void theRequestIdIsInTheLoggingContextForTheCallAndGoneAfterIt() throws IOException {
         List<Object> seen = new ArrayList<>();
-        RequestIdStreamHandler handler = new RequestIdStreamHandler((in, out, ctx) -> {
-            seen.add(MDC.get(RequestIdStreamHandler.REQUEST_ID));
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> {
+            seen.add(MDC.get(LambdaHandler.REQUEST_ID));
             out.write(in.readAllBytes());
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,24 +47,73 @@ class RequestIdStreamHandlerTest {
         assertThat(seen).containsExactly("8f0c3a52-1111-4a5e-9d1e-0123456789ab",
                 "c0ffee00-2222-4a5e-9d1e-0123456789ab");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
-        assertThat(MDC.get(RequestIdStreamHandler.REQUEST_ID)).isNull();
+        assertThat(MDC.get(LambdaHandler.REQUEST_ID)).isNull();
     }
 
     @Test
     void aFailingCallLeavesNoRequestIdBehind() {
-        RequestIdStreamHandler handler = new RequestIdStreamHandler((in, out, ctx) -> {
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> {
             throw new IOException("disk on fire");
         });
 
         assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-1")))
                 .isInstanceOf(IOException.class).hasMessage("disk on fire");
-        assertThat(MDC.get(RequestIdStreamHandler.REQUEST_ID)).isNull();
+        assertThat(MDC.get(LambdaHandler.REQUEST_ID)).isNull();
+    }
+
+    @Test
+    void theFunctionsOwnExceptionIsRethrownNotFunqysWrapper() {
+        InvalidRequestException thrown = new InvalidRequestException("runId = Bad Id: expected a-z, 0-9 and '-'");
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> {
+            throw new ApplicationException(thrown);
+        });
+
+        assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-2")))
+                .isSameAs(thrown);
+        assertThat(MDC.get(LambdaHandler.REQUEST_ID)).isNull();
+    }
+
+    @Test
+    void aBugStaysWhatItIs() {
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> {
+            throw new ApplicationException(new NullPointerException("plan"));
+        });
+
+        assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-3")))
+                .isExactlyInstanceOf(NullPointerException.class).hasMessage("plan");
+    }
+
+    @Test
+    void aRequestJacksonCannotReadIsAnInvalidRequestNamingTheField() {
+        ObjectMapper json = new ObjectMapper();
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> json.readValue(in, Sized.class));
+
+        assertThatThrownBy(() -> handler.handleRequest(input("{\"size\": \"lots\"}"), new ByteArrayOutputStream(),
+                context("r-4")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("\"lots\"").hasMessageContaining("int").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> handler.handleRequest(input("{\"size\": "), new ByteArrayOutputStream(),
+                context("r-5")))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void aResponseJacksonCannotWriteIsNotTheRequestsFault() {
+        ObjectMapper json = new ObjectMapper();
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> json.writeValue(out, new Object()));
+
+        assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-6")))
+                .isInstanceOf(JsonProcessingException.class).isNotInstanceOf(InvalidRequestException.class);
+    }
+
+    /** A request type for the Jackson cases. */
+    record Sized(int size) {
     }
 
     @Test
     void noContextStillRuns() throws IOException {
         List<Object> seen = new ArrayList<>();
-        new RequestIdStreamHandler((in, out, ctx) -> seen.add(MDC.get(RequestIdStreamHandler.REQUEST_ID)))
+        new LambdaHandler((in, out, ctx) -> seen.add(MDC.get(LambdaHandler.REQUEST_ID)))
                 .handleRequest(input("{}"), new ByteArrayOutputStream(), null);
         assertThat(seen).containsExactly((Object) null);
     }

@@ -1,0 +1,181 @@
+package dev.phylo.stepfunctions.internal;
+
+import static dev.phylo.stepfunctions.internal.Engine.ACCOUNT;
+import static dev.phylo.stepfunctions.internal.Engine.REGION;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a Distributed Map: each item or batch as its own child execution, whose events stay out of the parent's
+ * history (the parent records the map run and its item counts), EXPRESS children limited in time, and the Map
+ * failing only when the failed items exceed its {@link FailureTolerance}.
+ */
+final class DistributedMap {
+
+    /** EXPRESS child executions of a Distributed Map may run this long. */
+    static final Duration EXPRESS_DURATION_LIMIT = Duration.ofMinutes(5);
+
+    private final Interpreter interpreter;
+    private final FanOut fanOut;
+    private final ScheduledThreadPoolExecutor timers;
+    private final String smName;
+    private final String execName;
+
+    DistributedMap(Interpreter interpreter, FanOut fanOut, ScheduledThreadPoolExecutor timers, String smName,
+            String execName) {
+        this.interpreter = interpreter;
+        this.fanOut = fanOut;
+        this.timers = timers;
+        this.smName = smName;
+        this.execName = execName;
+    }
+
+    /** How the items of a map run ended, counted in items (not child executions). */
+    private record Tally(int failed, int succeeded, int aborted, int firstFailedChild) {
+
+        static Tally of(FanOut.Outcomes o, ChildInputs children) {
+            int failed = 0;
+            int succeeded = 0;
+            int aborted = 0;
+            int firstFailed = -1;
+            for (int ci = 0; ci < children.count(); ci++) {
+                if (o.errors[ci] != null) {
+                    failed += children.size(ci);
+                    if (firstFailed < 0) {
+                        firstFailed = ci;
+                    }
+                } else if (o.aborted[ci] || o.outputs[ci] == null) {
+                    aborted += children.size(ci);
+                } else {
+                    succeeded += children.size(ci);
+                }
+            }
+            return new Tally(failed, succeeded, aborted, firstFailed);
+        }
+    }
+
+    JsonNode run(
+            Model.MapState s, JsonNode raw, Frame f, JsonNode ctx, JsonNode eff, ArrayNode items, int concurrency,
+            String scope) {
+        List<JsonNode> selected = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Frame env = new Frame(f.run, f.token, new Cursor(0), scope + "#" + i);
+            selected.add(MapStates.itemInput(s, eff, ctx, i, items.get(i), env));
+        }
+        ChildInputs children = ChildInputs.of(s, f, ctx, eff, selected, scope);
+        FailureTolerance tolerance = FailureTolerance.of(s, eff, ctx);
+        int total = items.size();
+        String mapRunArn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":mapRun:" + smName + "/" + label(s) + ":"
+                + f.run.name() + scope.replace('/', '.').replace('@', '-');
+        ObjectNode started = Json.NODES.objectNode();
+        started.put("mapRunArn", mapRunArn);
+        f.record("MapRunStarted", started);
+
+        int[] failedItems = new int[1];
+        boolean[] exceeded = new boolean[1];
+        FanOut.FailurePolicy policy = (ci, e) -> {
+            synchronized (failedItems) {
+                failedItems[0] += children.size(ci);
+                if (tolerance.exceededBy(failedItems[0], total)) {
+                    exceeded[0] = true;
+                }
+                return exceeded[0];
+            }
+        };
+        boolean express = "EXPRESS".equals(s.executionType());
+        FanOut.Outcomes o = fanOut.run(
+                f,
+                children.count(),
+                concurrency,
+                (ci, tok) -> runChild(s, children.inputs().get(ci), tok, scope + "#" + ci, express),
+                policy);
+
+        Tally tally = Tally.of(o, children);
+        ObjectNode counts = Json.NODES.objectNode();
+        counts.put("total", total);
+        counts.put("succeeded", tally.succeeded());
+        counts.put("failed", tally.failed());
+        counts.put("aborted", tally.aborted());
+        counts.put("childExecutions", children.count());
+        if (exceeded[0]) {
+            String cause = failureCause(s, o, children, tally, total, tolerance);
+            ObjectNode d = Events.errorDetails(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD, cause);
+            d.set("itemCounts", counts);
+            f.record("MapRunFailed", d);
+            throw new StatesError(StatesError.EXCEED_TOLERATED_FAILURE_THRESHOLD, cause);
+        }
+        ObjectNode d = Json.NODES.objectNode();
+        d.put("mapRunArn", mapRunArn);
+        d.set("itemCounts", counts);
+        f.record("MapRunSucceeded", d);
+        ArrayNode results = Json.NODES.arrayNode();
+        for (int ci = 0; ci < children.count(); ci++) {
+            StatesError e = o.errors[ci];
+            results.add(e != null ? Json.errorOutput(e.error(), e.cause()) : o.outputs[ci]);
+        }
+        return DataFlowSteps.stateOutput(s, raw, results, ctx, f);
+    }
+
+    private static String label(Model.MapState s) {
+        return s.label() != null ? s.label() : s.name();
+    }
+
+    private static String failureCause(
+            Model.MapState s, FanOut.Outcomes o, ChildInputs children, Tally tally, int total,
+            FailureTolerance tolerance) {
+        int firstFailed = tally.firstFailedChild();
+        StatesError first = o.errors[firstFailed];
+        return "state \"" + s.name() + "\": " + tally.failed() + " of " + total + " items failed ("
+                + tolerance.describe() + ")"
+                + (tally.aborted() > 0 ? ", " + tally.aborted() + " were not run or were stopped" : "")
+                + "; the first failure, at item " + children.firstItem(firstFailed)
+                + (children.size(firstFailed) > 1 ? " (batch " + firstFailed + ")" : "")
+                + ", was " + first.error() + ": " + first.cause();
+    }
+
+    /** One child execution, under its own identity; an EXPRESS one fails with States.Timeout when it runs too long. */
+    private JsonNode runChild(Model.MapState s, JsonNode childInput, CancelToken tok, String scope, boolean express) {
+        String childName = execName + scope.replace('/', '.').replace('@', '-').replace('#', '-');
+        String kind = express ? "express" : "execution";
+        String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":" + kind + ":" + smName + "/" + label(s) + ":"
+                + childName;
+        Run child = new Run(childName, arn, childInput, Events.iso(interpreter.options().clock().instant()),
+                Run.Sink.DISCARD);
+        Frame cf = new Frame(child, tok, new Cursor(0), "");
+        ScheduledFuture<?> timer = null;
+        if (express) {
+            try {
+                timer = timers.schedule(
+                        () -> tok.cancel(CancelToken.Kind.TIMEOUT, "EXPRESS child execution exceeded 5 minutes"),
+                        EXPRESS_DURATION_LIMIT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                tok.check();
+            }
+        }
+        try {
+            return interpreter.runBranch(s.processor(), childInput, cf);
+        } catch (CancelToken.Cancelled c) {
+            if (c.reason.origin == tok && c.reason.kind == CancelToken.Kind.TIMEOUT) {
+                throw new StatesError(
+                        StatesError.TIMEOUT,
+                        "child execution " + childName + " of state \"" + s.name() + "\" ran longer than the "
+                                + EXPRESS_DURATION_LIMIT.toMinutes() + " minutes an EXPRESS execution may run");
+            }
+            throw c;
+        } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+}

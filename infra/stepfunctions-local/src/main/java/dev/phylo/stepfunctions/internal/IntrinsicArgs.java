@@ -1,0 +1,53 @@
+package dev.phylo.stepfunctions.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Checks on the argument values of intrinsic functions; a wrong one is {@code States.IntrinsicFailure}. */
+final class IntrinsicArgs {
+
+    private IntrinsicArgs() {
+    }
+
+    /** The failure of function {@code States.<fn>}. */
+    static StatesError fail(String fn, String message) {
+        return StatesError.intrinsic("States." + fn + ": " + message);
+    }
+
+    static ArrayNode array(String fn, JsonNode v, int argNo) {
+        if (!v.isArray()) {
+            throw fail(fn, "argument " + argNo + " must be an array but was " + Json.typeName(v));
+        }
+        return (ArrayNode) v;
+    }
+
+    static String string(String fn, JsonNode v, int argNo) {
+        if (!v.isTextual()) {
+            throw fail(fn, "argument " + argNo + " must be a string but was " + Json.typeName(v));
+        }
+        return v.textValue();
+    }
+
+    /** Numbers are rounded to the nearest integer, as Step Functions does. */
+    static long integer(String fn, JsonNode v, int argNo) {
+        if (!v.isNumber()) {
+            throw fail(fn, "argument " + argNo + " must be a number but was " + Json.typeName(v));
+        }
+        BigDecimal d = v.decimalValue().setScale(0, RoundingMode.HALF_UP);
+        if (d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                || d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+            throw fail(fn, "argument " + argNo + " is out of range");
+        }
+        return d.longValue();
+    }
+
+    /** The text of an argument that must be at most 10,000 characters long. */
+    static String limitedText(String fn, String text) {
+        if (text.length() > 10_000) {
+            throw fail(fn, "the input is longer than 10000 characters");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.phylo.function;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import io.quarkus.funqy.lambda.FunqyStreamHandler;
+import io.quarkus.funqy.runtime.ApplicationException;
+import org.jboss.logging.MDC;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The handler every JVM function names ({@code dev.phylo.function.LambdaHandler::handleRequest}): Funqy's stream
+ * handler, with two things added.
+ * <ul>
+ *   <li><b>The request id in every log line.</b> The invocation's request id is in the logging context under
+ *       {@value #REQUEST_ID} for exactly the length of the call. The JSON console log (quarkus-logging-json) prints
+ *       the context as {@code "mdc"}, so every line of an invocation can be found in CloudWatch Logs Insights
+ *       ({@code filter mdc.AWSRequestId = "…"}).</li>
+ *   <li><b>The function's own error type.</b> Funqy wraps whatever a {@code @Funq} method throws in its
+ *       {@code ApplicationException}, so Lambda would report that one type for every failure and a state machine's
+ *       {@code Catch} could not tell a bad request from a bug. This handler rethrows the function's exception
+ *       itself, and turns a request Jackson cannot read into the field it names into an
+ *       {@link InvalidRequestException}. Lambda then reports {@code errorType}
+ *       {@value InvalidRequestException#ERROR_TYPE} for every bad request (docs/architecture.md, "Errors").</li>
+ * </ul>
+ *
+ * <p>A native {@code bootstrap} never loads this class: Quarkus's own Lambda poll loop runs there. It puts the same
+ * key into the same logging context, but reports every function error as Funqy's {@code ApplicationException}, with
+ * the function's exception class at the start of {@code errorMessage}.
+ */
+public class LambdaHandler implements RequestStreamHandler {
+
+    /** The context key, the one Quarkus's native poll loop uses. */
+    public static final String REQUEST_ID = "AWSRequestId";
+
+    private final RequestStreamHandler delegate;
+
+    /** What the Lambda runtime calls: starts Quarkus once per execution environment. */
+    public LambdaHandler() {
+        this(new FunqyStreamHandler());
+    }
+
+    LambdaHandler(RequestStreamHandler delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        String requestId = context == null ? null : context.getAwsRequestId();
+        boolean tagged = requestId != null && !requestId.isEmpty();
+        if (tagged) {
+            MDC.put(REQUEST_ID, requestId);
+        }
+        try {
+            delegate.handleRequest(input, output, context);
+        } catch (ApplicationException e) {
+            throw unwrapped(e);
+        } catch (JsonProcessingException e) {
+            if (isUnreadableRequest(e)) {
+                throw new InvalidRequestException("the request does not fit this function's input: "
+                        + e.getOriginalMessage() + location(e), e);
+            }
+            throw e;
+        } finally {
+            if (tagged) {
+                MDC.remove(REQUEST_ID);
+            }
+        }
+    }
+
+    /** The exception the function threw; Funqy's wrapper only when there is no unchecked one inside. */
+    private static RuntimeException unwrapped(ApplicationException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof RuntimeException thrown ? thrown : e;
+    }
+
+    /**
+     * Jackson failed while reading the request (not while writing the response), for a reason in the request: bad
+     * JSON, a value of the wrong type, or a request type's constructor refusing a value. A type Jackson cannot bind
+     * at all ({@link InvalidDefinitionException}) is a bug, not a bad request.
+     */
+    private static boolean isUnreadableRequest(JsonProcessingException e) {
+        return e.getProcessor() instanceof JsonParser && !(e instanceof InvalidDefinitionException);
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+}
