@@ -10,6 +10,7 @@ import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.evolve.RuleFamily;
 import dev.phylo.engine.strategy.Direction;
 import dev.phylo.evolution.PlanTerms;
+import dev.phylo.evolution.RunDefaults;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Checks a run input and fills in the defaults; every error names the field, the value and what is allowed. Then
+ * Checks a run input and fills in the defaults ({@link RunDefaults}); every error names the field, the value and what is allowed. Then
  * turns it into a {@link RunPlan} against the snapshots the run will use.
  */
 final class RunRequests {
@@ -39,48 +40,48 @@ final class RunRequests {
         require(r.symbols() != null && !r.symbols().isEmpty(), "symbols", r.symbols(), "at least one symbol");
         require(r.symbols().stream().distinct().count() == r.symbols().size(), "symbols", r.symbols(),
                 "each symbol once");
-        String interval = or(r.interval(), "1d");
+        String interval = or(r.interval(), RunDefaults.INTERVAL);
         try {
             interval = BarInterval.parse(interval).toString(); // canonical: " 1H" is 1h, as in the snapshot files
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("interval '" + interval + "' is not an interval: " + e.getMessage());
         }
-        double oos = or(r.outOfSampleFraction(), 0.3);
+        double oos = or(r.outOfSampleFraction(), RunDefaults.OUT_OF_SAMPLE_FRACTION);
         require(oos > 0 && oos < 1, "outOfSampleFraction", oos, "strictly between 0 and 1");
-        int population = or(r.populationSize(), 200);
+        int population = or(r.populationSize(), RunDefaults.POPULATION);
         require(population >= 2 && population <= MAX_POPULATION, "populationSize", population,
                 "2.." + MAX_POPULATION);
-        int generations = or(r.generations(), 10);
+        int generations = or(r.generations(), RunDefaults.GENERATIONS);
         require(generations >= 1 && generations <= 10_000, "generations", generations, "1..10000");
-        int batch = or(r.batchSize(), 100);
+        int batch = or(r.batchSize(), RunDefaults.BATCH_SIZE);
         require(batch >= 1 && batch <= 10_000, "batchSize", batch, "1..10000");
         require((population + batch - 1) / batch <= 100_000, "batchSize", batch,
                 "at most 100000 batches per generation (populationSize / batchSize)");
-        int stall = or(r.stallGenerations(), 0);
+        int stall = or(r.stallGenerations(), RunDefaults.STALL_GENERATIONS);
         require(stall >= 0, "stallGenerations", stall, ">= 0 (0 = never stop early)");
-        String objective = or(r.objective(), "sharpe");
+        String objective = or(r.objective(), RunDefaults.OBJECTIVE);
         check(() -> PlanTerms.measure(objective));
-        int minTrades = or(r.minTrades(), 10);
+        int minTrades = or(r.minTrades(), RunDefaults.MIN_TRADES);
         require(minTrades >= 0, "minTrades", minTrades, ">= 0");
         List<String> families = r.families() == null ? List.of() : List.copyOf(r.families());
         families.forEach(f -> check(() -> RuleFamily.byId(f)));
         List<String> directions = r.directions() == null ? List.of() : List.copyOf(r.directions());
         directions.forEach(d -> check(() -> Direction.of(d)));
-        String fill = or(r.fill(), "next-open");
+        String fill = or(r.fill(), RunDefaults.FILL);
         check(() -> PlanTerms.fill(fill));
-        double fee = or(r.feeBps(), 1.0);
-        double slippage = or(r.slippageBps(), 1.0);
+        double fee = or(r.feeBps(), RunDefaults.FEE_BPS);
+        double slippage = or(r.slippageBps(), RunDefaults.SLIPPAGE_BPS);
         require(fee >= 0 && fee < 1000, "feeBps", fee, "0..1000");
         require(slippage >= 0 && slippage < 1000, "slippageBps", slippage, "0..1000");
-        double capital = or(r.initialCapital(), 10_000.0);
+        double capital = or(r.initialCapital(), RunDefaults.INITIAL_CAPITAL);
         require(capital > 0, "initialCapital", capital, "> 0");
-        int concurrency = or(r.maxConcurrency(), 100);
+        int concurrency = or(r.maxConcurrency(), RunDefaults.MAX_CONCURRENCY);
         require(concurrency >= 1 && concurrency <= 10_000, "maxConcurrency", concurrency, "1..10000");
         Long from = r.from() == null ? null : instant("from", r.from());
         Long to = r.to() == null ? null : instant("to", r.to());
         require(from == null || to == null || from < to, "from/to", r.from() + " .. " + r.to(), "from before to");
         return new SeedRequest(r.runId(), List.copyOf(r.symbols()), interval, r.from(), r.to(), oos, population,
-                generations, batch, stall, objective, minTrades, families, directions, or(r.seed(), 1L), fill, fee,
+                generations, batch, stall, objective, minTrades, families, directions, or(r.seed(), RunDefaults.SEED), fill, fee,
                 slippage, capital, concurrency);
     }
 

@@ -18,11 +18,13 @@ import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
 import dev.phylo.evolution.Generations;
+import dev.phylo.evolution.RunDefaults;
 import dev.phylo.function.InvalidRequestException;
 import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -59,6 +61,8 @@ class SeedFunctionTest {
     private BarSeries series;
     private SnapshotRef snapshot;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @BeforeEach
     void publishSnapshot() {
         TestDatabase.reset();
@@ -93,6 +97,31 @@ class SeedFunctionTest {
                 + "FROM runs WHERE run_id = ?", runId);
         assertThat(config.get(0)).containsEntry("run_id", runId).containsEntry("population", 30)
                 .containsEntry("objective", "sortino");
+    }
+
+    @Test
+    void aRunInputWithOnlyRunIdAndSymbolsTakesEveryRunDefault() throws Exception {
+        String runId = newRunId();
+
+        GenerationRef ref = given().contentType(ContentType.JSON)
+                .body("{\"runId\":\"" + runId + "\",\"symbols\":[\"SYN\"]}").when().post()
+                .then().statusCode(200).extract().as(GenerationRef.class);
+
+        // the same definition phylo run and phylo cloud run show (RunInputOptionsTest)
+        assertThat(ref.populationSize()).isEqualTo(RunDefaults.POPULATION);
+        assertThat(ref.maxConcurrency()).isEqualTo(RunDefaults.MAX_CONCURRENCY);
+        Map<String, Object> config = TestDatabase.query("SELECT config::text AS config FROM runs WHERE run_id = ?",
+                runId).get(0);
+        SeedRequest stored = JSON.readValue(config.get("config").toString(), SeedRequest.class);
+        assertThat(stored).isEqualTo(new SeedRequest(runId, List.of("SYN"), RunDefaults.INTERVAL, null, null,
+                RunDefaults.OUT_OF_SAMPLE_FRACTION, RunDefaults.POPULATION, RunDefaults.GENERATIONS,
+                RunDefaults.BATCH_SIZE, RunDefaults.STALL_GENERATIONS, RunDefaults.OBJECTIVE, RunDefaults.MIN_TRADES,
+                List.of(), List.of(), RunDefaults.SEED, RunDefaults.FILL, RunDefaults.FEE_BPS,
+                RunDefaults.SLIPPAGE_BPS, RunDefaults.INITIAL_CAPITAL, RunDefaults.MAX_CONCURRENCY));
+        RunPlan plan = files.readPlan(runId);
+        assertThat(plan.seed()).isEqualTo(RunDefaults.SEED);
+        assertThat(plan.populationSize()).isEqualTo(RunDefaults.POPULATION);
+        assertThat(plan.generations()).isEqualTo(RunDefaults.GENERATIONS);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phylo.cli.RunInputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,25 +46,8 @@ public final class CloudRunCommand implements Callable<Integer> {
     String stack;
     @Option(names = "--symbols", split = ",", defaultValue = "SPY", description = "Symbols (default: ${DEFAULT-VALUE}).")
     List<String> symbols;
-    @Option(names = "--interval", description = "Bar interval, e.g. 1h or 1d (default: the seed function's).")
-    String interval;
-    @Option(names = "--population", description = "Strategies per generation (default: the seed function's).")
-    Integer population;
-    @Option(names = "--generations", description = "Generations (default: the seed function's).")
-    Integer generations;
-    @Option(names = "--batch-size", description = "Strategies per evaluate invocation (default: the seed function's).")
-    Integer batchSize;
-    @Option(names = "--seed", description = "Run seed (default: the seed function's; 42 in the default run id).")
-    Long seed;
-    @Option(names = "--max-concurrency", description = "Evaluate invocations at once (the Distributed Map's "
-            + "MaxConcurrency; default: the seed function's).")
-    Integer maxConcurrency;
-    @Option(names = "--from", description = "First bar, ISO date or instant (default: all stored bars).")
-    String from;
-    @Option(names = "--to", description = "Last bar, ISO date or instant (default: all stored bars).")
-    String to;
-    @Option(names = "--objective", description = "sharpe, sortino, calmar or return (default: the seed function's).")
-    String objective;
+    @Mixin
+    RunInputOptions run;
     @Option(names = "--run-id", description = "Run id and execution name, [a-z0-9][a-z0-9-]{0,62} "
             + "(default: run-<UTC yyyyMMdd-HHmmss>-s<seed>).")
     String runId;
@@ -108,7 +92,8 @@ public final class CloudRunCommand implements Callable<Integer> {
             try (RunProgress database = databaseUrl != null && !databaseUrl.isBlank()
                     ? new RunProgress(databaseUrl) : null) {
                 out.printf("progress from %s%n", database != null ? database : "the execution history");
-                ExecutionFollower follower = new ExecutionFollower(sfn, out, generations, pollSeconds, database);
+                ExecutionFollower follower = new ExecutionFollower(sfn, out, run.generationsGiven(), pollSeconds,
+                        database);
                 return follower.follow(started.executionArn(), id) ? 0 : 1;
             }
         }
@@ -116,7 +101,7 @@ public final class CloudRunCommand implements Callable<Integer> {
 
     String runId() {
         String id = runId != null ? runId.strip() : "run-" + LocalDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + (seed != null ? seed : 42);
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + run.seed();
         id = id.toLowerCase(Locale.ROOT);
         if (!RUN_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("bad --run-id '" + runId + "': use 1-63 lower-case letters, digits "
@@ -129,46 +114,13 @@ public final class CloudRunCommand implements Callable<Integer> {
         if (symbols == null || symbols.stream().allMatch(s -> s == null || s.isBlank())) {
             throw new IllegalArgumentException("--symbols needs at least one symbol");
         }
-        positive("--population", population);
-        positive("--generations", generations);
-        positive("--batch-size", batchSize);
-        positive("--max-concurrency", maxConcurrency);
+        run.validate();
         ObjectNode input = JSON.createObjectNode();
         input.put("runId", id);
         ArrayNode list = input.putArray("symbols");
         symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
-        putIf(input, "interval", interval);
-        putIf(input, "from", from);
-        putIf(input, "to", to);
-        if (population != null) {
-            input.put("populationSize", population);
-        }
-        if (generations != null) {
-            input.put("generations", generations);
-        }
-        if (batchSize != null) {
-            input.put("batchSize", batchSize);
-        }
-        if (seed != null) {
-            input.put("seed", seed);
-        }
-        if (maxConcurrency != null) {
-            input.put("maxConcurrency", maxConcurrency);
-        }
-        putIf(input, "objective", objective);
+        run.putGiven(input); // options not given are left to the seed function, which applies the same RunDefaults
         return input;
-    }
-
-    private static void putIf(ObjectNode node, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(field, value.strip());
-        }
-    }
-
-    private static void positive(String option, Integer value) {
-        if (value != null && value < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
-        }
     }
 
     static JsonNode parse(String json) {

@@ -129,7 +129,14 @@ final class LocalRun {
         StateMachine machine = StateMachine.parse(Files.readString(template.definition()), arns);
         ObjectNode input = JSON.createObjectNode().put("runId", runId);
         input.set("symbols", JSON.valueToTree(options.symbols()));
-        input.put("interval", options.interval()).put("populationSize", options.population())
+        input.put("interval", options.interval());
+        if (options.from() != null) {
+            input.put("from", options.from());
+        }
+        if (options.to() != null) {
+            input.put("to", options.to());
+        }
+        input.put("populationSize", options.population())
                 .put("generations", options.generations()).put("batchSize", options.batchSize())
                 .put("seed", options.seed()).put("maxConcurrency", options.maxConcurrency())
                 .put("objective", options.objective()).put("stallGenerations", options.stallGenerations())

@@ -3,7 +3,9 @@ package dev.phylo.cli.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phylo.cli.RunInputOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -22,8 +24,6 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--symbols", split = ",", description = "Symbols (default: ${DEFAULT-VALUE}).",
             defaultValue = "SYNA,SYNB")
     List<String> symbols;
-    @Option(names = "--interval", defaultValue = "1h", description = "Bar interval (default: ${DEFAULT-VALUE}).")
-    String interval;
     @Option(names = "--bars", defaultValue = "26280",
             description = "Synthetic bars per symbol (default: ${DEFAULT-VALUE}, three years of hours).")
     int bars;
@@ -31,29 +31,8 @@ public final class RunCommand implements Callable<Integer> {
     Path data;
     @Option(names = "--run-id", description = "Run id (default: run-<UTC time>-s<seed>).")
     String runId;
-    @Option(names = "--population", defaultValue = "256", description = "Strategies per generation (default: "
-            + "${DEFAULT-VALUE}).")
-    int population;
-    @Option(names = "--generations", defaultValue = "20", description = "Generations (default: ${DEFAULT-VALUE}).")
-    int generations;
-    @Option(names = "--batch-size", description = "Strategies per evaluate invocation (default: population / "
-            + "(2 x max concurrency)).")
-    Integer batchSize;
-    @Option(names = "--seed", defaultValue = "42", description = "Run seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-    @Option(names = "--max-concurrency", description = "Evaluate invocations at once (default: the cores).")
-    Integer maxConcurrency;
-    @Option(names = "--objective", defaultValue = "sharpe", description = "sharpe, sortino, calmar or return "
-            + "(default: ${DEFAULT-VALUE}).")
-    String objective;
-    @Option(names = "--stall", defaultValue = "0", description = "Stop after this many generations without "
-            + "improvement (default: ${DEFAULT-VALUE}, never).")
-    int stall;
-    @Option(names = "--fee-bps", defaultValue = "1", description = "Fee per side in bps (default: ${DEFAULT-VALUE}).")
-    double feeBps;
-    @Option(names = "--slippage-bps", defaultValue = "1", description = "Slippage per side in bps (default: "
-            + "${DEFAULT-VALUE}).")
-    double slippageBps;
+    @Mixin
+    RunInputOptions run;
     @Option(names = "--database-url", description = "postgresql://… (default: NEON_DATABASE_URL, else an embedded "
             + "PostgreSQL under .phylo/pg).")
     String databaseUrl;
@@ -67,11 +46,17 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path checkout = root != null ? root.toAbsolutePath() : Checkouts.find(Path.of("").toAbsolutePath());
-        int concurrency = maxConcurrency != null ? maxConcurrency : Runtime.getRuntime().availableProcessors();
-        int batch = batchSize != null ? batchSize : Math.max(1, (int) Math.ceil(population / (2.0 * concurrency)));
+        run.validate();
+        // On one machine the evaluations at once are its cores (not RunDefaults' Lambda fan-out), and two batches per
+        // evaluator keep every core busy to the end of a generation.
+        int concurrency = run.maxConcurrency() != null ? run.maxConcurrency()
+                : Runtime.getRuntime().availableProcessors();
+        int batch = run.batchSize() != null ? run.batchSize()
+                : Math.max(1, (int) Math.ceil(run.population() / (2.0 * concurrency)));
         String url = databaseUrl != null ? databaseUrl : System.getenv("NEON_DATABASE_URL");
-        RunOptions options = new RunOptions(checkout, checkout.resolve(".phylo"), symbols, interval, bars, data, runId, population, generations,
-                batch, seed, concurrency, objective, stall, feeBps, slippageBps, url, json, debug);
+        RunOptions options = new RunOptions(checkout, checkout.resolve(".phylo"), symbols, run.interval(), run.from(),
+                run.to(), bars, data, runId, run.population(), run.generations(), batch, run.seed(), concurrency,
+                run.objective(), run.stall(), run.feeBps(), run.slippageBps(), url, json, debug);
         LocalRun.RunOutcome outcome = new LocalRun(options, System.out, System.err, LambdaFleet::new).run();
         LocalRun.Timings t = outcome.timings();
         if (!outcome.result().succeeded()) {

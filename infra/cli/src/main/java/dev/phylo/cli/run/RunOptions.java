@@ -4,13 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything {@code phylo run} was asked for. Defaults (see {@link RunCommand}) make the README's default job: two
- * synthetic symbols, about three years of hourly bars, 256 strategies, 20 generations.
+ * Everything {@code phylo run} was asked for. Defaults (see {@link RunCommand} and
+ * {@link dev.phylo.evolution.RunDefaults}) make the README's default job: two synthetic symbols, about three years of
+ * hourly bars, 256 strategies, 20 generations.
+ *
  *
  * @param root     the checkout: sam/template.yaml and the functions' artifacts
  * @param stateDir local state ({@code .phylo}): pg/, efs/, data/, logs/
+ * @param from     first bar of the run, ISO date or instant; null for the first stored
+ * @param to       end of the run's range, ISO date or instant; null for the last stored
  */
-public record RunOptions(Path root, Path stateDir, List<String> symbols, String interval, int bars, Path data, String runId,
+public record RunOptions(Path root, Path stateDir, List<String> symbols, String interval, String from, String to,
+                         int bars, Path data, String runId,
                          int population, int generations, int batchSize, long seed, int maxConcurrency,
                          String objective, int stallGenerations, double feeBps, double slippageBps,
                          String databaseUrl, boolean json, boolean debug) {

@@ -52,7 +52,7 @@ class LocalRunIT {
     }
 
     private RunOptions options(String runId) {
-        return new RunOptions(ROOT, state, List.of("ITA", "ITB"), "1h", 3_000, null, runId, 24, 3, 8, 7, 2,
+        return new RunOptions(ROOT, state, List.of("ITA", "ITB"), "1h", null, null, 3_000, null, runId, 24, 3, 8, 7, 2,
                 "sharpe", 0, 1, 1, url.toConnectionUri(), false, false);
     }
 
