@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.quarkus.funqy.lambda.FunqyStreamHandler;
 import io.quarkus.funqy.runtime.ApplicationException;
@@ -60,10 +61,13 @@ public class LambdaHandler implements RequestStreamHandler {
             delegate.handleRequest(input, output, context);
         } catch (ApplicationException e) {
             throw unwrapped(e);
-        } catch (JsonProcessingException e) {
-            if (isUnreadableRequest(e)) {
-                throw new InvalidRequestException("the request does not fit this function's input: "
-                        + e.getOriginalMessage() + location(e), e);
+        } catch (IOException | IllegalArgumentException e) {
+            // Funqy's reader of plain requests lets Jackson's exception through; its reader of AWS events wraps it in
+            // an IllegalArgumentException ("Could not deserialize the provided message.").
+            JsonProcessingException unreadable = unreadableRequest(e);
+            if (unreadable != null) {
+                throw new InvalidRequestException("the request does not fit this function's input" + field(unreadable)
+                        + ": " + unreadable.getOriginalMessage() + location(unreadable), e);
             }
             throw e;
         } finally {
@@ -83,12 +87,35 @@ public class LambdaHandler implements RequestStreamHandler {
     }
 
     /**
-     * Jackson failed while reading the request (not while writing the response), for a reason in the request: bad
-     * JSON, a value of the wrong type, or a request type's constructor refusing a value. A type Jackson cannot bind
-     * at all ({@link InvalidDefinitionException}) is a bug, not a bad request.
+     * Jackson's exception when it failed while reading the request (not while writing the response) for a reason in
+     * the request: bad JSON, a value of the wrong type, or a request type's constructor refusing a value; else null.
+     * A type Jackson cannot bind at all ({@link InvalidDefinitionException}) is a bug, not a bad request. An exception
+     * the function itself throws never gets here: Funqy wraps it in {@code ApplicationException}.
      */
-    private static boolean isUnreadableRequest(JsonProcessingException e) {
-        return e.getProcessor() instanceof JsonParser && !(e instanceof InvalidDefinitionException);
+    private static JsonProcessingException unreadableRequest(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json.getProcessor() instanceof JsonParser && !(json instanceof InvalidDefinitionException)
+                        ? json : null;
+            }
+        }
+        return null;
+    }
+
+    /** {@code " at field 'symbols[0]'"}: where in the request Jackson failed, when it knows. */
+    private static String field(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : mapping.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "" : " at field '" + path + "'";
     }
 
     private static String location(JsonProcessingException e) {

@@ -98,6 +98,32 @@ class LambdaHandlerTest {
     }
 
     @Test
+    void anAwsEventJacksonCannotReadIsAnInvalidRequestToo() {
+        ObjectMapper json = new ObjectMapper();
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> {
+            try {
+                json.readValue(in, Sized.class);
+            } catch (IOException e) { // what Funqy's reader of AWS events does
+                throw new IllegalArgumentException("Could not deserialize the provided message.", e);
+            }
+        });
+
+        assertThatThrownBy(() -> handler.handleRequest(input("{\"size\": [1]}"), new ByteArrayOutputStream(),
+                context("r-7")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("at field 'size'");
+    }
+
+    @Test
+    void anIllegalArgumentWithoutJacksonBehindItIsNotABadRequest() {
+        LambdaHandler handler = new LambdaHandler((in, out, ctx) -> {
+            throw new IllegalArgumentException("pool size must be within 1..100: 0");
+        });
+
+        assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-8")))
+                .isExactlyInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aResponseJacksonCannotWriteIsNotTheRequestsFault() {
         ObjectMapper json = new ObjectMapper();
         LambdaHandler handler = new LambdaHandler((in, out, ctx) -> json.writeValue(out, new Object()));
