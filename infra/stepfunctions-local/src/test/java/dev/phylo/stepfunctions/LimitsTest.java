@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Step Functions quotas the local runner reproduces (DESIGN.md decision 4). */
+/** Step Functions quotas the local runner reproduces (docs/architecture.md, "Fan-out"). */
 class LimitsTest {
 
   private static String items(int n) {

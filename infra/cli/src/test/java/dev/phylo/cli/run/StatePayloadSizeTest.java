@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Decision 3 for a population of 100,000: the real state machine file, run with functions that answer exactly what
+ * docs/architecture.md decision 3 for a population of 100,000: the real state machine file, run with functions that answer exactly what
  * ours answer for such a run (seed/breed: 1,000 batch numbers; evaluate, persist, validate, report: their small
  * summaries), with the payload limit lowered from 256 KB to 32 KB. Every state input and output fits.
  */

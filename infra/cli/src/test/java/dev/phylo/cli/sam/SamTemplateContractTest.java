@@ -259,7 +259,7 @@ class SamTemplateContractTest {
                 assertThat(reserved.asInt()).as(f.getKey()).isBetween(1, 10);
             }
         }
-        // Decision 1: these open Neon connections; evaluate never does.
+        // docs/architecture.md decision 1: these open Neon connections; evaluate never does.
         assertThat(databaseFacing).contains("IngestFunction", "PersistFunction", "SeedFunction", "ReportFunction",
                 "HealthFunction").doesNotContain("EvaluateFunction");
         assertThat(databaseFacing(module(functions.get("EvaluateFunction")))).isFalse();

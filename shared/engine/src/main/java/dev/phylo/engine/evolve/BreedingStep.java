@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
 
 /**
  * One stateless GA step: a scored generation in, the next generation's genomes out. Same inputs, same output, bit
- * for bit, on any thread (DESIGN.md decision 2): every random draw comes from one {@link SplittableRandom} seeded with
+ * for bit, on any thread (docs/architecture.md, "Deterministic and idempotent"): every random draw comes from one {@link SplittableRandom} seeded with
  * {@link Seeds#forGeneration(long, int)}, installed for the calling thread only with
  * {@link RandomRegistry#with(java.util.random.RandomGenerator, java.util.function.Function)}, so no global state is
  * read or left behind.

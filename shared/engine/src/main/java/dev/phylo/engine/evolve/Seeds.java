@@ -2,7 +2,7 @@ package dev.phylo.engine.evolve;
 
 /**
  * Derives the random seed of each step from the run seed, so that a replayed step draws the same numbers
- * (DESIGN.md, decision 2).
+ * (docs/architecture.md, "Deterministic and idempotent").
  */
 public final class Seeds {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
