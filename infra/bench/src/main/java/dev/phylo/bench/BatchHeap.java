@@ -5,7 +5,6 @@ import dev.phylo.engine.backtest.ExecutionConfig;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.engine.strategy.StrategySpec;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -17,8 +16,7 @@ import java.util.List;
  * bound on the true peak.
  */
 public final class BatchHeap {
-    private BatchHeap() {
-    }
+    private BatchHeap() {}
 
     public static void main(String[] args) {
         BarSeries series = BenchData.minuteBars();
@@ -38,7 +36,12 @@ public final class BatchHeap {
             }
         }
         long max = Runtime.getRuntime().maxMemory();
-        System.out.printf("batch-heap strategies=%d bars=%d trades=%d peakHeapMB=%.1f maxHeapMB=%.1f%n", m.size(),
-                series.size(), m.stream().mapToLong(Metrics::tradeCount).sum(), peak / 1e6, max / 1e6);
+        System.out.printf(
+                "batch-heap strategies=%d bars=%d trades=%d peakHeapMB=%.1f maxHeapMB=%.1f%n",
+                m.size(),
+                series.size(),
+                m.stream().mapToLong(Metrics::tradeCount).sum(),
+                peak / 1e6,
+                max / 1e6);
     }
 }

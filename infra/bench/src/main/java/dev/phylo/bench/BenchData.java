@@ -10,8 +10,7 @@ final class BenchData {
     static final int BARS = 1_000_000;
     static final long SEED = 20_261_126L;
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     static BarSeries minuteBars() {
         return SyntheticMarket.generate(SyntheticConfig.defaults("BENCH", BarInterval.ONE_MINUTE, BARS, SEED));

@@ -5,6 +5,8 @@ import dev.phylo.engine.backtest.ExecutionConfig;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.engine.strategy.StrategySpec;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,9 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 /**
  * 512 random strategies from the default search space over 1,000,000 one-minute bars, in a 512 MB heap: one thread,
  * then every core. One operation evaluates the whole batch (512 million strategy-bars), indicators included.
@@ -30,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Xms512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m", "-Xms512m"})
 public class RandomBatchBenchmark {
 
     @Param({"1", "all"})
@@ -44,7 +45,9 @@ public class RandomBatchBenchmark {
     public void setUp() {
         series = BenchData.minuteBars();
         specs = RandomBatch.specs();
-        evaluator = threads.equals("all") ? BatchEvaluator.allCores() : BatchEvaluator.withThreads(Integer.parseInt(threads));
+        evaluator = threads.equals("all")
+                ? BatchEvaluator.allCores()
+                : BatchEvaluator.withThreads(Integer.parseInt(threads));
     }
 
     @TearDown

@@ -5,6 +5,10 @@ import dev.phylo.engine.backtest.ExecutionConfig;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.strategy.StrategySpec;
 import dev.phylo.engine.strategy.StrategySpecs;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,11 +28,6 @@ import org.ta4j.core.num.DoubleNum;
 import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
-
 /**
  * The same strategy in both engines on the same 1,000,000 bars: long when SMA(10) crosses above SMA(30), flat when it
  * crosses below, orders at the next open. Each invocation computes its indicators from scratch and produces the list
@@ -39,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 7, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-Xms2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx6g", "-Xms2g"})
 public class SmaCrossBenchmark {
     private static final StrategySpec SPEC = StrategySpecs.parse("""
             {"version": 1, "name": "SMA(10)/SMA(30) crossover, long only", "direction": "long",
@@ -64,18 +65,29 @@ public class SmaCrossBenchmark {
         @Setup
         public void setUp() {
             BarSeries bars = BenchData.minuteBars();
-            series = new BaseBarSeriesBuilder().withName("BENCH").withNumTypeOf(DoubleNum.class).build();
+            series = new BaseBarSeriesBuilder()
+                    .withName("BENCH")
+                    .withNumTypeOf(DoubleNum.class)
+                    .build();
             Duration minute = Duration.ofMinutes(1);
             for (int i = 0; i < bars.size(); i++) {
-                series.addBar(minute, Instant.ofEpochMilli(bars.time()[i]).plus(minute).atZone(ZoneOffset.UTC),
-                        bars.open()[i], bars.high()[i], bars.low()[i], bars.close()[i], bars.volume()[i]);
+                series.addBar(
+                        minute,
+                        Instant.ofEpochMilli(bars.time()[i]).plus(minute).atZone(ZoneOffset.UTC),
+                        bars.open()[i],
+                        bars.high()[i],
+                        bars.low()[i],
+                        bars.close()[i],
+                        bars.volume()[i]);
             }
         }
     }
 
     @Benchmark
     public int phylo(PhyloBars bars) {
-        return Backtester.run(bars.series, SPEC, ExecutionConfig.DEFAULT, false).trades().size();
+        return Backtester.run(bars.series, SPEC, ExecutionConfig.DEFAULT, false)
+                .trades()
+                .size();
     }
 
     @Benchmark
@@ -83,8 +95,8 @@ public class SmaCrossBenchmark {
         ClosePriceIndicator close = new ClosePriceIndicator(bars.series);
         SMAIndicator fast = new SMAIndicator(close, 10);
         SMAIndicator slow = new SMAIndicator(close, 30);
-        BaseStrategy strategy = new BaseStrategy(new CrossedUpIndicatorRule(fast, slow),
-                new CrossedDownIndicatorRule(fast, slow), 30);
+        BaseStrategy strategy =
+                new BaseStrategy(new CrossedUpIndicatorRule(fast, slow), new CrossedDownIndicatorRule(fast, slow), 30);
         return new BarSeriesManager(bars.series).run(strategy).getPositionCount();
     }
 }

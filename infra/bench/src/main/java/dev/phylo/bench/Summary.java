@@ -2,7 +2,6 @@ package dev.phylo.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ public final class Summary {
     private static final double BATCH_BARS = (double) RandomBatch.SIZE * BenchData.BARS;
     private static final double SINGLE_BARS = BenchData.BARS;
 
-    private Summary() {
-    }
+    private Summary() {}
 
     public static void main(String[] args) throws IOException {
         JsonNode results = new ObjectMapper().readTree(new File(args[0]));
@@ -45,16 +43,22 @@ public final class Summary {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.println("== Phylo benchmark summary (medians; 1,000,000 synthetic 1-minute bars) ==");
         if (one != null) {
-            System.out.printf("random batch, 512 strategies, 1 thread : %8.0f ms  %7.1f M strategy-bars/s (target >= 150 per core)%n",
+            System.out.printf(
+                    "random batch, 512 strategies, 1 thread : %8.0f ms  %7.1f M strategy-bars/s (target >= 150 per core)%n",
                     one, BATCH_BARS / one / 1e3);
         }
         if (all != null) {
-            System.out.printf("random batch, 512 strategies, %d cores  : %8.0f ms  %7.1f M strategy-bars/s (%.1f per core)%n",
+            System.out.printf(
+                    "random batch, 512 strategies, %d cores  : %8.0f ms  %7.1f M strategy-bars/s (%.1f per core)%n",
                     cores, all, BATCH_BARS / all / 1e3, BATCH_BARS / all / 1e3 / cores);
         }
         if (phylo != null && ta4j != null) {
-            System.out.printf("SMA(10)/SMA(30) crossover, Phylo      : %8.1f ms  %7.1f M bars/s%n", phylo, SINGLE_BARS / phylo / 1e3);
-            System.out.printf("SMA(10)/SMA(30) crossover, ta4j 0.17  : %8.1f ms  %7.1f M bars/s (DoubleNum)%n", ta4j, SINGLE_BARS / ta4j / 1e3);
+            System.out.printf(
+                    "SMA(10)/SMA(30) crossover, Phylo      : %8.1f ms  %7.1f M bars/s%n",
+                    phylo, SINGLE_BARS / phylo / 1e3);
+            System.out.printf(
+                    "SMA(10)/SMA(30) crossover, ta4j 0.17  : %8.1f ms  %7.1f M bars/s (DoubleNum)%n",
+                    ta4j, SINGLE_BARS / ta4j / 1e3);
             System.out.printf("Phylo / ta4j throughput ratio         : %8.1f x (target >= 50)%n", ta4j / phylo);
         }
     }

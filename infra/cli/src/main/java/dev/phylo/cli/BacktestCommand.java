@@ -10,36 +10,46 @@ import dev.phylo.engine.data.RowIssue;
 import dev.phylo.engine.strategy.ExampleStrategies;
 import dev.phylo.engine.strategy.StrategySpec;
 import dev.phylo.engine.strategy.StrategySpecs;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code phylo backtest}: one strategy on one CSV file, as a readable report or as JSON. */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
         description = "Backtest a strategy spec on OHLCV data and print its metrics and trades.")
 final class BacktestCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
 
-    @Option(names = "--strategy", required = true, paramLabel = "SPEC",
+    @Option(
+            names = "--strategy",
+            required = true,
+            paramLabel = "SPEC",
             description = "Strategy spec JSON file, or the name of a shipped example (see 'phylo examples').")
     String strategy;
 
-    @Option(names = "--fill", defaultValue = "next-open", paramLabel = "next-open|close",
+    @Option(
+            names = "--fill",
+            defaultValue = "next-open",
+            paramLabel = "next-open|close",
             description = "When orders fill: next bar's open (default) or the signal bar's close.")
     String fill;
 
     @Option(names = "--fee-bps", defaultValue = "0", paramLabel = "N", description = "Fee per side, basis points.")
     double feeBps;
 
-    @Option(names = "--slippage-bps", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--slippage-bps",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Slippage per side, basis points.")
     double slippageBps;
 

@@ -1,9 +1,8 @@
 package dev.phylo.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
 /**
  * Prints a failure as one line on stderr and exits 1; the stack trace only with {@code --debug}.

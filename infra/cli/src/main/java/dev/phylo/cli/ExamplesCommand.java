@@ -1,14 +1,15 @@
 package dev.phylo.cli;
 
 import dev.phylo.engine.strategy.ExampleStrategies;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code phylo examples [NAME]}: lists the shipped example strategies, or prints one. */
-@Command(name = "examples", mixinStandardHelpOptions = true,
+@Command(
+        name = "examples",
+        mixinStandardHelpOptions = true,
         description = "List the shipped example strategies, or print one's JSON to start your own from.")
 final class ExamplesCommand implements Callable<Integer> {
 

@@ -4,13 +4,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code phylo} command: the local entry point. */
-@Command(name = "phylo", mixinStandardHelpOptions = true, versionProvider = Phylo.Version.class,
+@Command(
+        name = "phylo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Phylo.Version.class,
         description = "Evolves trading strategies: run the pipeline locally, backtest a strategy, generate synthetic "
                 + "data, list examples.",
-        subcommands = {dev.phylo.cli.run.RunCommand.class, dev.phylo.cli.run.RunsCommand.class,
-                dev.phylo.cli.run.ReportCommand.class, dev.phylo.cli.cloud.CloudCommand.class, BacktestCommand.class,
-                SynthCommand.class,
-                ExamplesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            dev.phylo.cli.run.RunCommand.class,
+            dev.phylo.cli.run.RunsCommand.class,
+            dev.phylo.cli.run.ReportCommand.class,
+            dev.phylo.cli.cloud.CloudCommand.class,
+            BacktestCommand.class,
+            SynthCommand.class,
+            ExamplesCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Phylo implements Runnable {
 
     @CommandLine.Spec
@@ -43,7 +52,7 @@ public final class Phylo implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Phylo.class.getPackage().getImplementationVersion();
-            return new String[]{"phylo " + (v == null ? "(development build)" : v)};
+            return new String[] {"phylo " + (v == null ? "(development build)" : v)};
         }
     }
 }

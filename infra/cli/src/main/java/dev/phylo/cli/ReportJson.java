@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.engine.backtest.BacktestResult;
 import dev.phylo.engine.backtest.Trade;
 import dev.phylo.engine.metrics.Metrics;
-
 import java.time.Instant;
 
 /**
@@ -18,8 +17,7 @@ import java.time.Instant;
 final class ReportJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     static String render(BacktestResult result) throws Exception {
         Metrics m = result.metrics();

@@ -15,36 +15,58 @@ import picocli.CommandLine.Option;
  */
 public final class RunInputOptions {
 
-    @Option(names = "--interval", paramLabel = "1m|1h|1d…",
+    @Option(
+            names = "--interval",
+            paramLabel = "1m|1h|1d…",
             description = "Bar interval (default: " + RunDefaults.INTERVAL + ").")
     String interval;
+
     @Option(names = "--from", description = "First bar, ISO date or instant (default: all stored bars).")
     String from;
+
     @Option(names = "--to", description = "End of the range, ISO date or instant (default: all stored bars).")
     String to;
-    @Option(names = "--population", description = "Strategies per generation (default: " + RunDefaults.POPULATION
-            + ").")
+
+    @Option(
+            names = "--population",
+            description = "Strategies per generation (default: " + RunDefaults.POPULATION + ").")
     Integer population;
+
     @Option(names = "--generations", description = "Generations (default: " + RunDefaults.GENERATIONS + ").")
     Integer generations;
-    @Option(names = "--batch-size", description = "Strategies per evaluate invocation (default: "
-            + RunDefaults.BATCH_SIZE + "; phylo run: population / (2 x max concurrency)).")
+
+    @Option(
+            names = "--batch-size",
+            description = "Strategies per evaluate invocation (default: " + RunDefaults.BATCH_SIZE
+                    + "; phylo run: population / (2 x max concurrency)).")
     Integer batchSize;
-    @Option(names = "--max-concurrency", description = "Evaluate invocations at once, the Distributed Map's "
-            + "MaxConcurrency (default: " + RunDefaults.MAX_CONCURRENCY + "; phylo run: this machine's cores).")
+
+    @Option(
+            names = "--max-concurrency",
+            description = "Evaluate invocations at once, the Distributed Map's " + "MaxConcurrency (default: "
+                    + RunDefaults.MAX_CONCURRENCY + "; phylo run: this machine's cores).")
     Integer maxConcurrency;
+
     @Option(names = "--seed", description = "Run seed (default: " + RunDefaults.SEED + ").")
     Long seed;
-    @Option(names = "--objective", description = "sharpe, sortino, calmar or return (default: "
-            + RunDefaults.OBJECTIVE + ").")
+
+    @Option(
+            names = "--objective",
+            description = "sharpe, sortino, calmar or return (default: " + RunDefaults.OBJECTIVE + ").")
     String objective;
-    @Option(names = "--stall", description = "Stop after this many generations without improvement (default: "
-            + RunDefaults.STALL_GENERATIONS + ", never).")
+
+    @Option(
+            names = "--stall",
+            description = "Stop after this many generations without improvement (default: "
+                    + RunDefaults.STALL_GENERATIONS + ", never).")
     Integer stall;
+
     @Option(names = "--fee-bps", description = "Fee per side in bps (default: " + RunDefaults.FEE_BPS + ").")
     Double feeBps;
-    @Option(names = "--slippage-bps", description = "Slippage per side in bps (default: " + RunDefaults.SLIPPAGE_BPS
-            + ").")
+
+    @Option(
+            names = "--slippage-bps",
+            description = "Slippage per side in bps (default: " + RunDefaults.SLIPPAGE_BPS + ").")
     Double slippageBps;
 
     public String interval() {

@@ -4,9 +4,6 @@ import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code phylo synth}: writes a seeded synthetic OHLCV series as CSV. */
-@Command(name = "synth", mixinStandardHelpOptions = true,
+@Command(
+        name = "synth",
+        mixinStandardHelpOptions = true,
         description = "Write a seeded synthetic OHLCV series (GARCH volatility, fat tails, drift regimes) as CSV.")
 final class SynthCommand implements Callable<Integer> {
 
@@ -43,7 +44,8 @@ final class SynthCommand implements Callable<Integer> {
         if (bars < 2) {
             throw new IllegalArgumentException("--bars must be at least 2: " + bars);
         }
-        BarSeries s = SyntheticMarket.generate(SyntheticConfig.defaults(symbol, BarInterval.parse(interval), bars, seed));
+        BarSeries s =
+                SyntheticMarket.generate(SyntheticConfig.defaults(symbol, BarInterval.parse(interval), bars, seed));
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
             w.write("Date,Open,High,Low,Close,Volume\n");
@@ -63,8 +65,9 @@ final class SynthCommand implements Callable<Integer> {
             }
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        spec.commandLine().getOut().printf("wrote %,d %s bars of %s (seed %d) to %s%n", s.size(), s.interval(),
-                symbol, seed, out);
+        spec.commandLine()
+                .getOut()
+                .printf("wrote %,d %s bars of %s (seed %d) to %s%n", s.size(), s.interval(), symbol, seed, out);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,9 +1,9 @@
 package dev.phylo.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.engine.strategy.StrategySpecs;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code phylo examples} lists the shipped strategies and prints each as a spec that parses. */
 class ExamplesCommandTest {

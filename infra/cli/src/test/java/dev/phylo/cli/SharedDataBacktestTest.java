@@ -1,15 +1,14 @@
 package dev.phylo.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code phylo backtest} with the SMA(10)/SMA(30) stop-and-reverse example on each real file in {@code ../shared/data}
@@ -30,8 +29,15 @@ class SharedDataBacktestTest {
     void smaStopAndReverseGivesSaneFigures(String file) throws Exception {
         Path dir = dataDir();
         Assumptions.assumeTrue(dir != null, "skipped: ../shared/data not found (system property phylo.shared.dir)");
-        BacktestCommandTest.Run r = BacktestCommandTest.phylo("backtest", "--data", dir.resolve(file).toString(),
-                "--strategy", "sma-cross-stop-and-reverse", "--fee-bps", "1", "--json");
+        BacktestCommandTest.Run r = BacktestCommandTest.phylo(
+                "backtest",
+                "--data",
+                dir.resolve(file).toString(),
+                "--strategy",
+                "sma-cross-stop-and-reverse",
+                "--fee-bps",
+                "1",
+                "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = new ObjectMapper().readTree(r.out());
         JsonNode trades = root.get("trades");
@@ -44,8 +50,10 @@ class SharedDataBacktestTest {
             JsonNode prev = trades.get(i - 1);
             JsonNode t = trades.get(i);
             assertThat(t.get("side").asText()).isNotEqualTo(prev.get("side").asText());
-            assertThat(t.get("entryTime").asText()).isEqualTo(prev.get("exitTime").asText());
-            assertThat(t.get("entryPrice").asDouble()).isEqualTo(prev.get("exitPrice").asDouble());
+            assertThat(t.get("entryTime").asText())
+                    .isEqualTo(prev.get("exitTime").asText());
+            assertThat(t.get("entryPrice").asDouble())
+                    .isEqualTo(prev.get("exitPrice").asDouble());
             assertThat(prev.get("exitReason").asText()).isEqualTo("reverse");
         }
         assertThat(trades.get(trades.size() - 1).get("exitReason").asText()).isEqualTo("endOfData");

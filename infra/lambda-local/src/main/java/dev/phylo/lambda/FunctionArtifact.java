@@ -69,7 +69,8 @@ public sealed interface FunctionArtifact permits FunctionArtifact.Jvm, FunctionA
 
     /** Classes or jars with an explicit task root (tests, plain handlers). */
     static Jvm classpath(Path taskRoot, List<Path> classpath) {
-        return new Jvm(classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
+        return new Jvm(
+                classpath.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
                 taskRoot.toAbsolutePath().normalize());
     }
 
@@ -136,7 +137,9 @@ public sealed interface FunctionArtifact permits FunctionArtifact.Jvm, FunctionA
             if (z.getEntry("bootstrap") == null) {
                 return Optional.empty(); // a JVM function.zip
             }
-            String module = target.getParent() == null ? "function" : target.getParent().getFileName().toString();
+            String module = target.getParent() == null
+                    ? "function"
+                    : target.getParent().getFileName().toString();
             Path root = extractDir.toAbsolutePath().normalize().resolve(module + "-native");
             unzip(z, root);
             Path exe = root.resolve("bootstrap");
@@ -202,7 +205,9 @@ public sealed interface FunctionArtifact permits FunctionArtifact.Jvm, FunctionA
     private static void makeExecutable(Path file) {
         try {
             var perms = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-            perms.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+            perms.addAll(EnumSet.of(
+                    PosixFilePermission.OWNER_EXECUTE,
+                    PosixFilePermission.GROUP_EXECUTE,
                     PosixFilePermission.OTHERS_EXECUTE));
             Files.setPosixFilePermissions(file, perms);
         } catch (UnsupportedOperationException | IOException e) {

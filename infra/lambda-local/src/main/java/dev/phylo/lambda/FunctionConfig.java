@@ -45,6 +45,7 @@ public record FunctionConfig(
 
     /** The handler of every Quarkus Funqy Lambda (JVM); native artifacts ignore it. */
     public static final String FUNQY_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+
     public static final String DEFAULT_REGION = "us-east-1";
 
     public FunctionConfig {
@@ -169,8 +170,19 @@ public record FunctionConfig(
         }
 
         public FunctionConfig build() {
-            return new FunctionConfig(name, artifact, handler, memoryMb, timeout, concurrency, environment, region,
-                    startupTimeout, jvmOptions, workingDirectory, inheritEnvironment);
+            return new FunctionConfig(
+                    name,
+                    artifact,
+                    handler,
+                    memoryMb,
+                    timeout,
+                    concurrency,
+                    environment,
+                    region,
+                    startupTimeout,
+                    jvmOptions,
+                    workingDirectory,
+                    inheritEnvironment);
         }
     }
 }

@@ -23,14 +23,14 @@ public final class FunctionLog implements AutoCloseable {
 
     private FunctionLog(Path file, Consumer<String> forward) throws IOException {
         this.file = file;
-        this.forward = forward == null ? line -> { } : forward;
+        this.forward = forward == null ? line -> {} : forward;
         if (file != null) {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            this.writer = Files.newBufferedWriter(
+                    file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } else {
             this.writer = null;
         }

@@ -4,7 +4,6 @@ import dev.phylo.lambda.internal.ExitStatus;
 import dev.phylo.lambda.internal.GracefulStop;
 import dev.phylo.lambda.internal.ProcessLauncher;
 import dev.phylo.lambda.internal.ProcessSupervisor;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -81,8 +80,7 @@ public final class FunctionProcess implements AutoCloseable {
     private volatile Duration startupTime;
     private volatile boolean busy;
 
-    private FunctionProcess(FunctionConfig config, int instance, RicClasspath ric, FunctionLog log)
-            throws IOException {
+    private FunctionProcess(FunctionConfig config, int instance, RicClasspath ric, FunctionLog log) throws IOException {
         this.config = config;
         this.instanceName = config.name() + "#" + instance;
         this.log = log == null ? FunctionLog.forwardingOnly(null) : log;
@@ -96,8 +94,10 @@ public final class FunctionProcess implements AutoCloseable {
         }
         this.process = launched.process();
         this.startNanos = launched.startNanos();
-        this.log.line(instanceName, "[phylo] started pid " + process.pid() + " polling " + server.address()
-                + " (" + (config.artifact() instanceof FunctionArtifact.Jvm ? "JVM" : "native") + ")");
+        this.log.line(
+                instanceName,
+                "[phylo] started pid " + process.pid() + " polling " + server.address() + " ("
+                        + (config.artifact() instanceof FunctionArtifact.Jvm ? "JVM" : "native") + ")");
         this.supervisor = ProcessSupervisor.watch(launched, instanceName, this.log, server);
     }
 
@@ -137,15 +137,17 @@ public final class FunctionProcess implements AutoCloseable {
         if (startupTime != null) {
             return;
         }
-        CompletableFuture<Object> any = CompletableFuture.anyOf(server.firstPoll(), server.initErrorFuture(),
-                supervisor.onExit());
+        CompletableFuture<Object> any =
+                CompletableFuture.anyOf(server.firstPoll(), server.initErrorFuture(), supervisor.onExit());
         try {
             any.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             supervisor.killAndWait();
-            throw new FunctionStartException(InvocationResult.SANDBOX_TIMEDOUT, instanceName + " (pid " + pid()
-                    + ") did not reach /invocation/next within " + seconds(timeout) + " seconds"
-                    + supervisor.outputExcerpt());
+            throw new FunctionStartException(
+                    InvocationResult.SANDBOX_TIMEDOUT,
+                    instanceName + " (pid " + pid()
+                            + ") did not reach /invocation/next within " + seconds(timeout) + " seconds"
+                            + supervisor.outputExcerpt());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             supervisor.killAndWait();
@@ -157,14 +159,18 @@ public final class FunctionProcess implements AutoCloseable {
         if (initError.isPresent()) {
             supervisor.killAndWait();
             RuntimeApiServer.InitError err = initError.get();
-            throw new FunctionStartException(err.errorType(), instanceName + " failed to initialise: "
-                    + err.errorType() + ": " + err.errorMessage() + supervisor.outputExcerpt());
+            throw new FunctionStartException(
+                    err.errorType(),
+                    instanceName + " failed to initialise: " + err.errorType() + ": " + err.errorMessage()
+                            + supervisor.outputExcerpt());
         }
         if (!server.firstPoll().isDone()) {
             int code = supervisor.onExit().join();
-            throw new FunctionStartException(InvocationResult.RUNTIME_EXIT_ERROR, instanceName + " exited during "
-                    + "start-up: Runtime exited with error: " + ExitStatus.describe(code)
-                    + supervisor.outputExcerpt());
+            throw new FunctionStartException(
+                    InvocationResult.RUNTIME_EXIT_ERROR,
+                    instanceName + " exited during "
+                            + "start-up: Runtime exited with error: " + ExitStatus.describe(code)
+                            + supervisor.outputExcerpt());
         }
         startupTime = Duration.ofNanos(System.nanoTime() - startNanos);
         log.line(instanceName, "[phylo] ready in " + startupTime.toMillis() + " ms");
@@ -202,18 +208,25 @@ public final class FunctionProcess implements AutoCloseable {
             try {
                 return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                InvocationResult timedOut = new InvocationResult.Failure(requestId, InvocationResult.SANDBOX_TIMEDOUT,
-                        "Task timed out after " + seconds(timeout) + " seconds", List.of());
+                InvocationResult timedOut = new InvocationResult.Failure(
+                        requestId,
+                        InvocationResult.SANDBOX_TIMEDOUT,
+                        "Task timed out after " + seconds(timeout) + " seconds",
+                        List.of());
                 if (server.complete(requestId, timedOut)) {
-                    log.line(instanceName, "[phylo] RequestId: " + requestId + " Task timed out after "
-                            + seconds(timeout) + " seconds; killing pid " + pid());
+                    log.line(
+                            instanceName,
+                            "[phylo] RequestId: " + requestId + " Task timed out after " + seconds(timeout)
+                                    + " seconds; killing pid " + pid());
                     supervisor.killAndWait();
                 }
                 return result.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                server.complete(requestId, new InvocationResult.Failure(requestId, "Runtime.Cancelled",
-                        "invocation abandoned: caller interrupted", List.of()));
+                server.complete(
+                        requestId,
+                        new InvocationResult.Failure(
+                                requestId, "Runtime.Cancelled", "invocation abandoned: caller interrupted", List.of()));
                 supervisor.killAndWait();
                 throw new CancellationException("interrupted while invoking " + instanceName);
             } catch (ExecutionException e) {

@@ -3,7 +3,6 @@ package dev.phylo.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phylo.lambda.internal.Json;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -113,9 +112,11 @@ public final class LocalFunction implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout");
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_REQUEST_BYTES) {
-            return InvocationResult.failure(InvocationResult.REQUEST_TOO_LARGE, "Request must be smaller than "
-                    + MAX_REQUEST_BYTES + " bytes for the InvokeFunction operation (was " + bytes.length
-                    + " bytes)");
+            return InvocationResult.failure(
+                    InvocationResult.REQUEST_TOO_LARGE,
+                    "Request must be smaller than "
+                            + MAX_REQUEST_BYTES + " bytes for the InvokeFunction operation (was " + bytes.length
+                            + " bytes)");
         }
         checkOpen();
         try {

@@ -69,8 +69,9 @@ public final class LocalFunctions implements AutoCloseable {
 
     /** @throws NoSuchElementException if there is no such function */
     public LocalFunction get(String name) {
-        return find(name).orElseThrow(() -> new NoSuchElementException("no local function named " + name
-                + "; known: " + names()));
+        return find(name)
+                .orElseThrow(
+                        () -> new NoSuchElementException("no local function named " + name + "; known: " + names()));
     }
 
     public synchronized List<String> names() {

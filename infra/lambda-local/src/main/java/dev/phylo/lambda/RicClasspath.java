@@ -12,12 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Optional;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -61,8 +61,8 @@ public final class RicClasspath {
             "com.amazonaws.services.lambda.runtime.Context",
             "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
             "software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
-    private static final List<String> OPTIONAL_CLASSES = List.of(
-            "software.amazon.awssdk.annotations.SdkInternalApi");
+
+    private static final List<String> OPTIONAL_CLASSES = List.of("software.amazon.awssdk.annotations.SdkInternalApi");
 
     /** The RIC's switch for a pre-extracted JNI library (see the class comment). */
     public static final String JNI_PROPERTY =
@@ -97,7 +97,9 @@ public final class RicClasspath {
             throw new IllegalArgumentException("not a directory: " + dir.toAbsolutePath());
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+            List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
             if (jars.isEmpty()) {
                 throw new IllegalArgumentException("no jars in " + dir.toAbsolutePath());
             }
@@ -261,7 +263,8 @@ public final class RicClasspath {
 
     /** The entries joined with {@code File.pathSeparator}. */
     public String toClasspath() {
-        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
+        return String.join(
+                File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.phylo.lambda.internal.ApiCallLog;
 import dev.phylo.lambda.internal.InvocationQueue;
 import dev.phylo.lambda.internal.RuntimeApiHandler;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -56,16 +55,14 @@ public final class RuntimeApiServer implements AutoCloseable {
     private static final AtomicInteger SERVER_IDS = new AtomicInteger();
 
     /** An init failure the runtime reported through {@code /init/error}. */
-    public record InitError(String errorType, String errorMessage, String body) {
-    }
+    public record InitError(String errorType, String errorMessage, String body) {}
 
     /**
      * One request a runtime made: method, path, response status, the request headers that matter for the protocol
      * (every {@code Lambda-Runtime-*} header plus Content-Type, Content-Length, Transfer-Encoding, Expect,
      * User-Agent; names lower-cased) and the body size.
      */
-    public record ApiCall(String method, String path, int status, Map<String, String> headers, long bodyBytes) {
-    }
+    public record ApiCall(String method, String path, int status, Map<String, String> headers, long bodyBytes) {}
 
     private final HttpServer http;
     private final ExecutorService executor;
@@ -116,8 +113,8 @@ public final class RuntimeApiServer implements AutoCloseable {
      * @param deadlineEpochMs the {@code Lambda-Runtime-Deadline-Ms} the runtime sees
      * @param traceId         the {@code Lambda-Runtime-Trace-Id} the runtime sees; null for a fresh X-Ray style one
      */
-    public CompletableFuture<InvocationResult> submit(String requestId, byte[] payload, long deadlineEpochMs,
-                                                      String traceId) {
+    public CompletableFuture<InvocationResult> submit(
+            String requestId, byte[] payload, long deadlineEpochMs, String traceId) {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(payload, "payload");
         return invocations.submit(requestId, payload, deadlineEpochMs, traceId);
@@ -166,8 +163,8 @@ public final class RuntimeApiServer implements AutoCloseable {
         if (!invocations.close()) {
             return;
         }
-        failAll(id -> new InvocationResult.Failure(id, InvocationResult.RUNTIME_EXIT_ERROR,
-                "Runtime API server closed", List.of()));
+        failAll(id -> new InvocationResult.Failure(
+                id, InvocationResult.RUNTIME_EXIT_ERROR, "Runtime API server closed", List.of()));
         http.stop(0);
         executor.shutdownNow();
     }

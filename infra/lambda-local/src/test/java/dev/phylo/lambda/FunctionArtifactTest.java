@@ -1,11 +1,11 @@
 package dev.phylo.lambda;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.lambda.testfn.MiniRuntime;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +18,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FunctionArtifactTest {
 
@@ -44,7 +43,8 @@ class FunctionArtifactTest {
 
         runnerJar(fresh, "lib/missing.jar");
         assertThatThrownBy(() -> FunctionArtifact.locate(tmp.resolve("evaluate"), false, tmp))
-                .hasMessageContaining("lib/missing.jar").hasMessageContaining("rebuild");
+                .hasMessageContaining("lib/missing.jar")
+                .hasMessageContaining("rebuild");
         assertThatThrownBy(() -> FunctionArtifact.locate(tmp.resolve("nothing"), true, tmp))
                 .hasMessageContaining("No packaged function");
     }
@@ -71,7 +71,9 @@ class FunctionArtifactTest {
             assertThat(Files.isExecutable(n.bootstrap())).isTrue();
         });
 
-        FunctionConfig config = FunctionConfig.builder("ingest", artifact).timeout(Duration.ofSeconds(10)).build();
+        FunctionConfig config = FunctionConfig.builder("ingest", artifact)
+                .timeout(Duration.ofSeconds(10))
+                .build();
         try (LocalFunction f = new LocalFunction(config, null, null)) {
             InvocationResult result = f.invoke("{\"k\":\"v\"}");
             assertThat(result).isInstanceOf(InvocationResult.Success.class);
@@ -80,8 +82,10 @@ class FunctionArtifactTest {
             assertThat(body.get("requestId").asText()).isEqualTo(result.requestId());
             assertThat(body.get("deadlineMs").asLong()).isGreaterThan(System.currentTimeMillis());
             assertThat(body.get("disableSignalHandlers").asText()).isEqualTo("true");
-            assertThat(body.get("taskRoot").asText()).isEqualTo(tmp.resolve("x/ingest-native").toString());
-            assertThat(body.get("cwd").asText()).isEqualTo(tmp.resolve("x/ingest-native").toString());
+            assertThat(body.get("taskRoot").asText())
+                    .isEqualTo(tmp.resolve("x/ingest-native").toString());
+            assertThat(body.get("cwd").asText())
+                    .isEqualTo(tmp.resolve("x/ingest-native").toString());
         }
     }
 
@@ -91,7 +95,8 @@ class FunctionArtifactTest {
         if (classPath.length > 0) {
             manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
         }
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream j = new JarOutputStream(out, manifest)) {
             j.putNextEntry(new ZipEntry("marker.txt"));
             j.closeEntry();
         }

@@ -1,13 +1,10 @@
 package dev.phylo.lambda;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.lambda.testfn.FailingInitHandler;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pool, timeouts, crashes and limits, with real RIC processes running the test handler. */
 class LocalFunctionTest {
@@ -63,7 +62,8 @@ class LocalFunctionTest {
 
     @Test
     void timeoutKillsTheProcessAndTheNextInvocationGetsAFreshOne() throws Exception {
-        LocalFunction f = functions.start(TestFunctions.echo("slow").timeout(Duration.ofSeconds(1)).build());
+        LocalFunction f = functions.start(
+                TestFunctions.echo("slow").timeout(Duration.ofSeconds(1)).build());
         long firstPid = pid(f.invoke("{}", Duration.ofSeconds(10)));
 
         long started = System.nanoTime();
@@ -75,7 +75,8 @@ class LocalFunctionTest {
             assertThat(e.errorMessage()).isEqualTo("Task timed out after 1.00 seconds");
         });
         assertThat(elapsedMs).isBetween(900L, 4000L);
-        assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
 
         long secondPid = pid(f.invoke("{}", Duration.ofSeconds(10)));
         assertThat(secondPid).isNotEqualTo(firstPid);
@@ -91,7 +92,8 @@ class LocalFunctionTest {
 
         assertThat(result).isInstanceOfSatisfying(InvocationResult.Failure.class, e -> {
             assertThat(e.errorType()).isEqualTo("Runtime.ExitError");
-            assertThat(e.errorMessage()).contains("Runtime exited with error: exit status 3")
+            assertThat(e.errorMessage())
+                    .contains("Runtime exited with error: exit status 3")
                     .contains("exiting with 3");
         });
         long secondPid = pid(f.invoke("{}"));
@@ -104,9 +106,10 @@ class LocalFunctionTest {
     void aProcessKilledFromOutsideFailsItsInvocation() throws Exception {
         LocalFunction f = functions.start(TestFunctions.echo("victim").build());
         f.prewarm(1);
-        CompletableFuture<InvocationResult> running = CompletableFuture.supplyAsync(
-                () -> f.invoke("{\"sleepMs\":8000}"));
-        waitUntil(() -> f.busyCount() == 1 && !f.processes().get(0).server().calls().isEmpty());
+        CompletableFuture<InvocationResult> running =
+                CompletableFuture.supplyAsync(() -> f.invoke("{\"sleepMs\":8000}"));
+        waitUntil(() ->
+                f.busyCount() == 1 && !f.processes().get(0).server().calls().isEmpty());
         Thread.sleep(300); // let the runtime pick the invocation up
 
         OptionalLong killed = f.killBusyProcess();
@@ -122,7 +125,8 @@ class LocalFunctionTest {
 
     @Test
     void aPoolOfTwoRunsTwoSleepsConcurrentlyAndNeverMoreThanTwoProcesses() throws Exception {
-        LocalFunction f = functions.start(TestFunctions.echo("pool").concurrency(2).build());
+        LocalFunction f =
+                functions.start(TestFunctions.echo("pool").concurrency(2).build());
         f.prewarm(2);
         assertThat(f.processIds()).hasSize(2);
 
@@ -155,8 +159,10 @@ class LocalFunctionTest {
 
         String tooBig = "\"" + "x".repeat(LocalFunction.MAX_REQUEST_BYTES) + "\"";
         InvocationResult request = f.invoke(tooBig);
-        assertThat(request).isInstanceOfSatisfying(InvocationResult.Failure.class,
-                e -> assertThat(e.errorType()).isEqualTo("Lambda.RequestTooLargeException"));
+        assertThat(request)
+                .isInstanceOfSatisfying(
+                        InvocationResult.Failure.class,
+                        e -> assertThat(e.errorType()).isEqualTo("Lambda.RequestTooLargeException"));
         assertThat(f.processIds()).isEmpty();
 
         long pid = pid(f.invoke("{}"));
@@ -169,14 +175,17 @@ class LocalFunctionTest {
         assertThat(pid(f.invoke("{}"))).isEqualTo(pid);
 
         InvocationResult large = f.invoke("{\"responseBytes\":6000000}");
-        assertThat(large).isInstanceOfSatisfying(InvocationResult.Success.class,
-                s -> assertThat(s.payload()).hasSize(6_000_000));
+        assertThat(large)
+                .isInstanceOfSatisfying(
+                        InvocationResult.Success.class,
+                        s -> assertThat(s.payload()).hasSize(6_000_000));
     }
 
     @Test
     void anInitErrorFailsTheInvocationWithItsType() {
         LocalFunction f = functions.start(TestFunctions.echo("initfail")
-                .handler(FailingInitHandler.class.getName() + "::handleRequest").build());
+                .handler(FailingInitHandler.class.getName() + "::handleRequest")
+                .build());
 
         InvocationResult result = f.invoke("{}");
 
@@ -204,12 +213,13 @@ class LocalFunctionTest {
         LocalFunction b = functions.start(TestFunctions.echo("b").build());
         a.prewarm(2);
         b.prewarm(1);
-        CompletableFuture<InvocationResult> running = CompletableFuture.supplyAsync(
-                () -> b.invoke("{\"sleepMs\":30000}", Duration.ofSeconds(60)));
+        CompletableFuture<InvocationResult> running =
+                CompletableFuture.supplyAsync(() -> b.invoke("{\"sleepMs\":30000}", Duration.ofSeconds(60)));
         waitUntil(() -> b.busyCount() == 1);
         List<Long> pids = functions.processIds();
         assertThat(pids).hasSize(3);
-        Set<Long> children = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+        Set<Long> children =
+                ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
         assertThat(children).containsAll(pids);
 
         long started = System.nanoTime();
@@ -217,12 +227,19 @@ class LocalFunctionTest {
         long closeMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d", pid).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("pid %d", pid)
+                    .isFalse();
         }
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid))
+        assertThat(ProcessHandle.current()
+                        .children()
+                        .filter(ProcessHandle::isAlive)
+                        .map(ProcessHandle::pid))
                 .doesNotContainAnyElementsOf(pids);
-        assertThat(running.get(10, TimeUnit.SECONDS)).isInstanceOfSatisfying(InvocationResult.Failure.class,
-                e -> assertThat(e.errorType()).isEqualTo("Runtime.ExitError"));
+        assertThat(running.get(10, TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(
+                        InvocationResult.Failure.class,
+                        e -> assertThat(e.errorType()).isEqualTo("Runtime.ExitError"));
         assertThat(closeMs).isLessThan(5000);
         assertThat(functions.processIds()).isEmpty();
     }
@@ -231,7 +248,9 @@ class LocalFunctionTest {
 
     private static long pid(InvocationResult result) throws Exception {
         assertThat(result).as("result %s", result).isInstanceOf(InvocationResult.Success.class);
-        return JSON.readTree(((InvocationResult.Success) result).payload()).get("pid").asLong();
+        return JSON.readTree(((InvocationResult.Success) result).payload())
+                .get("pid")
+                .asLong();
     }
 
     private static long pidUnchecked(InvocationResult result) {

@@ -1,14 +1,13 @@
 package dev.phylo.lambda;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RicClasspathTest {
 
@@ -20,7 +19,8 @@ class RicClasspathTest {
         RicClasspath ric = RicClasspath.detect();
         System.out.println("RIC classpath: " + ric.toClasspath());
 
-        assertThat(ric.entries()).extracting(p -> p.getFileName().toString())
+        assertThat(ric.entries())
+                .extracting(p -> p.getFileName().toString())
                 .anyMatch(n -> n.startsWith("aws-lambda-java-runtime-interface-client-2.10.1"))
                 .anyMatch(n -> n.startsWith("aws-lambda-java-core-"))
                 .anyMatch(n -> n.startsWith("aws-lambda-java-serialization-"))
@@ -33,7 +33,9 @@ class RicClasspathTest {
     void extractsTheJniLibraryOnceToAStablePrivatePath() {
         RicClasspath ric = RicClasspath.detect();
         Path lib = ric.jniLibrary().orElseThrow();
-        assertThat(lib.getFileName().toString()).startsWith("phylo-libaws-lambda-jni.linux").endsWith(".so");
+        assertThat(lib.getFileName().toString())
+                .startsWith("phylo-libaws-lambda-jni.linux")
+                .endsWith(".so");
         assertThat(RicClasspath.detect().jniLibrary()).contains(lib);
         assertThat(ric.jvmOptions()).containsExactly("-D" + RicClasspath.JNI_PROPERTY + "=" + lib);
     }

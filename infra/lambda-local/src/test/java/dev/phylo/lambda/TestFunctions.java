@@ -1,7 +1,6 @@
 package dev.phylo.lambda;
 
 import dev.phylo.lambda.testfn.TestHandler;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +9,15 @@ import java.util.List;
 /** Configurations that run {@link TestHandler} (or another test handler) through the real RIC. */
 final class TestFunctions {
 
-    private TestFunctions() {
-    }
+    private TestFunctions() {}
 
     static Path testClasses() {
         try {
-            return Path.of(TestHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(TestHandler.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

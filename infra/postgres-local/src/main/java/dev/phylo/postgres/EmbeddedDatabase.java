@@ -1,11 +1,9 @@
 package dev.phylo.postgres;
 
-import dev.phylo.store.DatabaseUrl;
-
 import dev.phylo.postgres.internal.ClusterFiles;
 import dev.phylo.postgres.internal.TestCertificates;
+import dev.phylo.store.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,8 +42,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseUrl url, Path caCertificate, Path temporaryCertDir,
-                             Duration startupTime) {
+    private EmbeddedDatabase(
+            EmbeddedPostgres postgres,
+            DatabaseUrl url,
+            Path caCertificate,
+            Path temporaryCertDir,
+            Duration startupTime) {
         this.postgres = postgres;
         this.url = url;
         this.caCertificate = caCertificate;
@@ -116,7 +118,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": '" + name + "'");
         }
         try (Connection connection = url.connect();
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rows = exists.executeQuery()) {
                 if (!rows.next()) {
@@ -165,9 +167,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         String password = dataDir == null ? ClusterFiles.newPassword() : ClusterFiles.passwordFor(dataDir);
         Path temporaryCertDir = tls && certDir == null ? ClusterFiles.createTempDirectory("phylo-pg-tls") : null;
         Path certs = certDir != null ? certDir : temporaryCertDir;
-        CompletableFuture<TestCertificates> certificates = tls
-                ? CompletableFuture.supplyAsync(() -> TestCertificates.generate(certs))
-                : null;
+        CompletableFuture<TestCertificates> certificates =
+                tls ? CompletableFuture.supplyAsync(() -> TestCertificates.generate(certs)) : null;
         Path passwordFile = ClusterFiles.writeTemporaryPasswordFile(password);
         boolean started = false;
         try {
@@ -177,8 +178,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("pwfile", passwordFile.toString())
                     .setConnectConfig("password", password)
-                    .setDataDirectoryCustomizer(directory ->
-                            ClusterFiles.configure(directory.toPath(), password, certificates));
+                    .setDataDirectoryCustomizer(
+                            directory -> ClusterFiles.configure(directory.toPath(), password, certificates));
             if (dataDir != null) {
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             } else {
@@ -188,7 +189,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (tls) {
                 builder.setServerConfig("ssl", "on")
                         .setConnectConfig("sslmode", "verify-full")
-                        .setConnectConfig("sslrootcert", TestCertificates.caCertificateIn(certs).toString());
+                        .setConnectConfig(
+                                "sslrootcert",
+                                TestCertificates.caCertificateIn(certs).toString());
             }
             EmbeddedPostgres postgres = builder.start();
             DatabaseUrl url = DatabaseUrl.of(SUPERUSER, password, HOST, postgres.getPort(), MAINTENANCE_DATABASE);
@@ -197,13 +200,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 caCertificate = certificates.join().caCertificate();
                 url = url.withParam("sslmode", "verify-full").withParam("sslrootcert", caCertificate.toString());
             }
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, url, caCertificate, temporaryCertDir,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
+            EmbeddedDatabase database = new EmbeddedDatabase(
+                    postgres, url, caCertificate, temporaryCertDir, Duration.ofNanos(System.nanoTime() - startNanos));
             started = true;
             return database;
         } catch (IOException e) {
-            throw new EmbeddedDatabaseException("embedded PostgreSQL did not start"
-                    + (dataDir == null ? "" : " in data directory " + dataDir), e);
+            throw new EmbeddedDatabaseException(
+                    "embedded PostgreSQL did not start" + (dataDir == null ? "" : " in data directory " + dataDir), e);
         } finally {
             ClusterFiles.delete(passwordFile);
             if (!started && temporaryCertDir != null) {

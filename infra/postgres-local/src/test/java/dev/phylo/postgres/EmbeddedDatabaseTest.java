@@ -1,10 +1,9 @@
 package dev.phylo.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.store.DatabaseUrl;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,9 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedDatabaseTest {
 
@@ -26,7 +24,8 @@ class EmbeddedDatabaseTest {
             assertThat(connection.isValid(5)).isTrue();
         }
         assertThat(url.password()).hasSize(32);
-        assertThatThrownBy(() -> DatabaseUrl.of(url.user(), "wrong", url.host(), url.port(), url.database()).connect())
+        assertThatThrownBy(() -> DatabaseUrl.of(url.user(), "wrong", url.host(), url.port(), url.database())
+                        .connect())
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("password authentication failed");
     }
@@ -62,13 +61,15 @@ class EmbeddedDatabaseTest {
         Path dataDir = dir.resolve("pg");
         String password;
         try (EmbeddedDatabase server = EmbeddedDatabase.start(dataDir)) {
-            System.out.println("EmbeddedDatabase.start (fresh data dir) took " + server.startupTime().toMillis() + " ms");
+            System.out.println("EmbeddedDatabase.start (fresh data dir) took "
+                    + server.startupTime().toMillis() + " ms");
             password = server.url().password();
             execute(server.url(), "CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
         }
 
         try (EmbeddedDatabase server = EmbeddedDatabase.start(dataDir)) {
-            System.out.println("EmbeddedDatabase.start (existing data dir) took " + server.startupTime().toMillis() + " ms");
+            System.out.println("EmbeddedDatabase.start (existing data dir) took "
+                    + server.startupTime().toMillis() + " ms");
             assertThat(server.url().password()).isEqualTo(password);
             assertThat(strings(server.url(), "SELECT v FROM kept")).containsExactly("42");
         }
@@ -76,14 +77,17 @@ class EmbeddedDatabaseTest {
 
     @Test
     void clusterUsesUtf8AndByteOrderCollation() throws SQLException {
-        assertThat(strings(SharedServer.get().url(),
-                "SELECT pg_encoding_to_char(encoding) || ' ' || datcollate FROM pg_database WHERE datname = 'postgres'"))
+        assertThat(
+                        strings(
+                                SharedServer.get().url(),
+                                "SELECT pg_encoding_to_char(encoding) || ' ' || datcollate FROM pg_database WHERE datname = 'postgres'"))
                 .containsExactly("UTF8 C");
     }
 
     private static List<String> strings(DatabaseUrl url, String sql) throws SQLException {
-        try (Connection connection = url.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = url.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));
@@ -93,7 +97,8 @@ class EmbeddedDatabaseTest {
     }
 
     private static void execute(DatabaseUrl url, String sql) throws SQLException {
-        try (Connection connection = url.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = url.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

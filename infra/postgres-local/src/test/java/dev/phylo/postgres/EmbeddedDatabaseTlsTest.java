@@ -1,11 +1,9 @@
 package dev.phylo.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.store.DatabaseUrl;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class EmbeddedDatabaseTlsTest {
 
@@ -30,7 +28,8 @@ class EmbeddedDatabaseTlsTest {
     @BeforeAll
     static void startServer() {
         server = EmbeddedDatabase.startWithTls(null);
-        System.out.println("EmbeddedDatabase.startWithTls took " + server.startupTime().toMillis() + " ms");
+        System.out.println(
+                "EmbeddedDatabase.startWithTls took " + server.startupTime().toMillis() + " ms");
     }
 
     @AfterAll
@@ -41,8 +40,8 @@ class EmbeddedDatabaseTlsTest {
     @Test
     void verifyFullToLocalhostConnectsOverTls() throws SQLException {
         try (Connection connection = connect("localhost", "verify-full");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getBoolean(1)).isTrue();
         }

@@ -3,8 +3,7 @@ package dev.phylo.postgres;
 /** One embedded server per test JVM; each test class makes its own databases on it. */
 final class SharedServer {
 
-    private SharedServer() {
-    }
+    private SharedServer() {}
 
     static EmbeddedDatabase get() {
         return Holder.SERVER;
@@ -15,7 +14,8 @@ final class SharedServer {
 
         private static EmbeddedDatabase start() {
             EmbeddedDatabase server = EmbeddedDatabase.start(null);
-            System.out.println("EmbeddedDatabase.start (temporary) took " + server.startupTime().toMillis() + " ms");
+            System.out.println("EmbeddedDatabase.start (temporary) took "
+                    + server.startupTime().toMillis() + " ms");
             return server;
         }
     }

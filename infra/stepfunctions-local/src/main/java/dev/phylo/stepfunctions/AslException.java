@@ -6,13 +6,13 @@ package dev.phylo.stepfunctions;
  * {@code state "Evaluate generation": field ResultWriter is not supported by the local runner}.
  */
 public final class AslException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public AslException(String message) {
-    super(message);
-  }
+    public AslException(String message) {
+        super(message);
+    }
 
-  public AslException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public AslException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

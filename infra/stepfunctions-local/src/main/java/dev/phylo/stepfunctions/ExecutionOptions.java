@@ -15,51 +15,56 @@ import java.util.Objects;
  * @param sleeper how Wait states and Retry back-off wait
  */
 public record ExecutionOptions(
-    int maxPayloadBytes, Duration defaultTaskTimeout, int maxParallelism, Clock clock, Sleeper sleeper) {
+        int maxPayloadBytes, Duration defaultTaskTimeout, int maxParallelism, Clock clock, Sleeper sleeper) {
 
-  public static final int DEFAULT_MAX_PAYLOAD_BYTES = 262_144;
-  /** Lambda's own maximum function timeout. */
-  public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofMinutes(15);
-  public static final int DEFAULT_MAX_PARALLELISM = 32;
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 262_144;
+    /** Lambda's own maximum function timeout. */
+    public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofMinutes(15);
 
-  public ExecutionOptions {
-    if (maxPayloadBytes <= 0) {
-      throw new IllegalArgumentException("maxPayloadBytes must be positive");
+    public static final int DEFAULT_MAX_PARALLELISM = 32;
+
+    public ExecutionOptions {
+        if (maxPayloadBytes <= 0) {
+            throw new IllegalArgumentException("maxPayloadBytes must be positive");
+        }
+        Objects.requireNonNull(defaultTaskTimeout, "defaultTaskTimeout");
+        if (defaultTaskTimeout.isNegative() || defaultTaskTimeout.isZero()) {
+            throw new IllegalArgumentException("defaultTaskTimeout must be positive");
+        }
+        if (maxParallelism <= 0) {
+            throw new IllegalArgumentException("maxParallelism must be positive");
+        }
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
     }
-    Objects.requireNonNull(defaultTaskTimeout, "defaultTaskTimeout");
-    if (defaultTaskTimeout.isNegative() || defaultTaskTimeout.isZero()) {
-      throw new IllegalArgumentException("defaultTaskTimeout must be positive");
+
+    /** 256 KiB payloads, 15 minute task timeout, 32 threads per Map/Parallel, UTC clock, real sleeps. */
+    public static ExecutionOptions defaults() {
+        return new ExecutionOptions(
+                DEFAULT_MAX_PAYLOAD_BYTES,
+                DEFAULT_TASK_TIMEOUT,
+                DEFAULT_MAX_PARALLELISM,
+                Clock.systemUTC(),
+                Sleeper.system());
     }
-    if (maxParallelism <= 0) {
-      throw new IllegalArgumentException("maxParallelism must be positive");
+
+    public ExecutionOptions withMaxPayloadBytes(int v) {
+        return new ExecutionOptions(v, defaultTaskTimeout, maxParallelism, clock, sleeper);
     }
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(sleeper, "sleeper");
-  }
 
-  /** 256 KiB payloads, 15 minute task timeout, 32 threads per Map/Parallel, UTC clock, real sleeps. */
-  public static ExecutionOptions defaults() {
-    return new ExecutionOptions(
-        DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TASK_TIMEOUT, DEFAULT_MAX_PARALLELISM, Clock.systemUTC(), Sleeper.system());
-  }
+    public ExecutionOptions withDefaultTaskTimeout(Duration v) {
+        return new ExecutionOptions(maxPayloadBytes, v, maxParallelism, clock, sleeper);
+    }
 
-  public ExecutionOptions withMaxPayloadBytes(int v) {
-    return new ExecutionOptions(v, defaultTaskTimeout, maxParallelism, clock, sleeper);
-  }
+    public ExecutionOptions withMaxParallelism(int v) {
+        return new ExecutionOptions(maxPayloadBytes, defaultTaskTimeout, v, clock, sleeper);
+    }
 
-  public ExecutionOptions withDefaultTaskTimeout(Duration v) {
-    return new ExecutionOptions(maxPayloadBytes, v, maxParallelism, clock, sleeper);
-  }
+    public ExecutionOptions withClock(Clock v) {
+        return new ExecutionOptions(maxPayloadBytes, defaultTaskTimeout, maxParallelism, v, sleeper);
+    }
 
-  public ExecutionOptions withMaxParallelism(int v) {
-    return new ExecutionOptions(maxPayloadBytes, defaultTaskTimeout, v, clock, sleeper);
-  }
-
-  public ExecutionOptions withClock(Clock v) {
-    return new ExecutionOptions(maxPayloadBytes, defaultTaskTimeout, maxParallelism, v, sleeper);
-  }
-
-  public ExecutionOptions withSleeper(Sleeper v) {
-    return new ExecutionOptions(maxPayloadBytes, defaultTaskTimeout, maxParallelism, clock, v);
-  }
+    public ExecutionOptions withSleeper(Sleeper v) {
+        return new ExecutionOptions(maxPayloadBytes, defaultTaskTimeout, maxParallelism, clock, v);
+    }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * error).
  */
 public record ExecutionResult(ExecutionStatus status, JsonNode output, String error, String cause) {
-  public boolean succeeded() {
-    return status == ExecutionStatus.SUCCEEDED;
-  }
+    public boolean succeeded() {
+        return status == ExecutionStatus.SUCCEEDED;
+    }
 }

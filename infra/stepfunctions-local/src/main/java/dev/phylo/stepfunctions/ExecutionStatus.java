@@ -2,10 +2,10 @@ package dev.phylo.stepfunctions;
 
 /** The status of an execution, as Step Functions names it. */
 public enum ExecutionStatus {
-  RUNNING,
-  SUCCEEDED,
-  FAILED,
-  /** The execution's {@code TimeoutSeconds} elapsed (error {@code States.Timeout}). */
-  TIMED_OUT,
-  ABORTED
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    /** The execution's {@code TimeoutSeconds} elapsed (error {@code States.Timeout}). */
+    TIMED_OUT,
+    ABORTED
 }

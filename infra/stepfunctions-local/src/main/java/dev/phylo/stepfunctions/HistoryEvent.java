@@ -12,6 +12,6 @@ import java.time.Instant;
  * outputs are JSON text, truncated to {@value #MAX_DATA_CHARS} characters.
  */
 public record HistoryEvent(long id, long previousEventId, Instant timestamp, String type, JsonNode details) {
-  /** Longest input/output text kept in an event; longer text is cut and marked truncated. */
-  public static final int MAX_DATA_CHARS = 8192;
+    /** Longest input/output text kept in an event; longer text is cut and marked truncated. */
+    public static final int MAX_DATA_CHARS = 8192;
 }

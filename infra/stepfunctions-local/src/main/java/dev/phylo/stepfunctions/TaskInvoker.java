@@ -15,5 +15,5 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface TaskInvoker {
-  JsonNode invoke(String functionArn, JsonNode payload, Duration timeout) throws TaskFailedException;
+    JsonNode invoke(String functionArn, JsonNode payload, Duration timeout) throws TaskFailedException;
 }

@@ -12,95 +12,82 @@ import org.junit.jupiter.api.Test;
 /** Step Functions quotas the local runner reproduces (docs/architecture.md, "Fan-out"). */
 class LimitsTest {
 
-  private static String items(int n) {
-    StringBuilder b = new StringBuilder("[");
-    for (int i = 0; i < n; i++) {
-      b.append(i == 0 ? "" : ",").append(i);
+    private static String items(int n) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append(i);
+        }
+        return b.append(']').toString();
     }
-    return b.append(']').toString();
-  }
 
-  @Test
-  void inlineMapRunsAtMost40IterationsAtOnce() {
-    AtomicInteger inFlight = new AtomicInteger();
-    AtomicInteger maxSeen = new AtomicInteger();
-    CountDownLatch wave = new CountDownLatch(40);
-    Asl.Functions fns =
-        new Asl.Functions()
-            .on(
-                "f",
-                p -> {
-                  maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                  try {
-                    wave.countDown();
-                    wave.await(10, TimeUnit.SECONDS);
-                    Thread.sleep(2);
-                  } catch (InterruptedException e) {
-                    throw new TaskFailedException("Interrupted", "");
-                  } finally {
-                    inFlight.decrementAndGet();
-                  }
-                  return p;
-                });
-    String def =
-        """
+    @Test
+    void inlineMapRunsAtMost40IterationsAtOnce() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxSeen = new AtomicInteger();
+        CountDownLatch wave = new CountDownLatch(40);
+        Asl.Functions fns = new Asl.Functions().on("f", p -> {
+            maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                wave.countDown();
+                wave.await(10, TimeUnit.SECONDS);
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                throw new TaskFailedException("Interrupted", "");
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return p;
+        });
+        String def = """
         {"StartAt": "M", "States": {"M": {"Type": "Map", "MaxConcurrency": 0,
           "ItemProcessor": {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%sf", "End": true}}},
           "End": true}}}
-        """
-            .formatted(FN);
-    ExecutionResult r = Asl.run(def, items(100), fns, Asl.options().withMaxParallelism(64));
-    assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(r.output()).isEqualTo(json(items(100)));
-    assertThat(maxSeen.get()).isEqualTo(40);
-  }
+        """.formatted(FN);
+        ExecutionResult r = Asl.run(def, items(100), fns, Asl.options().withMaxParallelism(64));
+        assertThat(r.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(r.output()).isEqualTo(json(items(100)));
+        assertThat(maxSeen.get()).isEqualTo(40);
+    }
 
-  @Test
-  void maxParallelismCapsTheThreadsOfAMap() {
-    AtomicInteger inFlight = new AtomicInteger();
-    AtomicInteger maxSeen = new AtomicInteger();
-    Asl.Functions fns =
-        new Asl.Functions()
-            .on(
-                "f",
-                p -> {
-                  maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                  try {
-                    Thread.sleep(3);
-                  } catch (InterruptedException e) {
-                    throw new TaskFailedException("Interrupted", "");
-                  } finally {
-                    inFlight.decrementAndGet();
-                  }
-                  return p;
-                });
-    String def =
-        """
+    @Test
+    void maxParallelismCapsTheThreadsOfAMap() {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxSeen = new AtomicInteger();
+        Asl.Functions fns = new Asl.Functions().on("f", p -> {
+            maxSeen.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                throw new TaskFailedException("Interrupted", "");
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return p;
+        });
+        String def = """
         {"StartAt": "M", "States": {"M": {"Type": "Map",
           "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
             "StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%sf", "End": true}}},
           "End": true}}}
-        """
-            .formatted(FN);
-    ExecutionResult r = Asl.run(def, items(50), fns, Asl.options().withMaxParallelism(2));
-    assertThat(r.succeeded()).isTrue();
-    assertThat(maxSeen.get()).isBetween(1, 2);
-  }
+        """.formatted(FN);
+        ExecutionResult r = Asl.run(def, items(50), fns, Asl.options().withMaxParallelism(2));
+        assertThat(r.succeeded()).isTrue();
+        assertThat(maxSeen.get()).isBetween(1, 2);
+    }
 
-  @Test
-  void anInlineMapThatOverflowsTheHistoryFailsTheExecution() {
-    // 4 events per iteration (MapIterationStarted, PassStateEntered/Exited, MapIterationSucceeded)
-    String def =
-        """
+    @Test
+    void anInlineMapThatOverflowsTheHistoryFailsTheExecution() {
+        // 4 events per iteration (MapIterationStarted, PassStateEntered/Exited, MapIterationSucceeded)
+        String def = """
         {"StartAt": "M", "States": {"M": {"Type": "Map", "MaxConcurrency": 1,
           "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
         """;
-    Execution e = Asl.start(def, items(7000), new Asl.Functions(), Asl.options());
-    ExecutionResult r = e.await();
-    assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(r.error()).isEqualTo("States.Runtime");
-    assertThat(r.cause()).contains("25000");
-    assertThat(e.history()).hasSize(25_000);
-    assertThat(e.history().get(24_999).type()).isEqualTo("ExecutionFailed");
-  }
+        Execution e = Asl.start(def, items(7000), new Asl.Functions(), Asl.options());
+        ExecutionResult r = e.await();
+        assertThat(r.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(r.error()).isEqualTo("States.Runtime");
+        assertThat(r.cause()).contains("25000");
+        assertThat(e.history()).hasSize(25_000);
+        assertThat(e.history().get(24_999).type()).isEqualTo("ExecutionFailed");
+    }
 }

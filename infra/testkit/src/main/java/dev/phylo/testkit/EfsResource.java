@@ -1,7 +1,6 @@
 package dev.phylo.testkit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +33,8 @@ public class EfsResource implements QuarkusTestResourceLifecycleManager {
     /** The folder of the application currently under test. */
     public static Path root() {
         if (root == null) {
-            throw new IllegalStateException("EfsResource has not started: annotate the test with "
-                    + "@QuarkusTestResource(EfsResource.class)");
+            throw new IllegalStateException(
+                    "EfsResource has not started: annotate the test with " + "@QuarkusTestResource(EfsResource.class)");
         }
         return root;
     }

@@ -2,7 +2,6 @@ package dev.phylo.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -43,6 +42,7 @@ public record FunctionError(String errorType, String errorMessage) {
         if (node == null || !node.path("errorType").isTextual()) {
             throw new IllegalArgumentException("not a Lambda error body (no errorType): " + body);
         }
-        return new FunctionError(node.path("errorType").asText(), node.path("errorMessage").asText(null));
+        return new FunctionError(
+                node.path("errorType").asText(), node.path("errorMessage").asText(null));
     }
 }

@@ -1,7 +1,6 @@
 package dev.phylo.testkit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**

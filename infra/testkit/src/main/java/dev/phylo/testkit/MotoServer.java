@@ -1,18 +1,17 @@
 package dev.phylo.testkit;
 
 import dev.phylo.testkit.internal.MotoProcess;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * One moto server (a local S3, Secrets Manager, Step Functions... on loopback) for all tests of a JVM.
@@ -30,14 +29,15 @@ public final class MotoServer {
     private static String url;
     private static S3Client s3;
 
-    private MotoServer() {
-    }
+    private MotoServer() {}
 
     /** Base URL of the moto server, without a trailing slash. */
     public static synchronized String url() {
         if (url == null) {
             String external = System.getenv(URL_ENV);
-            url = external != null && !external.isBlank() ? stripSlash(external.strip()) : MotoProcess.start().url();
+            url = external != null && !external.isBlank()
+                    ? stripSlash(external.strip())
+                    : MotoProcess.start().url();
         }
         return url;
     }
@@ -48,7 +48,8 @@ public final class MotoServer {
             s3 = S3Client.builder()
                     .endpointOverride(URI.create(url()))
                     .region(REGION)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                     .forcePathStyle(true)
                     .httpClient(UrlConnectionHttpClient.create())
                     .build();
@@ -60,13 +61,16 @@ public final class MotoServer {
     public static void reset() {
         URI endpoint = URI.create(url() + "/moto-api/reset");
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(endpoint)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new MotoUnavailableException("POST " + endpoint + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new MotoUnavailableException(
+                        "POST " + endpoint + " answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new MotoUnavailableException("POST " + endpoint + " failed", e);

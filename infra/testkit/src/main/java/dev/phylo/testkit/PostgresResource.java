@@ -2,7 +2,6 @@ package dev.phylo.testkit;
 
 import dev.phylo.store.DatabaseUrl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**

@@ -3,7 +3,6 @@ package dev.phylo.testkit;
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.internal.Jdbc;
 import dev.phylo.testkit.internal.TestDatabaseServer;
-
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,8 +24,7 @@ public final class TestDatabase {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** The migrated test database, credentials included. */
     public static DatabaseUrl url() {
@@ -40,7 +38,9 @@ public final class TestDatabase {
 
     /** Number of rows in a table of the test database. */
     public static long count(String table) {
-        Object count = Jdbc.query(url(), "SELECT count(*) FROM " + quoted(table)).get(0).get("count");
+        Object count = Jdbc.query(url(), "SELECT count(*) FROM " + quoted(table))
+                .get(0)
+                .get("count");
         return ((Number) count).longValue();
     }
 
@@ -56,8 +56,10 @@ public final class TestDatabase {
 
     /** Empties every application table ({@code TRUNCATE ... CASCADE}); the Flyway history is kept. */
     public static void reset() {
-        List<String> tables = Jdbc.strings(url(), "SELECT quote_ident(tablename) FROM pg_tables "
-                + "WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history' ORDER BY tablename");
+        List<String> tables = Jdbc.strings(
+                url(),
+                "SELECT quote_ident(tablename) FROM pg_tables "
+                        + "WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history' ORDER BY tablename");
         if (!tables.isEmpty()) {
             execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
         }
@@ -70,13 +72,16 @@ public final class TestDatabase {
      */
     public static String tableDigest(String table) {
         String name = quoted(table);
-        List<String> key = Jdbc.strings(url(), "SELECT quote_ident(a.attname) FROM pg_index i "
-                + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position) "
-                + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-                + "WHERE i.indrelid = ?::regclass AND i.indisprimary ORDER BY k.position", name);
+        List<String> key = Jdbc.strings(
+                url(),
+                "SELECT quote_ident(a.attname) FROM pg_index i "
+                        + "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position) "
+                        + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                        + "WHERE i.indrelid = ?::regclass AND i.indisprimary ORDER BY k.position",
+                name);
         String order = key.isEmpty() ? "t::text" : "t." + String.join(", t.", key);
-        return Jdbc.inUtc(url(), "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY " + order + "), '')) FROM "
-                + name + " t");
+        return Jdbc.inUtc(
+                url(), "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY " + order + "), '')) FROM " + name + " t");
     }
 
     private static String quoted(String table) {

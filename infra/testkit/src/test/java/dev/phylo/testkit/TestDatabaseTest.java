@@ -1,14 +1,13 @@
 package dev.phylo.testkit;
 
-import dev.phylo.schema.Migrations;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phylo.schema.Migrations;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class TestDatabaseTest {
 
@@ -37,7 +36,9 @@ class TestDatabaseTest {
 
         assertThat(TestDatabase.count("strategies")).isZero();
         assertThat(TestDatabase.count("runs")).isZero();
-        assertThat(TestDatabase.count("flyway_schema_history")).isEqualTo(history).isPositive();
+        assertThat(TestDatabase.count("flyway_schema_history"))
+                .isEqualTo(history)
+                .isPositive();
     }
 
     @Test
@@ -52,7 +53,10 @@ class TestDatabaseTest {
         insertBar("2024-01-02T00:00:00Z", "1.5");
 
         assertThat(empty).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
-        assertThat(TestDatabase.tableDigest("market_data")).isEqualTo(first).isNotEqualTo(empty).hasSize(32);
+        assertThat(TestDatabase.tableDigest("market_data"))
+                .isEqualTo(first)
+                .isNotEqualTo(empty)
+                .hasSize(32);
         TestDatabase.execute("UPDATE market_data SET close = 1.26 WHERE close = 1.25");
         assertThat(TestDatabase.tableDigest("market_data")).isNotEqualTo(first);
     }
@@ -64,8 +68,8 @@ class TestDatabaseTest {
         List<Map<String, Object>> rows = TestDatabase.query("SELECT run_id, status, seed FROM runs WHERE seed = ?", 7L);
 
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsExactly(Map.entry("run_id", "run-1"), Map.entry("status", "running"),
-                Map.entry("seed", 7L));
+        assertThat(rows.get(0))
+                .containsExactly(Map.entry("run_id", "run-1"), Map.entry("status", "running"), Map.entry("seed", 7L));
     }
 
     @Test
@@ -81,18 +85,25 @@ class TestDatabaseTest {
 
         assertThat(config).containsOnlyKeys("neon.database.url");
         String url = config.get("neon.database.url");
-        assertThat(url).startsWith("postgresql://" + TestDatabase.url().user() + ":" + TestDatabase.url().password() + "@")
+        assertThat(url)
+                .startsWith("postgresql://" + TestDatabase.url().user() + ":"
+                        + TestDatabase.url().password() + "@")
                 .endsWith("/" + TestDatabase.url().database() + "?sslmode=disable");
     }
 
     private static void insertStrategyAndRun() {
         TestDatabase.execute("INSERT INTO strategies (id, spec, name) VALUES (?, ?::jsonb, ?)", STRATEGY, "{}", "s");
-        TestDatabase.execute("INSERT INTO runs (run_id, config, seed, status, generations_planned, best_strategy_id) "
-                + "VALUES ('run-1', '{}', 7, 'running', 3, ?)", STRATEGY);
+        TestDatabase.execute(
+                "INSERT INTO runs (run_id, config, seed, status, generations_planned, best_strategy_id) "
+                        + "VALUES ('run-1', '{}', 7, 'running', 3, ?)",
+                STRATEGY);
     }
 
     private static void insertBar(String time, String close) {
-        TestDatabase.execute("INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, volume, "
-                + "source) VALUES (?::timestamptz, 'BTCUSD', '1d', 1, 2, 1, ?::numeric, 10, 'test')", time, close);
+        TestDatabase.execute(
+                "INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, volume, "
+                        + "source) VALUES (?::timestamptz, 'BTCUSD', '1d', 1, 2, 1, ?::numeric, 10, 'test')",
+                time,
+                close);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.phylo.efs.internal.JsonCodec;
 import dev.phylo.efs.internal.TempFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,8 +21,7 @@ import java.util.Objects;
  * round-trip form, one trailing newline. The same value always gives the same bytes.
  */
 public final class AtomicFiles {
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes {@code bytes} to {@code target}, replacing any other content atomically. */
     public static WriteOutcome write(Path target, byte[] bytes) {
@@ -46,8 +44,10 @@ public final class AtomicFiles {
             if (Arrays.equals(existing, bytes)) {
                 return WriteOutcome.UNCHANGED;
             }
-            throw new FileConflictException(target, "already exists with different content (%d bytes on disk, %d bytes to write); written files are immutable"
-                    .formatted(existing.length, bytes.length));
+            throw new FileConflictException(
+                    target,
+                    "already exists with different content (%d bytes on disk, %d bytes to write); written files are immutable"
+                            .formatted(existing.length, bytes.length));
         }
         replace(target, bytes);
         return WriteOutcome.CREATED;
@@ -69,7 +69,8 @@ public final class AtomicFiles {
         try {
             return JsonCodec.toBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -89,7 +90,8 @@ public final class AtomicFiles {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line %d, column %d)".formatted(at.getLineNr(), at.getColumnNr());
-            throw new EfsFileException(file, "not a valid %s%s: %s".formatted(type.getSimpleName(), where, e.getOriginalMessage()), e);
+            throw new EfsFileException(
+                    file, "not a valid %s%s: %s".formatted(type.getSimpleName(), where, e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new EfsFileException(file, "cannot parse as " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
@@ -120,7 +122,10 @@ public final class AtomicFiles {
         try {
             return JsonCodec.toBytes(value);
         } catch (JsonProcessingException e) {
-            throw new EfsFileException(target, "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+            throw new EfsFileException(
+                    target,
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -142,7 +147,8 @@ public final class AtomicFiles {
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            EfsFileException failure = new EfsFileException(target, "cannot rename %s over it: %s".formatted(tmp.getFileName(), e), e);
+            EfsFileException failure =
+                    new EfsFileException(target, "cannot rename %s over it: %s".formatted(tmp.getFileName(), e), e);
             TempFiles.deleteAfterFailure(tmp, failure);
             throw failure;
         }

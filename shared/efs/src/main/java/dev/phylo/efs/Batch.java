@@ -1,7 +1,6 @@
 package dev.phylo.efs;
 
 import dev.phylo.efs.internal.Checks;
-
 import java.util.List;
 
 /** The genomes one evaluation scores: {@code runs/<runId>/gen-<g>/batch-<b>.json}. */

@@ -10,5 +10,4 @@ package dev.phylo.efs;
  * @param bytes     column bytes held now (see {@link SnapshotReader#bytesOf})
  * @param maxBytes  the bound
  */
-public record CacheStats(long hits, long misses, long evictions, int entries, long bytes, long maxBytes) {
-}
+public record CacheStats(long hits, long misses, long evictions, int entries, long bytes, long maxBytes) {}

@@ -9,17 +9,25 @@ import dev.phylo.efs.internal.Checks;
  * @param interval   canonical interval label ({@code 1h})
  * @param snapshotId 32 lower-case hex characters
  */
-public record DataSlice(String symbol, String interval, String snapshotId, long inSampleFrom, long inSampleTo,
-                        long outOfSampleFrom, long outOfSampleTo) {
+public record DataSlice(
+        String symbol,
+        String interval,
+        String snapshotId,
+        long inSampleFrom,
+        long inSampleTo,
+        long outOfSampleFrom,
+        long outOfSampleTo) {
     public DataSlice {
         Checks.symbol(symbol);
         Checks.interval(interval);
         Checks.hex32("snapshotId", snapshotId);
         if (inSampleFrom >= inSampleTo) {
-            throw new IllegalArgumentException("%s: inSampleFrom >= inSampleTo: %d >= %d".formatted(symbol, inSampleFrom, inSampleTo));
+            throw new IllegalArgumentException(
+                    "%s: inSampleFrom >= inSampleTo: %d >= %d".formatted(symbol, inSampleFrom, inSampleTo));
         }
         if (outOfSampleFrom >= outOfSampleTo) {
-            throw new IllegalArgumentException("%s: outOfSampleFrom >= outOfSampleTo: %d >= %d".formatted(symbol, outOfSampleFrom, outOfSampleTo));
+            throw new IllegalArgumentException(
+                    "%s: outOfSampleFrom >= outOfSampleTo: %d >= %d".formatted(symbol, outOfSampleFrom, outOfSampleTo));
         }
         if (inSampleFrom < outOfSampleTo && outOfSampleFrom < inSampleTo) {
             throw new IllegalArgumentException("%s: in-sample [%d, %d) overlaps out-of-sample [%d, %d)"

@@ -4,7 +4,6 @@ import dev.phylo.efs.internal.ColumnEntry;
 import dev.phylo.efs.internal.ManifestEntry;
 import dev.phylo.efs.internal.SnapshotHeader;
 import dev.phylo.engine.metrics.Metrics;
-
 import java.util.List;
 
 /**
@@ -15,12 +14,20 @@ import java.util.List;
 public final class EfsJson {
     /** Every record serialised to or from a shared-folder file. */
     public static final List<Class<?>> JSON_TYPES = List.of(
-            RunPlan.class, ExecutionPlan.class, DataSlice.class,
-            Population.class, Batch.class, Individual.class,
-            BatchResult.class, StrategyResult.class, Metrics.class,
-            BatchRef.class, SnapshotRef.class,
-            SnapshotHeader.class, ColumnEntry.class, ManifestEntry.class);
+            RunPlan.class,
+            ExecutionPlan.class,
+            DataSlice.class,
+            Population.class,
+            Batch.class,
+            Individual.class,
+            BatchResult.class,
+            StrategyResult.class,
+            Metrics.class,
+            BatchRef.class,
+            SnapshotRef.class,
+            SnapshotHeader.class,
+            ColumnEntry.class,
+            ManifestEntry.class);
 
-    private EfsJson() {
-    }
+    private EfsJson() {}
 }

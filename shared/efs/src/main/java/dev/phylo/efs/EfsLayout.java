@@ -2,7 +2,6 @@ package dev.phylo.efs;
 
 import dev.phylo.efs.internal.Checks;
 import dev.phylo.engine.data.BarInterval;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

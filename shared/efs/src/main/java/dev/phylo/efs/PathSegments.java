@@ -31,8 +31,7 @@ public final class PathSegments {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PathSegments() {
-    }
+    private PathSegments() {}
 
     /** The path component for {@code name}; throws {@link IllegalArgumentException} for names that cannot be one. */
     public static String encode(String name) {
@@ -60,8 +59,9 @@ public final class PathSegments {
             }
         }
         if (out.length() > MAX_ENCODED_LENGTH) {
-            throw new IllegalArgumentException("name too long: its path encoding has %d characters, at most %d allowed: \"%s\""
-                    .formatted(out.length(), MAX_ENCODED_LENGTH, name));
+            throw new IllegalArgumentException(
+                    "name too long: its path encoding has %d characters, at most %d allowed: \"%s\""
+                            .formatted(out.length(), MAX_ENCODED_LENGTH, name));
         }
         return out.toString();
     }
@@ -76,28 +76,31 @@ public final class PathSegments {
             char c = segment.charAt(i);
             if (c == '%') {
                 if (i + 2 >= segment.length()) {
-                    throw new IllegalArgumentException("path segment has a truncated escape at index %d: \"%s\""
-                            .formatted(i, segment));
+                    throw new IllegalArgumentException(
+                            "path segment has a truncated escape at index %d: \"%s\"".formatted(i, segment));
                 }
                 int hi = hexValue(segment.charAt(i + 1));
                 int lo = hexValue(segment.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
-                    throw new IllegalArgumentException("path segment has a bad escape at index %d (expected %%XX, upper-case hex): \"%s\""
-                            .formatted(i, segment));
+                    throw new IllegalArgumentException(
+                            "path segment has a bad escape at index %d (expected %%XX, upper-case hex): \"%s\""
+                                    .formatted(i, segment));
                 }
                 bytes.put((byte) (hi << 4 | lo));
                 i += 2;
             } else if (c < 0x80 && isLiteral(c, i == 0)) {
                 bytes.put((byte) c);
             } else {
-                throw new IllegalArgumentException("path segment has character '%s' at index %d that the encoding escapes: \"%s\""
-                        .formatted(printable(String.valueOf(c)), i, segment));
+                throw new IllegalArgumentException(
+                        "path segment has character '%s' at index %d that the encoding escapes: \"%s\""
+                                .formatted(printable(String.valueOf(c)), i, segment));
             }
         }
         bytes.flip();
         String name;
         try {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            CharsetDecoder decoder = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             name = decoder.decode(bytes).toString();
@@ -105,15 +108,19 @@ public final class PathSegments {
             throw new IllegalArgumentException("path segment does not decode to UTF-8: \"" + segment + "\"", e);
         }
         if (!encode(name).equals(segment)) {
-            throw new IllegalArgumentException("path segment is not in canonical form (expected \"%s\"): \"%s\""
-                    .formatted(encode(name), segment));
+            throw new IllegalArgumentException(
+                    "path segment is not in canonical form (expected \"%s\"): \"%s\"".formatted(encode(name), segment));
         }
         return name;
     }
 
     private static boolean isLiteral(int b, boolean first) {
-        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9')
-                || b == '-' || b == '_' || (b == '.' && !first);
+        return (b >= 'A' && b <= 'Z')
+                || (b >= 'a' && b <= 'z')
+                || (b >= '0' && b <= '9')
+                || b == '-'
+                || b == '_'
+                || (b == '.' && !first);
     }
 
     private static int hexValue(char c) {
@@ -123,7 +130,8 @@ public final class PathSegments {
     }
 
     private static byte[] utf8(String name) {
-        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -132,7 +140,8 @@ public final class PathSegments {
             buffer.get(out);
             return out;
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("name is not valid Unicode (unpaired surrogate?): \"" + printable(name) + "\"", e);
+            throw new IllegalArgumentException(
+                    "name is not valid Unicode (unpaired surrogate?): \"" + printable(name) + "\"", e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.phylo.efs;
 
 import dev.phylo.efs.internal.Checks;
-
 import java.util.List;
 
 /** All genomes of one generation: {@code runs/<runId>/gen-<g>/population.json}. */

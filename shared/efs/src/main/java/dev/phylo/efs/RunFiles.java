@@ -1,9 +1,6 @@
 package dev.phylo.efs;
 
-import java.util.Optional;
-
 import dev.phylo.efs.internal.Checks;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,7 +58,8 @@ public final class RunFiles {
     }
 
     public WriteOutcome writePopulation(Population population) {
-        return AtomicFiles.writeJsonOnce(layout.populationFile(population.runId(), population.generation()), population);
+        return AtomicFiles.writeJsonOnce(
+                layout.populationFile(population.runId(), population.generation()), population);
     }
 
     public Population readPopulation(String runId, int generation) {

@@ -1,7 +1,6 @@
 package dev.phylo.efs;
 
 import dev.phylo.efs.internal.Checks;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -18,20 +17,31 @@ import java.util.Set;
  * @param directions       trade directions to allow; empty means all
  * @param data             one slice per symbol, at least one
  */
-public record RunPlan(String runId, long seed, int populationSize, int generations, int batchSize,
-                      int stallGenerations, String objective, int minTrades, List<String> families,
-                      List<String> directions, ExecutionPlan execution, List<DataSlice> data) {
+public record RunPlan(
+        String runId,
+        long seed,
+        int populationSize,
+        int generations,
+        int batchSize,
+        int stallGenerations,
+        String objective,
+        int minTrades,
+        List<String> families,
+        List<String> directions,
+        ExecutionPlan execution,
+        List<DataSlice> data) {
     public RunPlan {
         Checks.runId(runId);
         positive("populationSize", populationSize);
         positive("generations", generations);
         if (generations > Checks.MAX_GENERATION + 1) {
-            throw new IllegalArgumentException("generations must be <= %d: %d".formatted(Checks.MAX_GENERATION + 1, generations));
+            throw new IllegalArgumentException(
+                    "generations must be <= %d: %d".formatted(Checks.MAX_GENERATION + 1, generations));
         }
         positive("batchSize", batchSize);
         if (stallGenerations < 0) {
-            throw new IllegalArgumentException("stallGenerations must be >= 0 (0 = never stop early): "
-                    + stallGenerations);
+            throw new IllegalArgumentException(
+                    "stallGenerations must be >= 0 (0 = never stop early): " + stallGenerations);
         }
         Checks.nonBlank("objective", objective);
         if (minTrades < 0) {
@@ -47,7 +57,8 @@ public record RunPlan(String runId, long seed, int populationSize, int generatio
         Set<String> symbols = new HashSet<>();
         for (DataSlice slice : data) {
             if (!symbols.add(slice.symbol())) {
-                throw new IllegalArgumentException("data has two slices for symbol \"%s\" (results are keyed by symbol)".formatted(slice.symbol()));
+                throw new IllegalArgumentException("data has two slices for symbol \"%s\" (results are keyed by symbol)"
+                        .formatted(slice.symbol()));
             }
         }
     }

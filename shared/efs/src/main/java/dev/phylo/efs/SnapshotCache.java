@@ -2,7 +2,6 @@ package dev.phylo.efs;
 
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
-
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,8 +28,7 @@ public final class SnapshotCache {
     private long misses;
     private long evictions;
 
-    private record Entry(BarSeries series, long bytes) {
-    }
+    private record Entry(BarSeries series, long bytes) {}
 
     /** A cache holding at most {@code maxBytes} bytes of column data. */
     public SnapshotCache(long maxBytes) {

@@ -2,7 +2,6 @@ package dev.phylo.efs;
 
 import dev.phylo.efs.internal.ManifestEntry;
 import dev.phylo.engine.data.BarInterval;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,8 +18,7 @@ import java.util.stream.Stream;
  * the same series the last publish wins.
  */
 public final class SnapshotManifest {
-    private SnapshotManifest() {
-    }
+    private SnapshotManifest() {}
 
     /** The published snapshot of {@code symbol} at {@code interval}, if any. */
     public static Optional<SnapshotRef> latest(EfsLayout layout, String symbol, BarInterval interval) {
@@ -40,7 +38,9 @@ public final class SnapshotManifest {
     public static WriteOutcome publish(EfsLayout layout, SnapshotRef ref) {
         SnapshotRef onDisk = SnapshotReader.describe(layout, ref.symbol(), ref.barInterval(), ref.snapshotId());
         if (!onDisk.equals(ref)) {
-            throw new EfsFileException(layout.snapshotHeader(ref), "will not publish %s: the snapshot on disk is %s".formatted(ref, onDisk));
+            throw new EfsFileException(
+                    layout.snapshotHeader(ref),
+                    "will not publish %s: the snapshot on disk is %s".formatted(ref, onDisk));
         }
         return AtomicFiles.writeJson(layout.latestManifest(ref.symbol(), ref.barInterval()), ManifestEntry.of(ref));
     }
@@ -57,7 +57,8 @@ public final class SnapshotManifest {
                 }
             }
         }
-        refs.sort(Comparator.comparing(SnapshotRef::symbol).thenComparingLong(r -> r.barInterval().millis()));
+        refs.sort(Comparator.comparing(SnapshotRef::symbol)
+                .thenComparingLong(r -> r.barInterval().millis()));
         return List.copyOf(refs);
     }
 
@@ -70,8 +71,10 @@ public final class SnapshotManifest {
             throw new EfsFileException(file, "not a valid manifest entry: " + e.getMessage(), e);
         }
         if (!ref.symbol().equals(symbol) || !ref.interval().equals(interval)) {
-            throw new EfsFileException(file, "names %s %s, but sits in the directory of %s %s"
-                    .formatted(ref.symbol(), ref.interval(), symbol, interval));
+            throw new EfsFileException(
+                    file,
+                    "names %s %s, but sits in the directory of %s %s"
+                            .formatted(ref.symbol(), ref.interval(), symbol, interval));
         }
         return ref;
     }

@@ -7,7 +7,6 @@ import dev.phylo.efs.internal.SnapshotHeader;
 import dev.phylo.efs.internal.SnapshotHeaders;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
-
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
@@ -17,8 +16,7 @@ import java.nio.file.Path;
  * the series' arrays. No content hash is computed on load: the CRC catches damaged bytes at memory speed.
  */
 public final class SnapshotReader {
-    private SnapshotReader() {
-    }
+    private SnapshotReader() {}
 
     /**
      * Loads the snapshot {@code ref} names and checks that it matches {@code ref}'s rows and times.
@@ -32,7 +30,8 @@ public final class SnapshotReader {
         SnapshotHeader header = SnapshotHeaders.read(headerFile, ref.symbol(), ref.interval(), ref.snapshotId());
         SnapshotRef described = SnapshotHeaders.toRef(headerFile, header);
         if (!described.equals(ref)) {
-            throw new SnapshotCorruptException(headerFile, "describes %s, but the reference says %s".formatted(described, ref));
+            throw new SnapshotCorruptException(
+                    headerFile, "describes %s, but the reference says %s".formatted(described, ref));
         }
         return read(dir, header, ref);
     }
@@ -69,8 +68,10 @@ public final class SnapshotReader {
         double[] volume = doubles(dir, header, SnapshotColumn.VOLUME);
         Path timeFile = dir.resolve(SnapshotColumn.TIME.fileName());
         if (time[0] != ref.firstTime() || time[rows - 1] != ref.lastTime()) {
-            throw new SnapshotCorruptException(timeFile, "column 'time' runs %d..%d, snapshot.json says %d..%d"
-                    .formatted(time[0], time[rows - 1], ref.firstTime(), ref.lastTime()));
+            throw new SnapshotCorruptException(
+                    timeFile,
+                    "column 'time' runs %d..%d, snapshot.json says %d..%d"
+                            .formatted(time[0], time[rows - 1], ref.firstTime(), ref.lastTime()));
         }
         try {
             return BarSeries.of(ref.symbol(), ref.barInterval(), time, open, high, low, close, volume);

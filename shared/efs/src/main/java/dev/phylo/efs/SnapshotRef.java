@@ -19,7 +19,8 @@ public record SnapshotRef(String snapshotId, String symbol, String interval, int
             throw new IllegalArgumentException("rows must be positive: " + rows);
         }
         if (rows == 1 ? firstTime != lastTime : firstTime >= lastTime) {
-            throw new IllegalArgumentException("firstTime/lastTime do not fit %d rows: %d, %d".formatted(rows, firstTime, lastTime));
+            throw new IllegalArgumentException(
+                    "firstTime/lastTime do not fit %d rows: %d, %d".formatted(rows, firstTime, lastTime));
         }
     }
 
@@ -30,6 +31,7 @@ public record SnapshotRef(String snapshotId, String symbol, String interval, int
 
     /** The snapshot directory relative to the shared folder's root, with {@code /} separators. */
     public String relativeDir() {
-        return String.join("/", EfsLayout.SNAPSHOTS, PathSegments.encode(symbol), PathSegments.encode(interval), snapshotId);
+        return String.join(
+                "/", EfsLayout.SNAPSHOTS, PathSegments.encode(symbol), PathSegments.encode(interval), snapshotId);
     }
 }

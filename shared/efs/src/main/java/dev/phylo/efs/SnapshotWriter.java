@@ -9,7 +9,6 @@ import dev.phylo.efs.internal.SnapshotHeader;
 import dev.phylo.efs.internal.SnapshotHeaders;
 import dev.phylo.efs.internal.TempFiles;
 import dev.phylo.engine.data.BarSeries;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,8 +29,7 @@ public final class SnapshotWriter {
     /** Most rows a snapshot may hold: each column file must stay below 2 GiB to be memory-mapped in one piece. */
     public static final int MAX_ROWS = (Integer.MAX_VALUE - 1024) / 8;
 
-    private SnapshotWriter() {
-    }
+    private SnapshotWriter() {}
 
     /**
      * Writes {@code series} (or finds it already written) and returns its reference. The manifest is not touched: see
@@ -43,13 +41,19 @@ public final class SnapshotWriter {
      */
     public static SnapshotRef write(EfsLayout layout, BarSeries series) {
         if (series.size() < 1 || series.size() > MAX_ROWS) {
-            throw new IllegalArgumentException("a snapshot holds 1..%d bars, %s has %d".formatted(MAX_ROWS, series, series.size()));
+            throw new IllegalArgumentException(
+                    "a snapshot holds 1..%d bars, %s has %d".formatted(MAX_ROWS, series, series.size()));
         }
         ByteBuffer scratch = ColumnBuffers.scratch(series);
         SnapshotDigest digest = SnapshotDigest.of(series, scratch);
         long[] time = series.time();
-        SnapshotRef ref = new SnapshotRef(digest.snapshotId(), series.symbol(), series.interval().toString(),
-                series.size(), time[0], time[time.length - 1]);
+        SnapshotRef ref = new SnapshotRef(
+                digest.snapshotId(),
+                series.symbol(),
+                series.interval().toString(),
+                series.size(),
+                time[0],
+                time[time.length - 1]);
         SnapshotHeader header = SnapshotHeaders.of(ref, digest.crcs());
         byte[] headerJson = AtomicFiles.toJson(header);
         Path target = layout.snapshotDir(ref);
@@ -62,7 +66,8 @@ public final class SnapshotWriter {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             if (!Files.isDirectory(target)) {
-                EfsFileException failure = new EfsFileException(target, "cannot rename %s into place: %s".formatted(tmp.getFileName(), e), e);
+                EfsFileException failure = new EfsFileException(
+                        target, "cannot rename %s into place: %s".formatted(tmp.getFileName(), e), e);
                 TempFiles.deleteAfterFailure(tmp, failure);
                 throw failure;
             }
@@ -82,7 +87,10 @@ public final class SnapshotWriter {
         try {
             for (SnapshotColumn column : SnapshotColumn.values()) {
                 byte[] npyHeader = NpyHeader.encode(column.dtype(), series.size());
-                writeFile(tmp.resolve(column.fileName()), ByteBuffer.wrap(npyHeader), ColumnBuffers.fill(series, column, scratch));
+                writeFile(
+                        tmp.resolve(column.fileName()),
+                        ByteBuffer.wrap(npyHeader),
+                        ColumnBuffers.fill(series, column, scratch));
             }
             writeFile(tmp.resolve(EfsLayout.SNAPSHOT_HEADER), ByteBuffer.wrap(headerJson));
         } catch (IOException e) {
@@ -115,11 +123,13 @@ public final class SnapshotWriter {
             throw new SnapshotCorruptException(headerFile, "missing from an existing snapshot directory", e);
         }
         if (!Arrays.equals(existing, headerJson)) {
-            throw new SnapshotCorruptException(headerFile, "differs from the header computed from the same bars (snapshot %s)"
-                    .formatted(header.snapshotId()));
+            throw new SnapshotCorruptException(
+                    headerFile,
+                    "differs from the header computed from the same bars (snapshot %s)".formatted(header.snapshotId()));
         }
         for (SnapshotColumn column : SnapshotColumn.values()) {
-            ColumnFiles.checkedData(target.resolve(column.fileName()), header.columns().get(column.ordinal()), header.rows());
+            ColumnFiles.checkedData(
+                    target.resolve(column.fileName()), header.columns().get(column.ordinal()), header.rows());
         }
     }
 
@@ -127,8 +137,11 @@ public final class SnapshotWriter {
         try {
             TempFiles.deleteTree(tmp);
         } catch (IOException e) {
-            throw new EfsFileException(tmp, "cannot remove the temporary copy of %s, which another writer created first: %s"
-                    .formatted(target.getFileName(), e), e);
+            throw new EfsFileException(
+                    tmp,
+                    "cannot remove the temporary copy of %s, which another writer created first: %s"
+                            .formatted(target.getFileName(), e),
+                    e);
         }
     }
 }

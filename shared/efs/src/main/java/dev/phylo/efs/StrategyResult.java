@@ -3,7 +3,6 @@ package dev.phylo.efs;
 import dev.phylo.efs.internal.Checks;
 import dev.phylo.efs.internal.MetricsChecks;
 import dev.phylo.engine.metrics.Metrics;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,8 @@ public record StrategyResult(String id, double fitness, Map<String, Metrics> met
         TreeMap<String, Metrics> sorted = new TreeMap<>();
         for (Map.Entry<String, Metrics> e : metricsBySymbol.entrySet()) {
             Checks.symbol(e.getKey());
-            sorted.put(e.getKey(), MetricsChecks.finite("metrics of %s for %s".formatted(id, e.getKey()), e.getValue()));
+            sorted.put(
+                    e.getKey(), MetricsChecks.finite("metrics of %s for %s".formatted(id, e.getKey()), e.getValue()));
         }
         metricsBySymbol = Collections.unmodifiableMap(sorted);
     }

@@ -1,7 +1,7 @@
 package dev.phylo.efs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
     @TempDir
     Path dir;
 
-    record Sample(String name, Map<String, Integer> counts, double value) {
-    }
+    record Sample(String name, Map<String, Integer> counts, double value) {}
 
     @Test
     void writeReportsCreatedUnchangedReplacedAndLeavesNoTemporaryFiles() throws IOException {
@@ -93,9 +91,11 @@ class AtomicFilesTest {
         assertThat(AtomicFiles.isTemporary(target)).isFalse();
 
         assertThat(AtomicFiles.readJson(target, Sample.class).name()).isEqualTo("old");
-        assertThat(AtomicFiles.writeJson(target, new Sample("new", Map.of(), 1))).isEqualTo(WriteOutcome.REPLACED);
+        assertThat(AtomicFiles.writeJson(target, new Sample("new", Map.of(), 1)))
+                .isEqualTo(WriteOutcome.REPLACED);
         assertThat(AtomicFiles.readJson(target, Sample.class).name()).isEqualTo("new");
-        assertThat(names(dir)).containsExactlyInAnyOrder("r.json", leftover.getFileName().toString());
+        assertThat(names(dir))
+                .containsExactlyInAnyOrder("r.json", leftover.getFileName().toString());
     }
 
     private static byte[] bytes(String s) {

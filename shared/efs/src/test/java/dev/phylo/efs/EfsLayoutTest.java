@@ -1,13 +1,12 @@
 package dev.phylo.efs;
 
-import dev.phylo.engine.data.BarInterval;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phylo.engine.data.BarInterval;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class EfsLayoutTest {
     private final EfsLayout layout = new EfsLayout(Path.of("/efs"));
@@ -15,8 +14,11 @@ class EfsLayoutTest {
     @Test
     void rootComesFromTheEnvironmentWithTheLambdaMountAsDefault() {
         assertThat(EfsLayout.fromEnvironment(Map.of()).root()).isEqualTo(Path.of("/mnt/phylo"));
-        assertThat(EfsLayout.fromEnvironment(Map.of("PHYLO_EFS_ROOT", " ")).root()).isEqualTo(Path.of("/mnt/phylo"));
-        assertThat(EfsLayout.fromEnvironment(Map.of("PHYLO_EFS_ROOT", ".phylo/efs")).root()).isEqualTo(Path.of(".phylo/efs"));
+        assertThat(EfsLayout.fromEnvironment(Map.of("PHYLO_EFS_ROOT", " ")).root())
+                .isEqualTo(Path.of("/mnt/phylo"));
+        assertThat(EfsLayout.fromEnvironment(Map.of("PHYLO_EFS_ROOT", ".phylo/efs"))
+                        .root())
+                .isEqualTo(Path.of(".phylo/efs"));
     }
 
     @Test
@@ -28,7 +30,8 @@ class EfsLayoutTest {
                 .isEqualTo(Path.of("/efs/snapshots/EUR%2FUSD/5m/latest.json"));
         SnapshotRef ref = new SnapshotRef(id, "EUR/USD", "5m", 2, 0, 300_000);
         assertThat(ref.relativeDir()).isEqualTo("snapshots/EUR%2FUSD/5m/" + id);
-        assertThat(layout.snapshotHeader(ref)).isEqualTo(Path.of("/efs/snapshots/EUR%2FUSD/5m/" + id + "/snapshot.json"));
+        assertThat(layout.snapshotHeader(ref))
+                .isEqualTo(Path.of("/efs/snapshots/EUR%2FUSD/5m/" + id + "/snapshot.json"));
     }
 
     @Test

@@ -1,21 +1,20 @@
 package dev.phylo.efs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.engine.data.BarSeries;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** numpy reads the snapshot files as they are: {@code np.load(path, mmap_mode="r")}. */
 class NumpyInteropTest {
@@ -40,7 +39,8 @@ class NumpyInteropTest {
 
     @BeforeAll
     static void needsNumpy() {
-        assumeTrue(run("python3", "-c", "import numpy").exitCode == 0,
+        assumeTrue(
+                run("python3", "-c", "import numpy").exitCode == 0,
                 "python3 with numpy is not installed: skipping the numpy interoperability check");
     }
 
@@ -60,7 +60,8 @@ class NumpyInteropTest {
         assertThat(time.get("len").asInt()).isEqualTo(5_000);
         assertThat(time.get("c").asBoolean()).isTrue();
         assertThat(time.get("offset").asLong()).isEqualTo(128);
-        assertThat(Long.parseLong(time.get("sum").asText())).isEqualTo(Arrays.stream(bars.time()).sum());
+        assertThat(Long.parseLong(time.get("sum").asText()))
+                .isEqualTo(Arrays.stream(bars.time()).sum());
         assertThat(Long.parseLong(time.get("first").asText())).isEqualTo(bars.time()[0]);
         assertThat(Long.parseLong(time.get("last").asText())).isEqualTo(bars.time()[4_999]);
 
@@ -87,7 +88,7 @@ class NumpyInteropTest {
         Result result = run("python3", "-c", script, dir.toString(), resaved.toString());
         assertThat(result.exitCode).as(result.output).isZero();
 
-        for (String name : new String[]{"time", "open", "high", "low", "close", "volume"}) {
+        for (String name : new String[] {"time", "open", "high", "low", "close", "volume"}) {
             assertThat(dir.resolve(name + ".npy")).as(name).hasSameBinaryContentAs(resaved.resolve(name + ".npy"));
         }
     }
@@ -101,12 +102,12 @@ class NumpyInteropTest {
         assertThat(Double.parseDouble(column.get("sum").asText())).isCloseTo(sum, within(Math.abs(sum) * 1e-12));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -1,11 +1,11 @@
 package dev.phylo.efs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PathSegmentsTest {
 
@@ -24,8 +24,25 @@ class PathSegmentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"^GSPC", "EUR/USD", "BTC-USD", "a b", "..x", "x..", "%", "%25", "C:\\x", "a/../b", "...",
-            "日経225", "emoji\uD83D\uDE00", "~", "*?<>|\"'", ".tmp-x"})
+    @ValueSource(
+            strings = {
+                "^GSPC",
+                "EUR/USD",
+                "BTC-USD",
+                "a b",
+                "..x",
+                "x..",
+                "%",
+                "%25",
+                "C:\\x",
+                "a/../b",
+                "...",
+                "日経225",
+                "emoji\uD83D\uDE00",
+                "~",
+                "*?<>|\"'",
+                ".tmp-x"
+            })
     void roundTrips(String name) {
         String segment = PathSegments.encode(name);
         assertThat(segment).doesNotContain("/", "\\").doesNotStartWith(".");
@@ -41,14 +58,14 @@ class PathSegmentsTest {
     @Test
     void rejectsNullAndOverlongNames() {
         assertThatThrownBy(() -> PathSegments.encode(null)).hasMessageContaining("empty");
-        assertThatThrownBy(() -> PathSegments.encode("^".repeat(67)))
-                .hasMessageContaining("201 characters");
+        assertThatThrownBy(() -> PathSegments.encode("^".repeat(67))).hasMessageContaining("201 characters");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"%5e", "%2D", "a b", "%E", "%G1", ".x", "%FF", "a/b"})
     void decodeAcceptsOnlyTheCanonicalEncoding(String segment) {
-        assertThatThrownBy(() -> PathSegments.decode(segment)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PathSegments.decode(segment))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(segment);
     }
 }

@@ -1,17 +1,16 @@
 package dev.phylo.efs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.phylo.efs.RunFixtures.RUN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static dev.phylo.efs.RunFixtures.RUN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunFilesTest {
     @TempDir
@@ -38,8 +37,10 @@ class RunFilesTest {
         assertThat(files.readPopulation(RUN, 3)).isEqualTo(population);
         assertThat(files.readBatch(batch.ref())).isEqualTo(batch);
         assertThat(files.readResult(result.ref())).isEqualTo(result);
-        assertThat(Files.exists(root.resolve("runs/run-2024-01/gen-0003/batch-00007.json"))).isTrue();
-        assertThat(Files.exists(root.resolve("runs/run-2024-01/gen-0003/result-00007.json"))).isTrue();
+        assertThat(Files.exists(root.resolve("runs/run-2024-01/gen-0003/batch-00007.json")))
+                .isTrue();
+        assertThat(Files.exists(root.resolve("runs/run-2024-01/gen-0003/result-00007.json")))
+                .isTrue();
     }
 
     @Test
@@ -73,7 +74,7 @@ class RunFilesTest {
     void listingsAreSortedAndSkipTemporaryFiles() throws IOException {
         RunFiles files = files();
         assertThat(files.listResults(RUN, 3)).isEmpty();
-        for (int b : new int[]{10, 2, 0}) {
+        for (int b : new int[] {10, 2, 0}) {
             files.writeResult(RunFixtures.result(b));
             files.writeBatch(new Batch(RUN, 3, b, RunFixtures.individuals(1, b)));
         }
@@ -81,8 +82,8 @@ class RunFilesTest {
         Files.writeString(gen.resolve(".tmp-result-00005.json-00000000deadbeef"), "{\"runId\":");
         Files.writeString(gen.resolve("notes.txt"), "not a result");
 
-        assertThat(files.listResults(RUN, 3)).containsExactly(
-                new BatchRef(RUN, 3, 0), new BatchRef(RUN, 3, 2), new BatchRef(RUN, 3, 10));
+        assertThat(files.listResults(RUN, 3))
+                .containsExactly(new BatchRef(RUN, 3, 0), new BatchRef(RUN, 3, 2), new BatchRef(RUN, 3, 10));
         assertThat(files.listBatches(RUN, 3)).hasSize(3);
         assertThat(files.resultExists(new BatchRef(RUN, 3, 2))).isTrue();
         assertThat(files.resultExists(new BatchRef(RUN, 3, 5))).isFalse();

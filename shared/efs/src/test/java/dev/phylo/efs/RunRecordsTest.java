@@ -1,19 +1,18 @@
 package dev.phylo.efs;
 
-import dev.phylo.engine.metrics.Metrics;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static dev.phylo.efs.RunFixtures.RUN;
+import static dev.phylo.efs.RunFixtures.SNAPSHOT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.phylo.engine.metrics.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static dev.phylo.efs.RunFixtures.RUN;
-import static dev.phylo.efs.RunFixtures.SNAPSHOT;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunRecordsTest {
     @TempDir
@@ -31,12 +30,15 @@ class RunRecordsTest {
         assertThatThrownBy(() -> plan(0, 10, List.of(SLICE))).hasMessage("populationSize must be positive: 0");
         assertThatThrownBy(() -> plan(10, -1, List.of(SLICE))).hasMessage("batchSize must be positive: -1");
         assertThatThrownBy(() -> plan(10, 10, List.of())).hasMessage("data must hold at least one slice");
-        assertThatThrownBy(() -> plan(10, 10, List.of(SLICE, SLICE))).hasMessageContaining("two slices for symbol \"AAPL\"");
-        assertThatThrownBy(() -> new RunPlan("Bad_Id", 1, 1, 1, 1, 1, "sharpe", 0, List.of(), List.of(), EXEC, List.of(SLICE)))
+        assertThatThrownBy(() -> plan(10, 10, List.of(SLICE, SLICE)))
+                .hasMessageContaining("two slices for symbol \"AAPL\"");
+        assertThatThrownBy(() ->
+                        new RunPlan("Bad_Id", 1, 1, 1, 1, 1, "sharpe", 0, List.of(), List.of(), EXEC, List.of(SLICE)))
                 .hasMessageContaining("\"Bad_Id\"");
         assertThatThrownBy(() -> new RunPlan(RUN, 1, 1, 1, 1, 1, " ", 0, List.of(), List.of(), EXEC, List.of(SLICE)))
                 .hasMessageContaining("objective must not be blank");
-        assertThatThrownBy(() -> new RunPlan(RUN, 1, 1, 1, 1, 1, "sharpe", 0, List.of("a", "a"), List.of(), EXEC, List.of(SLICE)))
+        assertThatThrownBy(() -> new RunPlan(
+                        RUN, 1, 1, 1, 1, 1, "sharpe", 0, List.of("a", "a"), List.of(), EXEC, List.of(SLICE)))
                 .hasMessageContaining("families has duplicates");
     }
 
@@ -61,13 +63,15 @@ class RunRecordsTest {
                 .hasMessageContaining("not canonical");
         assertThatThrownBy(() -> new DataSlice("AAPL", "1d", "xyz", 0, 10, 10, 20))
                 .hasMessageContaining("snapshotId");
-        assertThat(new DataSlice("AAPL", "1d", SNAPSHOT, 10, 20, 0, 10).outOfSampleTo()).isEqualTo(10);
+        assertThat(new DataSlice("AAPL", "1d", SNAPSHOT, 10, 20, 0, 10).outOfSampleTo())
+                .isEqualTo(10);
     }
 
     @Test
     void executionPlanRejectsNegativeCostsAndNoCapital() {
         assertThatThrownBy(() -> new ExecutionPlan("NEXT_OPEN", -1, 0, 1)).hasMessage("feeBps must be >= 0: -1.0");
-        assertThatThrownBy(() -> new ExecutionPlan("NEXT_OPEN", 0, Double.NaN, 1)).hasMessage("slippageBps must be finite: NaN");
+        assertThatThrownBy(() -> new ExecutionPlan("NEXT_OPEN", 0, Double.NaN, 1))
+                .hasMessage("slippageBps must be finite: NaN");
         assertThatThrownBy(() -> new ExecutionPlan("NEXT_OPEN", 0, 0, 0)).hasMessage("initialCapital must be > 0: 0.0");
     }
 
@@ -79,11 +83,12 @@ class RunRecordsTest {
         assertThat(a.genes()).containsExactly(1, 2, 3);
         a.genes()[1] = 99;
         assertThat(a.gene(1)).isEqualTo(2);
-        assertThat(a).isEqualTo(new Individual(RunFixtures.id(1), new double[]{1, 2, 3}))
-                .hasSameHashCodeAs(new Individual(RunFixtures.id(1), new double[]{1, 2, 3}))
-                .isNotEqualTo(new Individual(RunFixtures.id(1), new double[]{1, 2, 4}));
+        assertThat(a)
+                .isEqualTo(new Individual(RunFixtures.id(1), new double[] {1, 2, 3}))
+                .hasSameHashCodeAs(new Individual(RunFixtures.id(1), new double[] {1, 2, 3}))
+                .isNotEqualTo(new Individual(RunFixtures.id(1), new double[] {1, 2, 4}));
         assertThat(a.toString()).contains("[1.0, 2.0, 3.0]");
-        assertThatThrownBy(() -> new Individual(RunFixtures.id(1), new double[]{1, Double.POSITIVE_INFINITY}))
+        assertThatThrownBy(() -> new Individual(RunFixtures.id(1), new double[] {1, Double.POSITIVE_INFINITY}))
                 .hasMessageContaining("[1] must be finite: Infinity");
         assertThatThrownBy(() -> new Individual("ABC", new double[0])).hasMessageContaining("strategy id");
     }
@@ -95,24 +100,44 @@ class RunRecordsTest {
         Metrics nanSharpe = new Metrics(0, 0, Double.NaN, null, 0, null, 0, null, null, 0, null, null, null, 1, 1);
         assertThatThrownBy(() -> new StrategyResult(RunFixtures.id(1), 1, Map.of("AAPL", nanSharpe)))
                 .hasMessageContaining("for AAPL.sharpe must be finite or null: NaN");
-        Metrics infEquity = new Metrics(0, 0, null, null, 0, null, 0, null, null, 0, null, null, null,
-                Double.POSITIVE_INFINITY, 1);
+        Metrics infEquity =
+                new Metrics(0, 0, null, null, 0, null, 0, null, null, 0, null, null, null, Double.POSITIVE_INFINITY, 1);
         assertThatThrownBy(() -> new StrategyResult(RunFixtures.id(1), 1, Map.of("AAPL", infEquity)))
                 .hasMessageContaining("finalEquity must be finite");
     }
 
     @Test
     void batchRefsStayWithinTheirPaddedNames() {
-        assertThatThrownBy(() -> new BatchRef(RUN, 10_000, 0)).hasMessage("generation out of range: 10000 (expected 0..9999)");
-        assertThatThrownBy(() -> new BatchRef(RUN, 0, 100_000)).hasMessage("batch out of range: 100000 (expected 0..99999)");
+        assertThatThrownBy(() -> new BatchRef(RUN, 10_000, 0))
+                .hasMessage("generation out of range: 10000 (expected 0..9999)");
+        assertThatThrownBy(() -> new BatchRef(RUN, 0, 100_000))
+                .hasMessage("batch out of range: 100000 (expected 0..99999)");
         assertThatThrownBy(() -> new BatchRef(RUN, 0, -1)).hasMessageContaining("-1");
     }
 
     @Test
     void doublesRoundTripBitForBitThroughJson() {
-        List<Double> edge = List.of(0.1, 0.1 + 0.2, 1.0 / 3.0, -0.0, 0.0, Double.MIN_VALUE, Double.MIN_NORMAL,
-                Double.MAX_VALUE, -Double.MAX_VALUE, 1e23, 9.999999999999999e22, 2.0E-3, 123456789012345680.0,
-                Math.PI, Math.E, 4.35, 5e-324, 1.7976931348623157e308, Math.nextUp(1.0), Math.nextDown(1.0));
+        List<Double> edge = List.of(
+                0.1,
+                0.1 + 0.2,
+                1.0 / 3.0,
+                -0.0,
+                0.0,
+                Double.MIN_VALUE,
+                Double.MIN_NORMAL,
+                Double.MAX_VALUE,
+                -Double.MAX_VALUE,
+                1e23,
+                9.999999999999999e22,
+                2.0E-3,
+                123456789012345680.0,
+                Math.PI,
+                Math.E,
+                4.35,
+                5e-324,
+                1.7976931348623157e308,
+                Math.nextUp(1.0),
+                Math.nextDown(1.0));
         double[] genes = edge.stream().mapToDouble(Double::doubleValue).toArray();
         List<Individual> individuals = new ArrayList<>(List.of(new Individual(RunFixtures.id(0), genes)));
         individuals.addAll(RunFixtures.individuals(200, 99));
@@ -125,7 +150,8 @@ class RunRecordsTest {
             double[] expected = individuals.get(i).genes();
             double[] actual = back.individuals().get(i).genes();
             for (int g = 0; g < expected.length; g++) {
-                assertThat(Double.doubleToRawLongBits(actual[g])).as("individual %d gene %d (%s)", i, g, expected[g])
+                assertThat(Double.doubleToRawLongBits(actual[g]))
+                        .as("individual %d gene %d (%s)", i, g, expected[g])
                         .isEqualTo(Double.doubleToRawLongBits(expected[g]));
             }
         }

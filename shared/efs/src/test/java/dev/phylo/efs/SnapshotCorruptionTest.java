@@ -1,22 +1,22 @@
 package dev.phylo.efs;
 
-import dev.phylo.engine.data.BarInterval;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.phylo.engine.data.BarInterval;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotCorruptionTest {
     @TempDir
     Path root;
+
     private EfsLayout layout;
     private SnapshotRef ref;
     private Path dir;
@@ -106,8 +106,8 @@ class SnapshotCorruptionTest {
 
     @Test
     void aReferenceThatDisagreesWithTheHeaderIsRefused() {
-        SnapshotRef wrong = new SnapshotRef(ref.snapshotId(), ref.symbol(), ref.interval(), ref.rows(),
-                ref.firstTime() - 1, ref.lastTime());
+        SnapshotRef wrong = new SnapshotRef(
+                ref.snapshotId(), ref.symbol(), ref.interval(), ref.rows(), ref.firstTime() - 1, ref.lastTime());
         assertThatThrownBy(() -> SnapshotReader.load(layout, wrong))
                 .isInstanceOf(SnapshotCorruptException.class)
                 .hasMessageContaining("reference says");

@@ -1,17 +1,16 @@
 package dev.phylo.efs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotManifestTest {
     @TempDir
@@ -21,17 +20,24 @@ class SnapshotManifestTest {
     void publishThenLatestThenList() {
         EfsLayout layout = new EfsLayout(root);
         assertThat(SnapshotManifest.list(layout)).isEmpty();
-        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR)).isEmpty();
+        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR))
+                .isEmpty();
 
         SnapshotRef v1 = SnapshotWriter.write(layout, TestBars.series("AAPL", 100));
         assertThat(SnapshotManifest.publish(layout, v1)).isEqualTo(WriteOutcome.CREATED);
         assertThat(SnapshotManifest.publish(layout, v1)).isEqualTo(WriteOutcome.UNCHANGED);
-        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR)).contains(v1);
+        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR))
+                .contains(v1);
 
         SnapshotRef v2 = SnapshotWriter.write(layout, TestBars.series("AAPL", 120));
         assertThat(SnapshotManifest.publish(layout, v2)).isEqualTo(WriteOutcome.REPLACED);
-        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR)).contains(v2);
-        assertThat(SnapshotReader.load(layout, SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR).orElseThrow()).size())
+        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR))
+                .contains(v2);
+        assertThat(SnapshotReader.load(
+                                layout,
+                                SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR)
+                                        .orElseThrow())
+                        .size())
                 .isEqualTo(120);
 
         SnapshotRef daily = SnapshotWriter.write(layout, TestBars.series("AAPL", "1d", 30, 3));
@@ -46,15 +52,20 @@ class SnapshotManifestTest {
         for (String symbol : symbols) {
             BarSeries bars = TestBars.series(symbol, "1d", 20, symbol.hashCode());
             SnapshotManifest.publish(layout, SnapshotWriter.write(layout, bars));
-            assertThat(SnapshotReader.load(layout, SnapshotManifest.latest(layout, symbol, BarInterval.ONE_DAY).orElseThrow())
-                    .symbol()).isEqualTo(symbol);
+            assertThat(SnapshotReader.load(
+                                    layout,
+                                    SnapshotManifest.latest(layout, symbol, BarInterval.ONE_DAY)
+                                            .orElseThrow())
+                            .symbol())
+                    .isEqualTo(symbol);
         }
-        assertThat(SnapshotManifest.list(layout)).extracting(SnapshotRef::symbol)
+        assertThat(SnapshotManifest.list(layout))
+                .extracting(SnapshotRef::symbol)
                 .containsExactlyElementsOf(symbols.stream().sorted().toList());
         try (var dirs = Files.list(layout.snapshotsDir())) {
             assertThat(dirs.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("%5EGSPC", "EUR%2FUSD", "BTC-USD", "BRK.B", "ES%3DF", "%2EDJI",
-                            "%E6%97%A5%E7%B5%8C225");
+                    .containsExactlyInAnyOrder(
+                            "%5EGSPC", "EUR%2FUSD", "BTC-USD", "BRK.B", "ES%3DF", "%2EDJI", "%E6%97%A5%E7%B5%8C225");
         }
     }
 
@@ -62,9 +73,9 @@ class SnapshotManifestTest {
     void refusesToPublishASnapshotThatIsNotOnDisk() {
         EfsLayout layout = new EfsLayout(root);
         SnapshotRef ghost = new SnapshotRef("0123456789abcdef0123456789abcdef", "AAPL", "1h", 2, 0, 3_600_000);
-        assertThatThrownBy(() -> SnapshotManifest.publish(layout, ghost))
-                .isInstanceOf(SnapshotNotFoundException.class);
-        assertThat(Files.exists(layout.latestManifest("AAPL", BarInterval.ONE_HOUR))).isFalse();
+        assertThatThrownBy(() -> SnapshotManifest.publish(layout, ghost)).isInstanceOf(SnapshotNotFoundException.class);
+        assertThat(Files.exists(layout.latestManifest("AAPL", BarInterval.ONE_HOUR)))
+                .isFalse();
     }
 
     @Test
@@ -88,7 +99,8 @@ class SnapshotManifestTest {
         Files.createDirectories(layout.snapshotsDir().resolve(".tmp-x-0000000000000002"));
 
         assertThat(SnapshotManifest.list(layout)).containsExactly(ref);
-        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR)).contains(ref);
+        assertThat(SnapshotManifest.latest(layout, "AAPL", BarInterval.ONE_HOUR))
+                .contains(ref);
     }
 
     @Test

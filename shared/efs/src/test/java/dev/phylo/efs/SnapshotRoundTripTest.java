@@ -1,21 +1,20 @@
 package dev.phylo.efs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SnapshotRoundTripTest {
     @TempDir
@@ -48,7 +47,8 @@ class SnapshotRoundTripTest {
         assertThat(ref.rows()).isEqualTo(1_000);
         assertThat(ref.firstTime()).isEqualTo(bars.time()[0]);
         assertThat(ref.lastTime()).isEqualTo(bars.time()[999]);
-        assertThat(SnapshotReader.load(layout(), "BTC-USD", BarInterval.parse("5m"), ref.snapshotId()).close())
+        assertThat(SnapshotReader.load(layout(), "BTC-USD", BarInterval.parse("5m"), ref.snapshotId())
+                        .close())
                 .hasSize(1_000);
         assertThat(SnapshotReader.bytesOf(ref)).isEqualTo(1_000L * 6 * 8);
     }
@@ -61,19 +61,21 @@ class SnapshotRoundTripTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(first.snapshotId()).matches("[0-9a-f]{32}");
-        assertThat(SnapshotWriter.write(layout(), TestBars.withClose(bars, 250, bars.close()[250] + 1e-12)).snapshotId())
+        assertThat(SnapshotWriter.write(layout(), TestBars.withClose(bars, 250, bars.close()[250] + 1e-12))
+                        .snapshotId())
                 .isNotEqualTo(first.snapshotId());
-        assertThat(SnapshotWriter.write(layout(), bars.withLabels("MSFT", bars.interval())).snapshotId())
+        assertThat(SnapshotWriter.write(layout(), bars.withLabels("MSFT", bars.interval()))
+                        .snapshotId())
                 .isNotEqualTo(first.snapshotId());
-        assertThat(SnapshotWriter.write(layout(), bars.withLabels("AAPL", BarInterval.parse("2h"))).snapshotId())
+        assertThat(SnapshotWriter.write(layout(), bars.withLabels("AAPL", BarInterval.parse("2h")))
+                        .snapshotId())
                 .isNotEqualTo(first.snapshotId());
     }
 
     @Test
     void theIdDoesNotDependOnTheFolder(@TempDir Path other) {
         BarSeries bars = TestBars.series("AAPL", 300);
-        assertThat(SnapshotWriter.write(new EfsLayout(other), bars))
-                .isEqualTo(SnapshotWriter.write(layout(), bars));
+        assertThat(SnapshotWriter.write(new EfsLayout(other), bars)).isEqualTo(SnapshotWriter.write(layout(), bars));
     }
 
     @Test
@@ -99,14 +101,18 @@ class SnapshotRoundTripTest {
         SnapshotRef ref = SnapshotWriter.write(layout(), TestBars.series("^GSPC", "1d", 10, 1));
         Path dir = layout().snapshotDir(ref);
         assertThat(dir).isEqualTo(root.resolve("snapshots/%5EGSPC/1d/" + ref.snapshotId()));
-        assertThat(files(dir)).extracting(p -> p.getFileName().toString()).containsExactly(
-                "close.npy", "high.npy", "low.npy", "open.npy", "snapshot.json", "time.npy", "volume.npy");
+        assertThat(files(dir))
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "close.npy", "high.npy", "low.npy", "open.npy", "snapshot.json", "time.npy", "volume.npy");
 
         byte[] close = Files.readAllBytes(dir.resolve("close.npy"));
         assertThat(close).hasSize(128 + 80);
         String header = new String(close, 0, 128, java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(header).startsWith("\u0093NUMPY\u0001\u0000")
-                .contains("{'descr': '<f8', 'fortran_order': False, 'shape': (10,), }").endsWith("\n");
+        assertThat(header)
+                .startsWith("\u0093NUMPY\u0001\u0000")
+                .contains("{'descr': '<f8', 'fortran_order': False, 'shape': (10,), }")
+                .endsWith("\n");
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("snapshot.json").toFile());
         assertThat(json.get("format").asText()).isEqualTo("phylo-snapshot/1");
@@ -131,7 +137,7 @@ class SnapshotRoundTripTest {
         BarSeries bars = TestBars.series("AAPL", 100);
         Path series = layout().seriesDir("AAPL", bars.interval());
         Path crashed = Files.createDirectories(series.resolve(".tmp-0123-deadbeef"));
-        Files.write(crashed.resolve("close.npy"), new byte[]{1, 2, 3});
+        Files.write(crashed.resolve("close.npy"), new byte[] {1, 2, 3});
 
         SnapshotRef ref = SnapshotWriter.write(layout(), bars);
         SnapshotManifest.publish(layout(), ref);
@@ -174,7 +180,8 @@ class SnapshotRoundTripTest {
     private static void assertBits(double[] actual, double[] expected) {
         assertThat(actual).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
-            assertThat(Double.doubleToRawLongBits(actual[i])).as("index %d", i)
+            assertThat(Double.doubleToRawLongBits(actual[i]))
+                    .as("index %d", i)
                     .isEqualTo(Double.doubleToRawLongBits(expected[i]));
         }
     }

@@ -2,15 +2,13 @@ package dev.phylo.efs;
 
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
-
 import java.util.SplittableRandom;
 
 /** Seeded random-walk bars for tests. */
 final class TestBars {
     static final long START = 1_704_067_200_000L; // 2024-01-01T00:00:00Z
 
-    private TestBars() {
-    }
+    private TestBars() {}
 
     static BarSeries series(String symbol, String interval, int rows, long seed) {
         BarInterval bi = BarInterval.parse(interval);
@@ -42,7 +40,14 @@ final class TestBars {
     static BarSeries withClose(BarSeries s, int index, double value) {
         double[] close = s.close().clone();
         close[index] = value;
-        return BarSeries.of(s.symbol(), s.interval(), s.time().clone(), s.open().clone(), s.high().clone(),
-                s.low().clone(), close, s.volume().clone());
+        return BarSeries.of(
+                s.symbol(),
+                s.interval(),
+                s.time().clone(),
+                s.open().clone(),
+                s.high().clone(),
+                s.low().clone(),
+                close,
+                s.volume().clone());
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,15 +23,14 @@ public final class Conformance {
     private static BarSeries series;
     private static JsonNode reference;
 
-    private Conformance() {
-    }
+    private Conformance() {}
 
     /** The 600 daily bars of {@code series.csv}, read with a deliberately trivial parser (the file is clean). */
     public static synchronized BarSeries series() {
         if (series == null) {
             List<String[]> rows = new ArrayList<>();
             try (InputStream in = open("series.csv");
-                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 r.readLine();
                 for (String line; (line = r.readLine()) != null; ) {
                     if (!line.isBlank()) {
@@ -47,7 +45,10 @@ public final class Conformance {
             double[][] f = new double[5][n];
             for (int i = 0; i < n; i++) {
                 String[] row = rows.get(i);
-                t[i] = LocalDate.parse(row[0]).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                t[i] = LocalDate.parse(row[0])
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .toEpochMilli();
                 for (int k = 0; k < 5; k++) {
                     f[k][i] = Double.parseDouble(row[k + 1]);
                 }

@@ -2,7 +2,6 @@ package dev.phylo.engine;
 
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
-
 import java.util.SplittableRandom;
 
 /** Small series for tests, built from explicit bars or a seeded random walk. */
@@ -10,8 +9,7 @@ public final class TestSeries {
     public static final long T0 = 1_577_836_800_000L; // 2020-01-01T00:00Z
     public static final long DAY = 86_400_000L;
 
-    private TestSeries() {
-    }
+    private TestSeries() {}
 
     /** Daily bars from rows of {open, high, low, close}. */
     public static BarSeries ohlc(double[]... rows) {
@@ -39,7 +37,7 @@ public final class TestSeries {
         for (int i = 0; i < closes.length; i++) {
             double o = i == 0 ? closes[0] : closes[i - 1];
             double c = closes[i];
-            rows[i] = new double[]{o, Math.max(o, c) + 0.5, Math.min(o, c) - 0.5, c};
+            rows[i] = new double[] {o, Math.max(o, c) + 0.5, Math.min(o, c) - 0.5, c};
         }
         return ohlc(rows);
     }

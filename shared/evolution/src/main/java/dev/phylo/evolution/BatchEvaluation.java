@@ -13,7 +13,6 @@ import dev.phylo.engine.evolve.GenomeCodec;
 import dev.phylo.engine.evolve.Objective;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.engine.strategy.StrategySpec;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +61,8 @@ public final class BatchEvaluation implements AutoCloseable {
         }
         List<StrategyResult> results = new ArrayList<>(individuals.size());
         for (int i = 0; i < individuals.size(); i++) {
-            results.add(new StrategyResult(individuals.get(i).id(), fitnessSum[i] / plan.data().size(),
-                    bySymbol.get(i)));
+            results.add(new StrategyResult(
+                    individuals.get(i).id(), fitnessSum[i] / plan.data().size(), bySymbol.get(i)));
         }
         return new BatchResult(batch.runId(), batch.generation(), batch.batch(), strategyBars, results);
     }

@@ -11,7 +11,6 @@ import dev.phylo.engine.evolve.BreedingStep;
 import dev.phylo.engine.evolve.GenomeCodec;
 import dev.phylo.engine.evolve.Scored;
 import dev.phylo.engine.strategy.StrategySpecs;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,8 +24,7 @@ import java.util.Map;
  */
 public final class Generations {
 
-    private Generations() {
-    }
+    private Generations() {}
 
     public static Population seed(RunPlan plan) {
         GenomeCodec codec = PlanTerms.codec(plan);
@@ -42,8 +40,8 @@ public final class Generations {
             scored.add(new Scored(individual.genes(), fitness.get(individual.id())));
         }
         int next = current.generation() + 1;
-        List<double[]> genes = BreedingStep.next(scored, next, plan.seed(),
-                BreedingConfig.defaults(plan.populationSize()));
+        List<double[]> genes =
+                BreedingStep.next(scored, next, plan.seed(), BreedingConfig.defaults(plan.populationSize()));
         return population(plan.runId(), next, genes, PlanTerms.codec(plan));
     }
 
@@ -111,9 +109,10 @@ public final class Generations {
     private static Map<String, Double> fitnessById(Population population, List<BatchResult> results) {
         Map<String, Double> fitness = new HashMap<>();
         for (BatchResult result : results) {
-            if (result.generation() != population.generation() || !result.runId().equals(population.runId())) {
+            if (result.generation() != population.generation()
+                    || !result.runId().equals(population.runId())) {
                 throw new IllegalArgumentException("result of %s generation %d batch %d does not belong to %s "
-                        .formatted(result.runId(), result.generation(), result.batch(), population.runId())
+                                .formatted(result.runId(), result.generation(), result.batch(), population.runId())
                         + "generation " + population.generation());
             }
             for (StrategyResult r : result.results()) {

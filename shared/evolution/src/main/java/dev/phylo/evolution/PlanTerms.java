@@ -9,22 +9,22 @@ import dev.phylo.engine.evolve.Objective;
 import dev.phylo.engine.evolve.RuleFamily;
 import dev.phylo.engine.evolve.SearchSpace;
 import dev.phylo.engine.strategy.Direction;
-
 import java.util.Locale;
 
 /** A run plan's words in engine terms: search space, objective, execution. Unknown words fail with the choices. */
 public final class PlanTerms {
 
-    private PlanTerms() {
-    }
+    private PlanTerms() {}
 
     public static SearchSpace space(RunPlan plan) {
         SearchSpace space = SearchSpace.defaults();
         if (!plan.families().isEmpty()) {
-            space = space.withFamilies(plan.families().stream().map(RuleFamily::byId).toArray(RuleFamily[]::new));
+            space = space.withFamilies(
+                    plan.families().stream().map(RuleFamily::byId).toArray(RuleFamily[]::new));
         }
         if (!plan.directions().isEmpty()) {
-            space = space.withDirections(plan.directions().stream().map(Direction::of).toArray(Direction[]::new));
+            space = space.withDirections(
+                    plan.directions().stream().map(Direction::of).toArray(Direction[]::new));
         }
         return space;
     }
@@ -41,8 +41,8 @@ public final class PlanTerms {
         try {
             return Objective.Measure.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown objective '" + name + "': expected one of sharpe, sortino, "
-                    + "calmar, return", e);
+            throw new IllegalArgumentException(
+                    "unknown objective '" + name + "': expected one of sharpe, sortino, " + "calmar, return", e);
         }
     }
 

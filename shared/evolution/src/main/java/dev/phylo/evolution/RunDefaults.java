@@ -40,6 +40,5 @@ public final class RunDefaults {
     /** Capital each backtest starts with. */
     public static final double INITIAL_CAPITAL = 10_000.0;
 
-    private RunDefaults() {
-    }
+    private RunDefaults() {}
 }

@@ -2,15 +2,13 @@ package dev.phylo.evolution;
 
 import dev.phylo.efs.DataSlice;
 import dev.phylo.engine.data.BarSeries;
-
 import java.time.Instant;
 import java.util.Arrays;
 
 /** Cuts a snapshot's series to a plan's in-sample or out-of-sample range, [from, to) in epoch milliseconds. */
 public final class SeriesSlices {
 
-    private SeriesSlices() {
-    }
+    private SeriesSlices() {}
 
     public static BarSeries inSample(BarSeries series, DataSlice slice) {
         return range(series, slice.inSampleFrom(), slice.inSampleTo(), "in-sample");
@@ -25,8 +23,13 @@ public final class SeriesSlices {
         int start = firstAtOrAfter(series.time(), from);
         int end = firstAtOrAfter(series.time(), to);
         if (end <= start) {
-            throw new IllegalArgumentException("no %s bars of %s %s in [%s, %s)".formatted(what, series.symbol(),
-                    series.interval(), Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
+            throw new IllegalArgumentException("no %s bars of %s %s in [%s, %s)"
+                    .formatted(
+                            what,
+                            series.symbol(),
+                            series.interval(),
+                            Instant.ofEpochMilli(from),
+                            Instant.ofEpochMilli(to)));
         }
         return start == 0 && end == series.size() ? series : series.slice(start, end);
     }

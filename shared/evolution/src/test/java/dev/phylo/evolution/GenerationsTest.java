@@ -1,5 +1,8 @@
 package dev.phylo.evolution;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.efs.BatchResult;
 import dev.phylo.efs.DataSlice;
 import dev.phylo.efs.ExecutionPlan;
@@ -7,30 +10,43 @@ import dev.phylo.efs.Individual;
 import dev.phylo.efs.Population;
 import dev.phylo.efs.RunPlan;
 import dev.phylo.efs.StrategyResult;
+import dev.phylo.engine.backtest.BatchEvaluator;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
-import dev.phylo.engine.backtest.BatchEvaluator;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class GenerationsTest {
 
-    private static final BarSeries SERIES = SyntheticMarket.generate(
-            SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, 3_000, 5));
+    private static final BarSeries SERIES =
+            SyntheticMarket.generate(SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, 3_000, 5));
 
     private static RunPlan plan(int population, int batchSize, int generations, int stall) {
-        DataSlice slice = new DataSlice("SYN", "1h", "0123456789abcdef0123456789abcdef", SERIES.time()[0],
-                SERIES.time()[2_000], SERIES.time()[2_000], SERIES.time()[2_999] + 1);
-        return new RunPlan("gen-test", 42, population, generations, batchSize, stall, "sharpe", 3, List.of(),
-                List.of(), new ExecutionPlan("next-open", 1, 1, 10_000), List.of(slice));
+        DataSlice slice = new DataSlice(
+                "SYN",
+                "1h",
+                "0123456789abcdef0123456789abcdef",
+                SERIES.time()[0],
+                SERIES.time()[2_000],
+                SERIES.time()[2_000],
+                SERIES.time()[2_999] + 1);
+        return new RunPlan(
+                "gen-test",
+                42,
+                population,
+                generations,
+                batchSize,
+                stall,
+                "sharpe",
+                3,
+                List.of(),
+                List.of(),
+                new ExecutionPlan("next-open", 1, 1, 10_000),
+                List.of(slice));
     }
 
     @Test
@@ -46,8 +62,8 @@ class GenerationsTest {
         assertThat(g1.individuals()).hasSize(30);
         assertThat(Generations.breed(plan, g0, results)).isEqualTo(g1);
         // a different run seed breeds a different generation from the same parents
-        RunPlan otherSeed = new RunPlan(plan.runId(), 43, 30, 5, 8, 0, "sharpe", 3, List.of(), List.of(),
-                plan.execution(), plan.data());
+        RunPlan otherSeed = new RunPlan(
+                plan.runId(), 43, 30, 5, 8, 0, "sharpe", 3, List.of(), List.of(), plan.execution(), plan.data());
         assertThat(Generations.breed(otherSeed, g0, results)).isNotEqualTo(g1);
     }
 
@@ -94,11 +110,15 @@ class GenerationsTest {
     @Test
     void finishesAtTheLastGenerationOrAfterAStall() {
         assertThat(Generations.finished(plan(4, 4, 3, 0), history(1.0, 2.0))).isFalse();
-        assertThat(Generations.finished(plan(4, 4, 3, 0), history(1.0, 2.0, 3.0))).isTrue();
+        assertThat(Generations.finished(plan(4, 4, 3, 0), history(1.0, 2.0, 3.0)))
+                .isTrue();
         // stall 2: no improvement over 2.0 in the last two generations
-        assertThat(Generations.finished(plan(4, 4, 10, 2), history(1.0, 2.0, 2.0, 1.5))).isTrue();
-        assertThat(Generations.finished(plan(4, 4, 10, 2), history(1.0, 2.0, 2.0, 2.5))).isFalse();
-        assertThat(Generations.finished(plan(4, 4, 10, 0), history(3.0, 1.0, 1.0, 1.0, 1.0))).isFalse();
+        assertThat(Generations.finished(plan(4, 4, 10, 2), history(1.0, 2.0, 2.0, 1.5)))
+                .isTrue();
+        assertThat(Generations.finished(plan(4, 4, 10, 2), history(1.0, 2.0, 2.0, 2.5)))
+                .isFalse();
+        assertThat(Generations.finished(plan(4, 4, 10, 0), history(3.0, 1.0, 1.0, 1.0, 1.0)))
+                .isFalse();
     }
 
     private static List<GenerationSummary> history(double... best) {
@@ -112,8 +132,8 @@ class GenerationsTest {
     private static List<BatchResult> evaluate(RunPlan plan, Population population) {
         try (BatchEvaluation evaluation = new BatchEvaluation(BatchEvaluator.withThreads(1))) {
             List<BatchResult> out = new ArrayList<>();
-            Generations.batches(plan, population).forEach(b -> out.add(evaluation.evaluate(plan, b,
-                    slice -> SeriesSlices.inSample(SERIES, slice))));
+            Generations.batches(plan, population)
+                    .forEach(b -> out.add(evaluation.evaluate(plan, b, slice -> SeriesSlices.inSample(SERIES, slice))));
             return out;
         }
     }

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.quarkus.funqy.lambda.FunqyStreamHandler;
 import io.quarkus.funqy.runtime.ApplicationException;
-import org.jboss.logging.MDC;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.jboss.logging.MDC;
 
 /**
  * The handler every JVM function names ({@code dev.phylo.function.LambdaHandler::handleRequest}): Funqy's stream
@@ -66,8 +65,10 @@ public class LambdaHandler implements RequestStreamHandler {
             // an IllegalArgumentException ("Could not deserialize the provided message.").
             JsonProcessingException unreadable = unreadableRequest(e);
             if (unreadable != null) {
-                throw new InvalidRequestException("the request does not fit this function's input" + field(unreadable)
-                        + ": " + unreadable.getOriginalMessage() + location(unreadable), e);
+                throw new InvalidRequestException(
+                        "the request does not fit this function's input" + field(unreadable) + ": "
+                                + unreadable.getOriginalMessage() + location(unreadable),
+                        e);
             }
             throw e;
         } finally {
@@ -96,7 +97,8 @@ public class LambdaHandler implements RequestStreamHandler {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonProcessingException json) {
                 return json.getProcessor() instanceof JsonParser && !(json instanceof InvalidDefinitionException)
-                        ? json : null;
+                        ? json
+                        : null;
             }
         }
         return null;
@@ -119,7 +121,9 @@ public class LambdaHandler implements RequestStreamHandler {
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 }

@@ -1,5 +1,8 @@
 package dev.phylo.function;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -7,19 +10,15 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.funqy.runtime.ApplicationException;
-import org.jboss.logging.MDC;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jboss.logging.MDC;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The decorator alone. The packaged functions are checked end to end in infra/cli: LocalRunIT reads the JSON lines
@@ -42,10 +41,11 @@ class LambdaHandlerTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         handler.handleRequest(input("{\"a\":1}"), out, context("8f0c3a52-1111-4a5e-9d1e-0123456789ab"));
-        handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("c0ffee00-2222-4a5e-9d1e-0123456789ab"));
+        handler.handleRequest(
+                input("{}"), new ByteArrayOutputStream(), context("c0ffee00-2222-4a5e-9d1e-0123456789ab"));
 
-        assertThat(seen).containsExactly("8f0c3a52-1111-4a5e-9d1e-0123456789ab",
-                "c0ffee00-2222-4a5e-9d1e-0123456789ab");
+        assertThat(seen)
+                .containsExactly("8f0c3a52-1111-4a5e-9d1e-0123456789ab", "c0ffee00-2222-4a5e-9d1e-0123456789ab");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
         assertThat(MDC.get(LambdaHandler.REQUEST_ID)).isNull();
     }
@@ -57,7 +57,8 @@ class LambdaHandlerTest {
         });
 
         assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-1")))
-                .isInstanceOf(IOException.class).hasMessage("disk on fire");
+                .isInstanceOf(IOException.class)
+                .hasMessage("disk on fire");
         assertThat(MDC.get(LambdaHandler.REQUEST_ID)).isNull();
     }
 
@@ -80,7 +81,8 @@ class LambdaHandlerTest {
         });
 
         assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-3")))
-                .isExactlyInstanceOf(NullPointerException.class).hasMessage("plan");
+                .isExactlyInstanceOf(NullPointerException.class)
+                .hasMessage("plan");
     }
 
     @Test
@@ -88,12 +90,14 @@ class LambdaHandlerTest {
         ObjectMapper json = new ObjectMapper();
         LambdaHandler handler = new LambdaHandler((in, out, ctx) -> json.readValue(in, Sized.class));
 
-        assertThatThrownBy(() -> handler.handleRequest(input("{\"size\": \"lots\"}"), new ByteArrayOutputStream(),
-                context("r-4")))
+        assertThatThrownBy(() -> handler.handleRequest(
+                        input("{\"size\": \"lots\"}"), new ByteArrayOutputStream(), context("r-4")))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("\"lots\"").hasMessageContaining("int").hasMessageContaining("line 1");
-        assertThatThrownBy(() -> handler.handleRequest(input("{\"size\": "), new ByteArrayOutputStream(),
-                context("r-5")))
+                .hasMessageContaining("\"lots\"")
+                .hasMessageContaining("int")
+                .hasMessageContaining("line 1");
+        assertThatThrownBy(
+                        () -> handler.handleRequest(input("{\"size\": "), new ByteArrayOutputStream(), context("r-5")))
                 .isInstanceOf(InvalidRequestException.class);
     }
 
@@ -108,9 +112,10 @@ class LambdaHandlerTest {
             }
         });
 
-        assertThatThrownBy(() -> handler.handleRequest(input("{\"size\": [1]}"), new ByteArrayOutputStream(),
-                context("r-7")))
-                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("at field 'size'");
+        assertThatThrownBy(() ->
+                        handler.handleRequest(input("{\"size\": [1]}"), new ByteArrayOutputStream(), context("r-7")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("at field 'size'");
     }
 
     @Test
@@ -129,12 +134,12 @@ class LambdaHandlerTest {
         LambdaHandler handler = new LambdaHandler((in, out, ctx) -> json.writeValue(out, new Object()));
 
         assertThatThrownBy(() -> handler.handleRequest(input("{}"), new ByteArrayOutputStream(), context("r-6")))
-                .isInstanceOf(JsonProcessingException.class).isNotInstanceOf(InvalidRequestException.class);
+                .isInstanceOf(JsonProcessingException.class)
+                .isNotInstanceOf(InvalidRequestException.class);
     }
 
     /** A request type for the Jackson cases. */
-    record Sized(int size) {
-    }
+    record Sized(int size) {}
 
     @Test
     void noContextStillRuns() throws IOException {

@@ -1,8 +1,12 @@
 package dev.phylo.schema;
 
-import dev.phylo.store.DatabaseUrl;
-
 import dev.phylo.schema.internal.SecretScrubber;
+import dev.phylo.store.DatabaseUrl;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -17,12 +21,6 @@ import org.flywaydb.core.internal.resource.ResourceName;
 import org.flywaydb.core.internal.resource.ResourceNameParser;
 import org.flywaydb.core.internal.scanner.Scanner;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 /**
  * Applies the versioned SQL migrations bundled in {@value #LOCATION} with Flyway.
  *
@@ -36,8 +34,7 @@ public final class Migrations {
     private static final String TIMESCALE_INSTALLED =
             "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')";
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /**
      * Migrates the database at a JDBC URL.
@@ -87,30 +84,35 @@ public final class Migrations {
         } catch (FlywayMigrateException e) {
             throw new MigrationException(scrubber.scrub(describe(e)), scrubber.scrub(e));
         } catch (FlywayValidateException e) {
-            throw new MigrationException(scrubber.scrub("Schema validation failed before migrating; an applied "
-                    + "migration was changed or is missing: " + e.getMessage()), scrubber.scrub(e));
-        } catch (FlywayException e) {
-            throw new MigrationException(scrubber.scrub("Database migration failed: " + e.getMessage()),
+            throw new MigrationException(
+                    scrubber.scrub("Schema validation failed before migrating; an applied "
+                            + "migration was changed or is missing: " + e.getMessage()),
                     scrubber.scrub(e));
+        } catch (FlywayException e) {
+            throw new MigrationException(
+                    scrubber.scrub("Database migration failed: " + e.getMessage()), scrubber.scrub(e));
         }
         try (Connection connection = configuration.getDataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(TIMESCALE_INSTALLED)) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(TIMESCALE_INSTALLED)) {
             rows.next();
             boolean timescale = rows.getBoolean(1);
             MigrationInfo current = flyway.info().current();
-            String currentVersion = current == null ? null : current.getVersion().getVersion();
-            return new MigrationResult(result.initialSchemaVersion, currentVersion, result.migrationsExecuted,
-                    timescale);
+            String currentVersion =
+                    current == null ? null : current.getVersion().getVersion();
+            return new MigrationResult(
+                    result.initialSchemaVersion, currentVersion, result.migrationsExecuted, timescale);
         } catch (SQLException | FlywayException e) {
-            throw new MigrationException(scrubber.scrub("Migrated, but reading the schema state afterwards failed: "
-                    + e.getMessage()), scrubber.scrub(e));
+            throw new MigrationException(
+                    scrubber.scrub("Migrated, but reading the schema state afterwards failed: " + e.getMessage()),
+                    scrubber.scrub(e));
         }
     }
 
     private static String describe(FlywayMigrateException e) {
         MigrationInfo migration = e.getMigration();
-        String which = migration == null ? "a migration"
+        String which = migration == null
+                ? "a migration"
                 : "migration " + migration.getScript() + " (version " + migration.getVersion() + ")";
         String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
         String state = e.getSqlState() == null ? "" : " [SQLSTATE " + e.getSqlState() + "]";
@@ -128,10 +130,11 @@ public final class Migrations {
                     new Scanner<>(JavaMigration.class, configuration, configuration.getLocations());
             ResourceNameParser parser = new ResourceNameParser(configuration);
             MigrationVersion highest = null;
-            for (LoadableResource resource : scanner.getResources(configuration.getSqlMigrationPrefix(),
-                    configuration.getSqlMigrationSuffixes())) {
+            for (LoadableResource resource : scanner.getResources(
+                    configuration.getSqlMigrationPrefix(), configuration.getSqlMigrationSuffixes())) {
                 ResourceName name = parser.parse(resource.getFilename());
-                if (name.isValid() && name.getVersion() != null
+                if (name.isValid()
+                        && name.getVersion() != null
                         && (highest == null || name.getVersion().isNewerThan(highest))) {
                     highest = name.getVersion();
                 }

@@ -1,14 +1,12 @@
 package dev.phylo.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.store.DatabaseUrl;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hand-made metrics whose leaderboard is worked out in the comments below, independently of the view.
@@ -40,38 +38,44 @@ class LeaderboardTest {
     static void fillMetrics() throws SQLException {
         db = SharedServer.get().createDatabase("leaderboard_test");
         Migrations.migrate(db);
-        Sql.execute(db, "INSERT INTO strategies (id, spec, name) VALUES "
-                + "('" + A + "', '{}', 'alpha'), ('" + B + "', '{}', 'beta'), ('" + C + "', '{}', 'gamma'), "
-                + "('" + E + "', '{}', 'epsilon')");
-        Sql.execute(db, "INSERT INTO strategy_metrics (\"timestamp\", run_id, generation, strategy_id, symbol, fitness, "
-                + "sharpe_ratio, total_return, max_drawdown, trade_count, bars) VALUES "
-                + row("r1", 1, A, "X", 0.9, "9", "0.9", "0.01", 99)
-                + "," + row("r1", 1, A, "Y", 0.9, "9", "0.9", "0.01", 99)
-                + "," + row("r1", 2, A, "X", 0.5, "0.5", "0.1", "0.1", 3)
-                + "," + row("r1", 2, A, "Y", 0.5, "1.5", "0.3", "0.2", 4)
-                + "," + row("r1", 2, B, "X", 0.7, "2.0", "0.2", "0.3", 10)
-                + "," + row("r1", 2, B, "Y", 0.7, "3.0", "0.4", "0.05", 20)
-                + "," + row("r1", 1, C, "X", 0.7, "1.25", "0.05", "0.15", 1)
-                + "," + row("r2", 1, D, "X", 0.2, "1", "0", "0", 2)
-                + "," + row("r2", 1, A, "X", 0.1, "1", "0", "0", 2)
-                + "," + row("r2", 1, E, "X", 0.3, "1", "0", "0", 2)
-                + "," + row("r2", 1, E, "Y", 0.05, "1", "0", "0", 2));
+        Sql.execute(
+                db,
+                "INSERT INTO strategies (id, spec, name) VALUES "
+                        + "('" + A + "', '{}', 'alpha'), ('" + B + "', '{}', 'beta'), ('" + C + "', '{}', 'gamma'), "
+                        + "('" + E + "', '{}', 'epsilon')");
+        Sql.execute(
+                db,
+                "INSERT INTO strategy_metrics (\"timestamp\", run_id, generation, strategy_id, symbol, fitness, "
+                        + "sharpe_ratio, total_return, max_drawdown, trade_count, bars) VALUES "
+                        + row("r1", 1, A, "X", 0.9, "9", "0.9", "0.01", 99)
+                        + "," + row("r1", 1, A, "Y", 0.9, "9", "0.9", "0.01", 99)
+                        + "," + row("r1", 2, A, "X", 0.5, "0.5", "0.1", "0.1", 3)
+                        + "," + row("r1", 2, A, "Y", 0.5, "1.5", "0.3", "0.2", 4)
+                        + "," + row("r1", 2, B, "X", 0.7, "2.0", "0.2", "0.3", 10)
+                        + "," + row("r1", 2, B, "Y", 0.7, "3.0", "0.4", "0.05", 20)
+                        + "," + row("r1", 1, C, "X", 0.7, "1.25", "0.05", "0.15", 1)
+                        + "," + row("r2", 1, D, "X", 0.2, "1", "0", "0", 2)
+                        + "," + row("r2", 1, A, "X", 0.1, "1", "0", "0", 2)
+                        + "," + row("r2", 1, E, "X", 0.3, "1", "0", "0", 2)
+                        + "," + row("r2", 1, E, "Y", 0.05, "1", "0", "0", 2));
     }
 
     @Test
     void latestGenerationWinsAndTiesShareARank() {
-        assertThat(leaderboard("r1")).containsExactly(
-                "beta 2 0.7 2.5000 0.3000 0.3000 30 1",
-                "gamma 1 0.7 1.2500 0.0500 0.1500 1 1",
-                "alpha 2 0.5 1.0000 0.2000 0.2000 7 3");
+        assertThat(leaderboard("r1"))
+                .containsExactly(
+                        "beta 2 0.7 2.5000 0.3000 0.3000 30 1",
+                        "gamma 1 0.7 1.2500 0.0500 0.1500 1 1",
+                        "alpha 2 0.5 1.0000 0.2000 0.2000 7 3");
     }
 
     @Test
     void ranksArePerRunAndMissingStrategyRowLeavesNameEmpty() {
-        assertThat(leaderboard("r2")).containsExactly(
-                "null 1 0.2 1.0000 0.0000 0.0000 2 1",
-                "alpha 1 0.1 1.0000 0.0000 0.0000 2 2",
-                "epsilon 1 0.05 1.0000 0.0000 0.0000 4 3");
+        assertThat(leaderboard("r2"))
+                .containsExactly(
+                        "null 1 0.2 1.0000 0.0000 0.0000 2 1",
+                        "alpha 1 0.1 1.0000 0.0000 0.0000 2 2",
+                        "epsilon 1 0.05 1.0000 0.0000 0.0000 4 3");
     }
 
     @Test
@@ -80,13 +84,24 @@ class LeaderboardTest {
     }
 
     private static List<String> leaderboard(String run) {
-        return Sql.strings(db, "SELECT concat_ws(' ', coalesce(name, 'null'), generation, fitness, avg_sharpe_ratio, "
-                + "avg_total_return, max_drawdown, trade_count, rank) FROM leaderboard WHERE run_id = ? "
-                + "ORDER BY rank, name", run);
+        return Sql.strings(
+                db,
+                "SELECT concat_ws(' ', coalesce(name, 'null'), generation, fitness, avg_sharpe_ratio, "
+                        + "avg_total_return, max_drawdown, trade_count, rank) FROM leaderboard WHERE run_id = ? "
+                        + "ORDER BY rank, name",
+                run);
     }
 
-    private static String row(String run, int generation, String strategy, String symbol, double fitness,
-                              String sharpe, String totalReturn, String drawdown, int trades) {
+    private static String row(
+            String run,
+            int generation,
+            String strategy,
+            String symbol,
+            double fitness,
+            String sharpe,
+            String totalReturn,
+            String drawdown,
+            int trades) {
         return "('2024-01-02T03:04:05Z', '" + run + "', " + generation + ", '" + strategy + "', '" + symbol + "', "
                 + fitness + ", " + sharpe + ", " + totalReturn + ", " + drawdown + ", " + trades + ", 100)";
     }

@@ -1,11 +1,9 @@
 package dev.phylo.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.store.DatabaseUrl;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -18,9 +16,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class MigrationsTest {
 
@@ -31,7 +29,8 @@ class MigrationsTest {
 
     @BeforeEach
     void freshDatabase() {
-        db = SharedServer.get().createDatabase("migrations_" + UUID.randomUUID().toString().replace("-", ""));
+        db = SharedServer.get()
+                .createDatabase("migrations_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     @Test
@@ -42,9 +41,12 @@ class MigrationsTest {
         assertThat(result.currentVersion()).isEqualTo(Migrations.expectedVersion());
         assertThat(result.applied()).isEqualTo(bundledScripts().size());
         assertThat(result.timescale()).isFalse();
-        assertThat(Sql.strings(db, "SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' "
-                + "ORDER BY table_name")).isEqualTo(TABLES);
+        assertThat(Sql.strings(
+                        db,
+                        "SELECT table_name FROM information_schema.tables "
+                                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history' "
+                                + "ORDER BY table_name"))
+                .isEqualTo(TABLES);
     }
 
     @Test
@@ -53,7 +55,8 @@ class MigrationsTest {
                 .map(name -> Pattern.compile("^V(\\d+)__.*\\.sql$").matcher(name))
                 .filter(Matcher::matches)
                 .mapToInt(m -> Integer.parseInt(m.group(1)))
-                .max().orElseThrow();
+                .max()
+                .orElseThrow();
 
         assertThat(Migrations.expectedVersion()).isEqualTo(String.valueOf(highest));
     }
@@ -88,32 +91,76 @@ class MigrationsTest {
     void createsColumnsWithSpecifiedTypesAndNullability() {
         Migrations.migrate(db);
 
-        assertThat(columns("market_data")).containsExactly(
-                "timestamp timestamp with time zone NO", "symbol text NO", "interval text NO",
-                "open numeric(20,8) NO", "high numeric(20,8) NO", "low numeric(20,8) NO", "close numeric(20,8) NO",
-                "volume numeric(20,8) NO", "source text NO");
-        assertThat(columns("strategies")).containsExactly(
-                "id text NO", "spec jsonb NO", "name text NO", "created_at timestamp with time zone NO");
-        assertThat(columns("runs")).containsExactly(
-                "run_id text NO", "config jsonb NO", "seed bigint NO", "status text NO", "generations_planned integer NO",
-                "generation integer YES", "evaluated bigint NO", "best_strategy_id text YES",
-                "best_fitness double precision YES", "best_generation integer YES",
-                "created_at timestamp with time zone NO", "updated_at timestamp with time zone NO",
-                "finished_at timestamp with time zone YES", "error text YES");
-        assertThat(columns("strategy_metrics")).containsExactly(
-                "timestamp timestamp with time zone NO", "run_id text NO", "generation integer NO",
-                "strategy_id text NO", "symbol text NO", "fitness double precision NO",
-                "sharpe_ratio numeric(10,4) YES", "total_return numeric(10,4) YES", "max_drawdown numeric(10,4) YES",
-                "trade_count integer NO", "win_rate numeric(5,4) YES", "profit_factor numeric(10,4) YES",
-                "cagr double precision YES", "sortino double precision YES", "calmar double precision YES",
-                "exposure double precision YES", "avg_trade double precision YES", "best_trade double precision YES",
-                "worst_trade double precision YES", "final_equity double precision YES", "bars integer NO");
-        assertThat(columns("ingest_files")).containsExactly(
-                "bucket text NO", "key text NO", "version text NO", "symbol text NO", "interval text NO", "mode text NO",
-                "rows_inserted integer NO", "rows_updated integer NO", "rows_unchanged integer NO",
-                "rows_rejected integer NO", "snapshot_id text YES", "ingested_at timestamp with time zone NO");
-        assertThat(columns("ingest_rejects")).containsExactly(
-                "bucket text NO", "key text NO", "version text NO", "line integer NO", "reason text NO");
+        assertThat(columns("market_data"))
+                .containsExactly(
+                        "timestamp timestamp with time zone NO",
+                        "symbol text NO",
+                        "interval text NO",
+                        "open numeric(20,8) NO",
+                        "high numeric(20,8) NO",
+                        "low numeric(20,8) NO",
+                        "close numeric(20,8) NO",
+                        "volume numeric(20,8) NO",
+                        "source text NO");
+        assertThat(columns("strategies"))
+                .containsExactly(
+                        "id text NO", "spec jsonb NO", "name text NO", "created_at timestamp with time zone NO");
+        assertThat(columns("runs"))
+                .containsExactly(
+                        "run_id text NO",
+                        "config jsonb NO",
+                        "seed bigint NO",
+                        "status text NO",
+                        "generations_planned integer NO",
+                        "generation integer YES",
+                        "evaluated bigint NO",
+                        "best_strategy_id text YES",
+                        "best_fitness double precision YES",
+                        "best_generation integer YES",
+                        "created_at timestamp with time zone NO",
+                        "updated_at timestamp with time zone NO",
+                        "finished_at timestamp with time zone YES",
+                        "error text YES");
+        assertThat(columns("strategy_metrics"))
+                .containsExactly(
+                        "timestamp timestamp with time zone NO",
+                        "run_id text NO",
+                        "generation integer NO",
+                        "strategy_id text NO",
+                        "symbol text NO",
+                        "fitness double precision NO",
+                        "sharpe_ratio numeric(10,4) YES",
+                        "total_return numeric(10,4) YES",
+                        "max_drawdown numeric(10,4) YES",
+                        "trade_count integer NO",
+                        "win_rate numeric(5,4) YES",
+                        "profit_factor numeric(10,4) YES",
+                        "cagr double precision YES",
+                        "sortino double precision YES",
+                        "calmar double precision YES",
+                        "exposure double precision YES",
+                        "avg_trade double precision YES",
+                        "best_trade double precision YES",
+                        "worst_trade double precision YES",
+                        "final_equity double precision YES",
+                        "bars integer NO");
+        assertThat(columns("ingest_files"))
+                .containsExactly(
+                        "bucket text NO",
+                        "key text NO",
+                        "version text NO",
+                        "symbol text NO",
+                        "interval text NO",
+                        "mode text NO",
+                        "rows_inserted integer NO",
+                        "rows_updated integer NO",
+                        "rows_unchanged integer NO",
+                        "rows_rejected integer NO",
+                        "snapshot_id text YES",
+                        "ingested_at timestamp with time zone NO");
+        assertThat(columns("ingest_rejects"))
+                .containsExactly(
+                        "bucket text NO", "key text NO", "version text NO", "line integer NO", "reason text NO");
     }
 
     @Test
@@ -136,7 +183,8 @@ class MigrationsTest {
                 .endsWith("ON public.market_data USING btree (symbol, \"timestamp\" DESC)");
         assertThat(indexDefinition("strategy_metrics_strategy_time"))
                 .endsWith("ON public.strategy_metrics USING btree (strategy_id, \"timestamp\" DESC)");
-        assertThat(indexDefinition("market_data_time_brin")).endsWith("ON public.market_data USING brin (\"timestamp\")");
+        assertThat(indexDefinition("market_data_time_brin"))
+                .endsWith("ON public.market_data USING brin (\"timestamp\")");
         assertThat(indexDefinition("strategy_metrics_time_brin"))
                 .endsWith("ON public.strategy_metrics USING brin (\"timestamp\")");
     }
@@ -147,35 +195,52 @@ class MigrationsTest {
 
         for (String table : TABLES) {
             assertThat(Sql.strings(db, "SELECT obj_description(?::regclass, 'pg_class')", table))
-                    .as("comment on " + table).singleElement().asString().contains("Natural key");
+                    .as("comment on " + table)
+                    .singleElement()
+                    .asString()
+                    .contains("Natural key");
         }
-        assertThat(Sql.strings(db, "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = 'leaderboard'::regclass "
-                + "AND a.attnum > 0 AND col_description(a.attrelid, a.attnum) IS NULL")).isEmpty();
+        assertThat(Sql.strings(
+                        db,
+                        "SELECT a.attname FROM pg_attribute a WHERE a.attrelid = 'leaderboard'::regclass "
+                                + "AND a.attnum > 0 AND col_description(a.attrelid, a.attnum) IS NULL"))
+                .isEmpty();
     }
 
     @Test
     void enforcesStrategyIdFormatStatusAndIngestMode() {
         Migrations.migrate(db);
 
-        assertThatThrownBy(() -> Sql.execute(db, "INSERT INTO strategies (id, spec, name) "
-                + "VALUES ('ABCDEF0123456789abcdef0123456789', '{}', 'upper case')"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("strategies_id_check");
-        assertThatThrownBy(() -> Sql.execute(db, "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
-                + "VALUES ('r', '{}', 1, 'paused', 3)"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("runs_status_check");
-        assertThatThrownBy(() -> Sql.execute(db, "INSERT INTO ingest_files (bucket, key, version, symbol, interval, mode, "
-                + "rows_inserted, rows_updated, rows_unchanged, rows_rejected) VALUES ('b', 'k', 'v', 'S', '1d', 'loose', 0, 0, 0, 0)"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("ingest_files_mode_check");
+        assertThatThrownBy(() -> Sql.execute(
+                        db,
+                        "INSERT INTO strategies (id, spec, name) "
+                                + "VALUES ('ABCDEF0123456789abcdef0123456789', '{}', 'upper case')"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("strategies_id_check");
+        assertThatThrownBy(() -> Sql.execute(
+                        db,
+                        "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
+                                + "VALUES ('r', '{}', 1, 'paused', 3)"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("runs_status_check");
+        assertThatThrownBy(
+                        () -> Sql.execute(
+                                db,
+                                "INSERT INTO ingest_files (bucket, key, version, symbol, interval, mode, "
+                                        + "rows_inserted, rows_updated, rows_unchanged, rows_rejected) VALUES ('b', 'k', 'v', 'S', '1d', 'loose', 0, 0, 0, 0)"))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("ingest_files_mode_check");
     }
 
     @Test
     void intervalColumnWorksUnquotedInUpserts() throws SQLException {
         Migrations.migrate(db);
 
-        String upsert = "INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, volume, source) "
-                + "VALUES ('2024-01-02T00:00:00Z', 'BTCUSD', '1d', 1, 2, 0.5, %s, 10, 'test') "
-                + "ON CONFLICT (symbol, interval, \"timestamp\") DO UPDATE SET close = excluded.close "
-                + "WHERE market_data.close IS DISTINCT FROM excluded.close";
+        String upsert =
+                "INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, volume, source) "
+                        + "VALUES ('2024-01-02T00:00:00Z', 'BTCUSD', '1d', 1, 2, 0.5, %s, 10, 'test') "
+                        + "ON CONFLICT (symbol, interval, \"timestamp\") DO UPDATE SET close = excluded.close "
+                        + "WHERE market_data.close IS DISTINCT FROM excluded.close";
         Sql.execute(db, String.format(upsert, "1.5"));
         Sql.execute(db, String.format(upsert, "1.75"));
 
@@ -186,10 +251,14 @@ class MigrationsTest {
     @Test
     void deletingAnIngestedFileDeletesItsRejects() throws SQLException {
         Migrations.migrate(db);
-        Sql.execute(db, "INSERT INTO ingest_files (bucket, key, version, symbol, interval, mode, rows_inserted, "
-                + "rows_updated, rows_unchanged, rows_rejected) VALUES ('b', 'k.csv', 'v1', 'S', '1d', 'lenient', 5, 0, 0, 2)");
-        Sql.execute(db, "INSERT INTO ingest_rejects VALUES ('b', 'k.csv', 'v1', 3, 'high < low'), "
-                + "('b', 'k.csv', 'v1', 7, 'bad number')");
+        Sql.execute(
+                db,
+                "INSERT INTO ingest_files (bucket, key, version, symbol, interval, mode, rows_inserted, "
+                        + "rows_updated, rows_unchanged, rows_rejected) VALUES ('b', 'k.csv', 'v1', 'S', '1d', 'lenient', 5, 0, 0, 2)");
+        Sql.execute(
+                db,
+                "INSERT INTO ingest_rejects VALUES ('b', 'k.csv', 'v1', 3, 'high < low'), "
+                        + "('b', 'k.csv', 'v1', 7, 'bad number')");
 
         Sql.execute(db, "DELETE FROM ingest_files WHERE key = 'k.csv'");
 
@@ -202,15 +271,18 @@ class MigrationsTest {
         // undo V4 by hand and leave a row its CHECK constraint refuses: re-running V4 must fail and roll back
         Sql.execute(db, "DELETE FROM flyway_schema_history WHERE version = '4'");
         Sql.execute(db, "ALTER TABLE runs DROP CONSTRAINT runs_status_check");
-        Sql.execute(db, "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
-                + "VALUES ('bad-status', '{}', 1, 'paused', 1)");
+        Sql.execute(
+                db,
+                "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
+                        + "VALUES ('bad-status', '{}', 1, 'paused', 1)");
 
         assertThatThrownBy(() -> Migrations.migrate(db))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("V4__")
                 .hasMessageContaining("SQLSTATE 23514")
                 .hasMessageContaining("rolled back");
-        assertThat(Sql.strings(db, "SELECT count(*) FROM flyway_schema_history WHERE NOT success")).containsExactly("0");
+        assertThat(Sql.strings(db, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
+                .containsExactly("0");
     }
 
     @Test
@@ -227,11 +299,11 @@ class MigrationsTest {
     @Test
     void connectionFailureNeverRevealsThePassword() {
         String secret = "Zq7-Distinctive-Secret-4K";
-        String jdbcUrl = "jdbc:postgresql://localhost:" + SharedServer.get().port() + "/" + db.database()
-                + "?password=" + secret + "&connectTimeout=5";
+        String jdbcUrl = "jdbc:postgresql://localhost:" + SharedServer.get().port() + "/" + db.database() + "?password="
+                + secret + "&connectTimeout=5";
 
-        MigrationException error = org.assertj.core.api.Assertions.catchThrowableOfType(MigrationException.class,
-                () -> Migrations.migrate(jdbcUrl, "nobody", secret));
+        MigrationException error = org.assertj.core.api.Assertions.catchThrowableOfType(
+                MigrationException.class, () -> Migrations.migrate(jdbcUrl, "nobody", secret));
 
         assertThat(error).isNotNull();
         for (Throwable t = error; t != null; t = t.getCause()) {
@@ -241,31 +313,41 @@ class MigrationsTest {
     }
 
     private List<String> columns(String table) {
-        return Sql.strings(db, "SELECT column_name || ' ' || "
-                + "CASE WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' "
-                + "ELSE data_type END || ' ' || is_nullable FROM information_schema.columns "
-                + "WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position", table);
+        return Sql.strings(
+                db,
+                "SELECT column_name || ' ' || "
+                        + "CASE WHEN data_type = 'numeric' THEN 'numeric(' || numeric_precision || ',' || numeric_scale || ')' "
+                        + "ELSE data_type END || ' ' || is_nullable FROM information_schema.columns "
+                        + "WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position",
+                table);
     }
 
     private String primaryKey(String table) {
-        return Sql.strings(db, "SELECT string_agg(a.attname, ', ' ORDER BY k.ordinality) "
-                + "FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality) "
-                + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-                + "WHERE i.indrelid = ?::regclass AND i.indisprimary", table).get(0);
+        return Sql.strings(
+                        db,
+                        "SELECT string_agg(a.attname, ', ' ORDER BY k.ordinality) "
+                                + "FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality) "
+                                + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                                + "WHERE i.indrelid = ?::regclass AND i.indisprimary",
+                        table)
+                .get(0);
     }
 
     private String indexDefinition(String name) {
-        List<String> found = Sql.strings(db, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ?", name);
+        List<String> found =
+                Sql.strings(db, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = ?", name);
         assertThat(found).as("index " + name).hasSize(1);
         return found.get(0);
     }
 
     private List<Map<String, Object>> schemaFingerprint() {
-        return Sql.query(db, "SELECT table_name, column_name, data_type, is_nullable, column_default "
-                + "FROM information_schema.columns WHERE table_schema = 'public' "
-                + "UNION ALL SELECT tablename, indexname, indexdef, '', '' FROM pg_indexes WHERE schemaname = 'public' "
-                + "UNION ALL SELECT 'history', version, script, checksum::text, installed_on::text FROM flyway_schema_history "
-                + "ORDER BY 1, 2, 3");
+        return Sql.query(
+                db,
+                "SELECT table_name, column_name, data_type, is_nullable, column_default "
+                        + "FROM information_schema.columns WHERE table_schema = 'public' "
+                        + "UNION ALL SELECT tablename, indexname, indexdef, '', '' FROM pg_indexes WHERE schemaname = 'public' "
+                        + "UNION ALL SELECT 'history', version, script, checksum::text, installed_on::text FROM flyway_schema_history "
+                        + "ORDER BY 1, 2, 3");
     }
 
     /** The script names, read from the build output directory independently of Flyway. */
@@ -273,7 +355,10 @@ class MigrationsTest {
         URL location = MigrationsTest.class.getClassLoader().getResource("db/migration");
         assertThat(location).as("db/migration on the class path").isNotNull();
         try (Stream<Path> files = Files.list(Path.of(location.toURI()))) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".sql")).sorted().toList();
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".sql"))
+                    .sorted()
+                    .toList();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list " + location, e);
         }

@@ -1,10 +1,9 @@
 package dev.phylo.schema;
 
-import dev.phylo.store.SchemaVersion;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phylo.store.SchemaVersion;
+import org.junit.jupiter.api.Test;
 
 class SchemaVersionTest {
 

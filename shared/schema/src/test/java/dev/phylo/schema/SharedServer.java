@@ -2,7 +2,6 @@ package dev.phylo.schema;
 
 import dev.phylo.store.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -32,7 +31,7 @@ final class SharedServer {
     /** A new, empty database, reached as the superuser over loopback (trust authentication). */
     DatabaseUrl createDatabase(String name) {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE \"" + name + "\"");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);

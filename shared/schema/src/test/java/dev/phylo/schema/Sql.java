@@ -1,7 +1,6 @@
 package dev.phylo.schema;
 
 import dev.phylo.store.DatabaseUrl;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,11 +14,11 @@ import java.util.Map;
 /** Tiny JDBC helpers for the tests. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     static List<Map<String, Object>> query(DatabaseUrl url, String sql, Object... args) {
-        try (Connection connection = url.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = url.connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }
@@ -49,7 +48,8 @@ final class Sql {
     }
 
     static void execute(DatabaseUrl url, String sql) throws SQLException {
-        try (Connection connection = url.connect(); var statement = connection.createStatement()) {
+        try (Connection connection = url.connect();
+                var statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -9,16 +9,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * Every database call goes through here: one transaction, a per-transaction statement timeout
@@ -40,8 +39,9 @@ public class Database {
     private final Pool pool;
     private final String statementTimeoutMillis;
 
-    public Database(Pool pool, @ConfigProperty(name = "phylo.db.statement-timeout", defaultValue = "60s")
-            Duration statementTimeout) {
+    public Database(
+            Pool pool,
+            @ConfigProperty(name = "phylo.db.statement-timeout", defaultValue = "60s") Duration statementTimeout) {
         this.pool = pool;
         this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
     }
@@ -50,11 +50,20 @@ public class Database {
      * Runs {@code work} in one transaction. {@code operation} names it in errors ("upsert market_data").
      * The work function may be called more than once (retries): it must build a fresh {@link Uni} each time.
      */
-    @Retry(retryOn = TransientDatabaseException.class, maxRetries = 6, delay = 200, jitter = 150,
-            maxDuration = 60, durationUnit = ChronoUnit.SECONDS)
+    @Retry(
+            retryOn = TransientDatabaseException.class,
+            maxRetries = 6,
+            delay = 200,
+            jitter = 150,
+            maxDuration = 60,
+            durationUnit = ChronoUnit.SECONDS)
     @ExponentialBackoff(factor = 2, maxDelay = 5000)
     @Timeout(value = 120, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.8, delay = 10, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.8,
+            delay = 10,
+            delayUnit = ChronoUnit.SECONDS,
             failOn = TransientDatabaseException.class)
     public <T> Uni<T> transaction(String operation, Function<SqlConnection, Uni<T>> work) {
         long[] start = new long[1];
@@ -62,11 +71,14 @@ public class Database {
                         .preparedQuery("SELECT set_config('statement_timeout', $1, true)")
                         .execute(Tuple.of(statementTimeoutMillis))
                         .flatMap(ignored -> work.apply(connection)))
-                .onSubscription().invoke(() -> start[0] = System.nanoTime())
-                .onItemOrFailure().invoke((item, failure) -> Emf.emit(
+                .onSubscription()
+                .invoke(() -> start[0] = System.nanoTime())
+                .onItemOrFailure()
+                .invoke((item, failure) -> Emf.emit(
                         List.of(Metric.millis("DatabaseLatencyMs", (System.nanoTime() - start[0]) / 1e6)),
                         Map.of("operation", operation, "ok", failure == null)))
-                .onFailure().transform(failure -> DatabaseErrors.classify(operation, failure));
+                .onFailure()
+                .transform(failure -> DatabaseErrors.classify(operation, failure));
     }
 
     /** {@link #transaction} and wait: functions run on the Lambda poll thread, never on an event loop. */

@@ -2,7 +2,6 @@ package dev.phylo.store;
 
 import dev.phylo.store.internal.PercentCodec;
 import dev.phylo.store.internal.UrlRedaction;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,8 +30,8 @@ import java.util.StringJoiner;
  * @param database database name; the user name when the URL names none (as libpq does)
  * @param params   the other query parameters, decoded, in their original order
  */
-public record DatabaseUrl(String user, String password, String host, int port, String database,
-                          Map<String, String> params) {
+public record DatabaseUrl(
+        String user, String password, String host, int port, String database, Map<String, String> params) {
 
     public static final int DEFAULT_PORT = 5432;
 
@@ -141,8 +140,8 @@ public record DatabaseUrl(String user, String password, String host, int port, S
 
     /** The full {@code postgresql://} URI including the password. Never log it. */
     public String toConnectionUri() {
-        String credentials = PercentCodec.encode(user, "")
-                + (password.isEmpty() ? "" : ":" + PercentCodec.encode(password, ""));
+        String credentials =
+                PercentCodec.encode(user, "") + (password.isEmpty() ? "" : ":" + PercentCodec.encode(password, ""));
         return SCHEME + credentials + "@" + hostAndPort() + "/" + PercentCodec.encode(database, "") + query();
     }
 
@@ -162,8 +161,8 @@ public record DatabaseUrl(String user, String password, String host, int port, S
             return "";
         }
         StringJoiner joined = new StringJoiner("&", "?", "");
-        params.forEach((name, value) -> joined.add(
-                PercentCodec.encode(name, "") + "=" + PercentCodec.encode(value, QUERY_VALUE_SAFE)));
+        params.forEach((name, value) ->
+                joined.add(PercentCodec.encode(name, "") + "=" + PercentCodec.encode(value, QUERY_VALUE_SAFE)));
         return joined.toString();
     }
 
@@ -302,7 +301,8 @@ public record DatabaseUrl(String user, String password, String host, int port, S
         }
 
         private InvalidDatabaseUrlException fail(String problem) {
-            return new InvalidDatabaseUrlException("Invalid database URL, " + problem + ": " + UrlRedaction.redact(url));
+            return new InvalidDatabaseUrlException(
+                    "Invalid database URL, " + problem + ": " + UrlRedaction.redact(url));
         }
 
         private static int indexOfAny(String text, String chars) {

@@ -6,9 +6,18 @@ import java.util.Objects;
  * One ingested object, keyed by (bucket, key, version): version is the S3 versionId, else the ETag, else (local
  * files) the SHA-256 of the bytes. Local files use the bucket {@code "file"}.
  */
-public record IngestFileRecord(String bucket, String key, String version, String symbol, String interval,
-                               String mode, long rowsInserted, long rowsUpdated, long rowsUnchanged, long rowsRejected,
-                               String snapshotId) {
+public record IngestFileRecord(
+        String bucket,
+        String key,
+        String version,
+        String symbol,
+        String interval,
+        String mode,
+        long rowsInserted,
+        long rowsUpdated,
+        long rowsUnchanged,
+        long rowsRejected,
+        String snapshotId) {
 
     public IngestFileRecord {
         Objects.requireNonNull(bucket, "bucket");

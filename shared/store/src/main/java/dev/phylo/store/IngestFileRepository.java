@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,10 @@ public class IngestFileRepository {
             SELECT $1, $2, $3, u.line, u.reason FROM unnest($4::int[], $5::text[]) AS u(line, reason)
             ON CONFLICT (bucket, key, version, line) DO NOTHING""";
 
-    public Uni<Optional<IngestFileRecord>> find(SqlConnection connection, String bucket, String key,
-                                                 String version) {
-        return connection.preparedQuery(FIND).execute(Tuple.of(bucket, key, version))
+    public Uni<Optional<IngestFileRecord>> find(SqlConnection connection, String bucket, String key, String version) {
+        return connection
+                .preparedQuery(FIND)
+                .execute(Tuple.of(bucket, key, version))
                 .map(rows -> first(rows).map(IngestFileRepository::from));
     }
 
@@ -54,10 +54,17 @@ public class IngestFileRepository {
      * is one row.
      */
     public Uni<Void> record(SqlConnection connection, IngestFileRecord file, List<IngestReject> rejects) {
-        Tuple args = Tuple.tuple().addString(file.bucket()).addString(file.key()).addString(file.version())
-                .addString(file.symbol()).addString(file.interval()).addString(file.mode())
-                .addInteger(Math.toIntExact(file.rowsInserted())).addInteger(Math.toIntExact(file.rowsUpdated()))
-                .addInteger(Math.toIntExact(file.rowsUnchanged())).addInteger(Math.toIntExact(file.rowsRejected()))
+        Tuple args = Tuple.tuple()
+                .addString(file.bucket())
+                .addString(file.key())
+                .addString(file.version())
+                .addString(file.symbol())
+                .addString(file.interval())
+                .addString(file.mode())
+                .addInteger(Math.toIntExact(file.rowsInserted()))
+                .addInteger(Math.toIntExact(file.rowsUpdated()))
+                .addInteger(Math.toIntExact(file.rowsUnchanged()))
+                .addInteger(Math.toIntExact(file.rowsRejected()))
                 .addString(file.snapshotId());
         Uni<Void> head = connection.preparedQuery(INSERT).execute(args).replaceWithVoid();
         if (rejects.isEmpty()) {
@@ -74,8 +81,12 @@ public class IngestFileRepository {
             lines[i] = Math.toIntExact(e.getKey());
             reasons[i++] = e.getValue();
         }
-        Tuple rejectArgs = Tuple.tuple().addString(file.bucket()).addString(file.key()).addString(file.version())
-                .addArrayOfInteger(lines).addArrayOfString(reasons);
+        Tuple rejectArgs = Tuple.tuple()
+                .addString(file.bucket())
+                .addString(file.key())
+                .addString(file.version())
+                .addArrayOfInteger(lines)
+                .addArrayOfString(reasons);
         return head.flatMap(ignored -> connection.preparedQuery(INSERT_REJECTS).execute(rejectArgs))
                 .replaceWithVoid();
     }
@@ -86,9 +97,17 @@ public class IngestFileRepository {
     }
 
     private static IngestFileRecord from(Row row) {
-        return new IngestFileRecord(row.getString("bucket"), row.getString("key"), row.getString("version"),
-                row.getString("symbol"), row.getString("interval"), row.getString("mode"),
-                row.getInteger("rows_inserted"), row.getInteger("rows_updated"), row.getInteger("rows_unchanged"),
-                row.getInteger("rows_rejected"), row.getString("snapshot_id"));
+        return new IngestFileRecord(
+                row.getString("bucket"),
+                row.getString("key"),
+                row.getString("version"),
+                row.getString("symbol"),
+                row.getString("interval"),
+                row.getString("mode"),
+                row.getInteger("rows_inserted"),
+                row.getInteger("rows_updated"),
+                row.getInteger("rows_unchanged"),
+                row.getInteger("rows_rejected"),
+                row.getString("snapshot_id"));
     }
 }

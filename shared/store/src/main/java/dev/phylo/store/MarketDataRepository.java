@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Arrays;
 
 /**
@@ -25,6 +24,7 @@ public class MarketDataRepository {
 
     /** Rows per statement: large enough to amortise the round trip, small enough to keep each statement short. */
     public static final int CHUNK_ROWS = 20_000;
+
     static final int READ_PAGE_ROWS = 100_000;
 
     private static final String UPSERT = """
@@ -86,7 +86,8 @@ public class MarketDataRepository {
     /** What is stored for the pair: anything at all, and anything within [first bar, last bar] of {@code bars}. */
     public Uni<Occupancy> occupancy(SqlConnection connection, BarSeries bars) {
         long[] t = bars.time();
-        return connection.preparedQuery(OCCUPANCY)
+        return connection
+                .preparedQuery(OCCUPANCY)
                 .execute(Tuple.of(bars.symbol(), bars.interval().toString(), t[0], t[t.length - 1]))
                 .map(rows -> {
                     Row row = rows.iterator().next();
@@ -100,7 +101,8 @@ public class MarketDataRepository {
      * falls in the bars' range (the caller holds the pair's lock), else an upsert.
      */
     public Uni<UpsertCounts> write(SqlConnection connection, BarSeries bars, String source, Occupancy occupancy) {
-        return occupancy.overlap() ? upsertFrom(connection, bars, source, 0, UpsertCounts.NONE)
+        return occupancy.overlap()
+                ? upsertFrom(connection, bars, source, 0, UpsertCounts.NONE)
                 : insertFrom(connection, bars, source, 0);
     }
 
@@ -114,7 +116,9 @@ public class MarketDataRepository {
             return Uni.createFrom().item(new UpsertCounts(bars.size(), 0, 0));
         }
         int to = Math.min(bars.size(), from + CHUNK_ROWS);
-        return connection.preparedQuery(INSERT_NEW).execute(chunk(bars, source, from, to))
+        return connection
+                .preparedQuery(INSERT_NEW)
+                .execute(chunk(bars, source, from, to))
                 .flatMap(ignored -> insertFrom(connection, bars, source, to));
     }
 
@@ -124,29 +128,37 @@ public class MarketDataRepository {
      * snapshot of a pair that held nothing before without reading a million rows back.
      */
     public static BarSeries asStored(BarSeries bars) {
-        return BarSeries.of(bars.symbol(), bars.interval(), bars.time(), Numeric8.round(bars.open()),
-                Numeric8.round(bars.high()), Numeric8.round(bars.low()), Numeric8.round(bars.close()),
+        return BarSeries.of(
+                bars.symbol(),
+                bars.interval(),
+                bars.time(),
+                Numeric8.round(bars.open()),
+                Numeric8.round(bars.high()),
+                Numeric8.round(bars.low()),
+                Numeric8.round(bars.close()),
                 Numeric8.round(bars.volume()));
     }
 
     /** Whether the pair holds any row, and any row within the range about to be written. */
-    public record Occupancy(boolean stored, boolean overlap) {
-    }
+    public record Occupancy(boolean stored, boolean overlap) {}
 
-    private Uni<UpsertCounts> upsertFrom(SqlConnection connection, BarSeries bars, String source, int from,
-                                         UpsertCounts sofar) {
+    private Uni<UpsertCounts> upsertFrom(
+            SqlConnection connection, BarSeries bars, String source, int from, UpsertCounts sofar) {
         if (from >= bars.size()) {
             return Uni.createFrom().item(sofar);
         }
         int to = Math.min(bars.size(), from + CHUNK_ROWS);
         int n = to - from;
-        return connection.preparedQuery(UPSERT).execute(chunk(bars, source, from, to)).flatMap(rows -> {
-            Row row = rows.iterator().next();
-            long inserted = row.getLong("inserted");
-            long updated = row.getLong("updated");
-            UpsertCounts chunk = new UpsertCounts(inserted, updated, n - inserted - updated);
-            return upsertFrom(connection, bars, source, to, sofar.plus(chunk));
-        });
+        return connection
+                .preparedQuery(UPSERT)
+                .execute(chunk(bars, source, from, to))
+                .flatMap(rows -> {
+                    Row row = rows.iterator().next();
+                    long inserted = row.getLong("inserted");
+                    long updated = row.getLong("updated");
+                    UpsertCounts chunk = new UpsertCounts(inserted, updated, n - inserted - updated);
+                    return upsertFrom(connection, bars, source, to, sofar.plus(chunk));
+                });
     }
 
     /** Parameters $1..$9 for rows [from, to): symbol, interval, times, the five columns as decimal text, source. */
@@ -162,10 +174,14 @@ public class MarketDataRepository {
             }
         }
         return Tuple.tuple()
-                .addString(bars.symbol()).addString(bars.interval().toString())
+                .addString(bars.symbol())
+                .addString(bars.interval().toString())
                 .addArrayOfLong(time)
-                .addArrayOfString(columns[0]).addArrayOfString(columns[1]).addArrayOfString(columns[2])
-                .addArrayOfString(columns[3]).addArrayOfString(columns[4])
+                .addArrayOfString(columns[0])
+                .addArrayOfString(columns[1])
+                .addArrayOfString(columns[2])
+                .addArrayOfString(columns[3])
+                .addArrayOfString(columns[4])
                 .addString(source);
     }
 
@@ -174,23 +190,32 @@ public class MarketDataRepository {
         return readFrom(connection, symbol, interval, new Columns(), null);
     }
 
-    private Uni<BarSeries> readFrom(SqlConnection connection, String symbol, BarInterval interval, Columns sofar,
-                                    Long afterMillis) {
-        Tuple args = afterMillis == null ? Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS)
+    private Uni<BarSeries> readFrom(
+            SqlConnection connection, String symbol, BarInterval interval, Columns sofar, Long afterMillis) {
+        Tuple args = afterMillis == null
+                ? Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS)
                 : Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS, afterMillis);
-        return connection.preparedQuery(afterMillis == null ? FIRST_PAGE : NEXT_PAGE).execute(args).flatMap(rows -> {
-            Row row = rows.iterator().next();
-            Long[] t = row.getArrayOfLongs("t");
-            if (t == null || t.length == 0) {
-                return Uni.createFrom().item(sofar.size == 0 ? null : sofar.toSeries(symbol, interval));
-            }
-            sofar.append(t, row.getArrayOfDoubles("o"), row.getArrayOfDoubles("h"), row.getArrayOfDoubles("l"),
-                    row.getArrayOfDoubles("c"), row.getArrayOfDoubles("v"));
-            if (t.length < READ_PAGE_ROWS) {
-                return Uni.createFrom().item(sofar.toSeries(symbol, interval));
-            }
-            return readFrom(connection, symbol, interval, sofar, t[t.length - 1]);
-        });
+        return connection
+                .preparedQuery(afterMillis == null ? FIRST_PAGE : NEXT_PAGE)
+                .execute(args)
+                .flatMap(rows -> {
+                    Row row = rows.iterator().next();
+                    Long[] t = row.getArrayOfLongs("t");
+                    if (t == null || t.length == 0) {
+                        return Uni.createFrom().item(sofar.size == 0 ? null : sofar.toSeries(symbol, interval));
+                    }
+                    sofar.append(
+                            t,
+                            row.getArrayOfDoubles("o"),
+                            row.getArrayOfDoubles("h"),
+                            row.getArrayOfDoubles("l"),
+                            row.getArrayOfDoubles("c"),
+                            row.getArrayOfDoubles("v"));
+                    if (t.length < READ_PAGE_ROWS) {
+                        return Uni.createFrom().item(sofar.toSeries(symbol, interval));
+                    }
+                    return readFrom(connection, symbol, interval, sofar, t[t.length - 1]);
+                });
     }
 
     /** Growable primitive columns for the paged read. */
@@ -219,8 +244,14 @@ public class MarketDataRepository {
         }
 
         BarSeries toSeries(String symbol, BarInterval interval) {
-            return BarSeries.of(symbol, interval, Arrays.copyOf(time, size), Arrays.copyOf(values[0], size),
-                    Arrays.copyOf(values[1], size), Arrays.copyOf(values[2], size), Arrays.copyOf(values[3], size),
+            return BarSeries.of(
+                    symbol,
+                    interval,
+                    Arrays.copyOf(time, size),
+                    Arrays.copyOf(values[0], size),
+                    Arrays.copyOf(values[1], size),
+                    Arrays.copyOf(values[2], size),
+                    Arrays.copyOf(values[3], size),
                     Arrays.copyOf(values[4], size));
         }
     }

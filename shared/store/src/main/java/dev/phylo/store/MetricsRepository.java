@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -64,8 +63,12 @@ public class MetricsRepository {
               FROM written""";
 
     /** Upserts one generation's rows; duplicate (strategy, symbol) pairs in the input are dropped first. */
-    public Uni<UpsertCounts> upsert(SqlConnection connection, String runId, int generation, OffsetDateTime timestamp,
-                                    Collection<MetricsRow> input) {
+    public Uni<UpsertCounts> upsert(
+            SqlConnection connection,
+            String runId,
+            int generation,
+            OffsetDateTime timestamp,
+            Collection<MetricsRow> input) {
         Map<String, MetricsRow> unique = new LinkedHashMap<>();
         for (MetricsRow r : input) {
             unique.putIfAbsent(r.strategyId() + '\u0000' + r.symbol(), r);
@@ -101,13 +104,27 @@ public class MetricsRepository {
             d[13][i] = m.finalEquity();
             bars[i++] = m.bars();
         }
-        Tuple args = Tuple.tuple().addOffsetDateTime(timestamp).addString(runId).addInteger(generation)
-                .addArrayOfString(ids).addArrayOfString(symbols)
-                .addArrayOfDouble(d[0]).addArrayOfDouble(d[1]).addArrayOfDouble(d[2]).addArrayOfDouble(d[3])
+        Tuple args = Tuple.tuple()
+                .addOffsetDateTime(timestamp)
+                .addString(runId)
+                .addInteger(generation)
+                .addArrayOfString(ids)
+                .addArrayOfString(symbols)
+                .addArrayOfDouble(d[0])
+                .addArrayOfDouble(d[1])
+                .addArrayOfDouble(d[2])
+                .addArrayOfDouble(d[3])
                 .addArrayOfInteger(trades)
-                .addArrayOfDouble(d[4]).addArrayOfDouble(d[5]).addArrayOfDouble(d[6]).addArrayOfDouble(d[7])
-                .addArrayOfDouble(d[8]).addArrayOfDouble(d[9]).addArrayOfDouble(d[10]).addArrayOfDouble(d[11])
-                .addArrayOfDouble(d[12]).addArrayOfDouble(d[13])
+                .addArrayOfDouble(d[4])
+                .addArrayOfDouble(d[5])
+                .addArrayOfDouble(d[6])
+                .addArrayOfDouble(d[7])
+                .addArrayOfDouble(d[8])
+                .addArrayOfDouble(d[9])
+                .addArrayOfDouble(d[10])
+                .addArrayOfDouble(d[11])
+                .addArrayOfDouble(d[12])
+                .addArrayOfDouble(d[13])
                 .addArrayOfInteger(bars);
         return connection.preparedQuery(UPSERT).execute(args).map(rows -> {
             Row row = rows.iterator().next();

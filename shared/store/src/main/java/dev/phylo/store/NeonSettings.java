@@ -2,7 +2,6 @@ package dev.phylo.store;
 
 import dev.phylo.store.internal.NeonSecret;
 import dev.phylo.store.internal.SecretsManagerLookup;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,12 +29,13 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
 
     /** Neon's certificates chain to ISRG Root X1 (X2 included for ECDSA chains); the PEM ships in this jar. */
     public static final String BUNDLED_ROOT_CERT = "phylo/tls/isrg-roots.pem";
+
     public static final int DEFAULT_POOL_SIZE = 2;
     /** The JDBC URL (no credentials) of the same database, for the migrate step's Flyway. */
     public static final String JDBC_URL_PROPERTY = "phylo.db.jdbc-url";
 
-    private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca",
-            "verify-full");
+    private static final Set<String> SSL_MODES =
+            Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     /** URL parameters we translate ourselves; everything else (e.g. Neon's {@code options}) is passed through. */
     private static final Set<String> CONSUMED = Set.of("sslmode", "sslrootcert", "channel_binding");
 
@@ -73,7 +73,8 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
 
     /** The sslmode is the URL's, else {@code verify-full} (loopback: {@code disable}); the root certificate the URL's. */
     public static NeonSettings of(DatabaseUrl url, int poolSize) {
-        String mode = url.param("sslmode").orElse(isLoopback(url.host()) ? "disable" : "verify-full")
+        String mode = url.param("sslmode")
+                .orElse(isLoopback(url.host()) ? "disable" : "verify-full")
                 .toLowerCase(Locale.ROOT);
         return new NeonSettings(url, mode, url.param("sslrootcert").orElse(null), poolSize);
     }
@@ -91,10 +92,12 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
         p.put("quarkus.datasource.reactive.max-size", Integer.toString(poolSize));
         p.put("quarkus.datasource.reactive.postgresql.ssl-mode", sslMode);
         if (verifies()) {
-            p.put("quarkus.datasource.reactive.hostname-verification-algorithm",
+            p.put(
+                    "quarkus.datasource.reactive.hostname-verification-algorithm",
                     sslMode.equals("verify-full") ? "HTTPS" : "NONE");
             p.put("quarkus.datasource.reactive.trust-certificate-pem", "true");
-            p.put("quarkus.datasource.reactive.trust-certificate-pem.certs",
+            p.put(
+                    "quarkus.datasource.reactive.trust-certificate-pem.certs",
                     rootCert != null ? rootCert : BUNDLED_ROOT_CERT);
         }
         if (pooler()) {
@@ -113,7 +116,8 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
     public String jdbcUrl() {
         DatabaseUrl jdbc = target().withParam("sslmode", sslMode);
         if (verifies()) {
-            jdbc = rootCert != null ? jdbc.withParam("sslrootcert", rootCert)
+            jdbc = rootCert != null
+                    ? jdbc.withParam("sslrootcert", rootCert)
                     : jdbc.withParam("sslfactory", "org.postgresql.ssl.DefaultJavaSSLFactory");
         }
         return jdbc.toJdbcUrl();

@@ -10,8 +10,7 @@ final class Numeric8 {
     /** Below this, x * 1e8 is an exact integer candidate (2^53 / 1e8). */
     private static final double FAST_LIMIT = 9.0e7;
 
-    private Numeric8() {
-    }
+    private Numeric8() {}
 
     static double[] round(double[] values) {
         double[] out = new double[values.length];
@@ -33,6 +32,8 @@ final class Numeric8 {
         if (Math.abs(x) < FAST_LIMIT && Math.rint(x * SCALE) / SCALE == x) {
             return x;
         }
-        return new BigDecimal(Double.toString(x)).setScale(8, RoundingMode.HALF_UP).doubleValue();
+        return new BigDecimal(Double.toString(x))
+                .setScale(8, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

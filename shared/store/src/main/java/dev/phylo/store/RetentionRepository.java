@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.OffsetDateTime;
 
 /**
@@ -15,7 +14,8 @@ import java.time.OffsetDateTime;
 public class RetentionRepository {
 
     public Uni<RetentionResult> apply(SqlConnection connection, OffsetDateTime cutoff) {
-        return connection.query("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') AS ts")
+        return connection
+                .query("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') AS ts")
                 .execute()
                 .flatMap(rows -> {
                     boolean timescale = rows.iterator().next().getBoolean("ts");
@@ -25,18 +25,29 @@ public class RetentionRepository {
 
     private Uni<RetentionResult> dropChunks(SqlConnection connection, OffsetDateTime cutoff) {
         String sql = "SELECT count(*) AS n FROM drop_chunks($1::regclass, older_than => $2::timestamptz)";
-        return connection.preparedQuery(sql).execute(Tuple.of("market_data", cutoff))
-                .flatMap(market -> connection.preparedQuery(sql).execute(Tuple.of("strategy_metrics", cutoff))
-                        .map(metrics -> new RetentionResult(true, cutoff.toString(), 0,
-                                market.iterator().next().getLong("n"), 0,
+        return connection
+                .preparedQuery(sql)
+                .execute(Tuple.of("market_data", cutoff))
+                .flatMap(market -> connection
+                        .preparedQuery(sql)
+                        .execute(Tuple.of("strategy_metrics", cutoff))
+                        .map(metrics -> new RetentionResult(
+                                true,
+                                cutoff.toString(),
+                                0,
+                                market.iterator().next().getLong("n"),
+                                0,
                                 metrics.iterator().next().getLong("n"))));
     }
 
     private Uni<RetentionResult> deleteRows(SqlConnection connection, OffsetDateTime cutoff) {
-        return connection.preparedQuery("DELETE FROM market_data WHERE \"timestamp\" < $1").execute(Tuple.of(cutoff))
-                .flatMap(market -> connection.preparedQuery("DELETE FROM strategy_metrics WHERE \"timestamp\" < $1")
+        return connection
+                .preparedQuery("DELETE FROM market_data WHERE \"timestamp\" < $1")
+                .execute(Tuple.of(cutoff))
+                .flatMap(market -> connection
+                        .preparedQuery("DELETE FROM strategy_metrics WHERE \"timestamp\" < $1")
                         .execute(Tuple.of(cutoff))
-                        .map(metrics -> new RetentionResult(false, cutoff.toString(), market.rowCount(), 0,
-                                metrics.rowCount(), 0)));
+                        .map(metrics -> new RetentionResult(
+                                false, cutoff.toString(), market.rowCount(), 0, metrics.rowCount(), 0)));
     }
 }

@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /**
@@ -57,10 +56,11 @@ public class RunRepository {
              WHERE run_id = $1 AND (status, error) IS DISTINCT FROM ($2, $3)""";
 
     /** Creates the run, or returns the existing one. The caller checks that an existing run's config matches. */
-    public Uni<RunRow> createIfAbsent(SqlConnection connection, String runId, JsonObject config, long seed,
-                                      int generationsPlanned) {
+    public Uni<RunRow> createIfAbsent(
+            SqlConnection connection, String runId, JsonObject config, long seed, int generationsPlanned) {
         // the JsonObject itself: a String bound to a jsonb parameter would be stored as one JSON string value
-        return connection.preparedQuery(CREATE)
+        return connection
+                .preparedQuery(CREATE)
                 .execute(Tuple.of(runId, config, seed, generationsPlanned))
                 .flatMap(ignored -> get(connection, runId))
                 .map(Optional::orElseThrow);
@@ -75,23 +75,36 @@ public class RunRepository {
 
     /** Recomputes progress after a generation was persisted; returns the run as it now stands. */
     public Uni<RunRow> recordProgress(SqlConnection connection, String runId, int generation) {
-        return connection.preparedQuery(RECORD_PROGRESS).execute(Tuple.of(runId, generation))
+        return connection
+                .preparedQuery(RECORD_PROGRESS)
+                .execute(Tuple.of(runId, generation))
                 .flatMap(ignored -> get(connection, runId))
                 .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId + " does not exist")));
     }
 
     /** Marks the run succeeded ({@code error} null) or failed. Repeating the same call changes nothing. */
     public Uni<Void> finish(SqlConnection connection, String runId, boolean succeeded, String error) {
-        return connection.preparedQuery(FINISH)
+        return connection
+                .preparedQuery(FINISH)
                 .execute(Tuple.of(runId, succeeded ? "succeeded" : "failed", error))
                 .replaceWithVoid();
     }
 
     private static RunRow from(Row row) {
-        return new RunRow(row.getString("run_id"), row.getString("config"), row.getLong("seed"),
-                row.getString("status"), row.getInteger("generations_planned"), row.getInteger("generation"),
-                row.getLong("evaluated"), row.getString("best_strategy_id"), row.getDouble("best_fitness"),
-                row.getInteger("best_generation"), row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"), row.getOffsetDateTime("finished_at"), row.getString("error"));
+        return new RunRow(
+                row.getString("run_id"),
+                row.getString("config"),
+                row.getLong("seed"),
+                row.getString("status"),
+                row.getInteger("generations_planned"),
+                row.getInteger("generation"),
+                row.getLong("evaluated"),
+                row.getString("best_strategy_id"),
+                row.getDouble("best_fitness"),
+                row.getInteger("best_generation"),
+                row.getOffsetDateTime("created_at"),
+                row.getOffsetDateTime("updated_at"),
+                row.getOffsetDateTime("finished_at"),
+                row.getString("error"));
     }
 }

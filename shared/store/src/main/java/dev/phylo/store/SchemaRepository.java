@@ -3,7 +3,6 @@ package dev.phylo.store;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /** The schema version the {@code migrate} step left in {@code flyway_schema_history}. */
@@ -16,7 +15,9 @@ public class SchemaRepository {
 
     /** Empty when the database was never migrated (no history table, or no successful migration). */
     public Uni<Optional<String>> currentVersion(SqlConnection connection) {
-        return connection.query("SELECT to_regclass('flyway_schema_history') IS NOT NULL AS migrated").execute()
+        return connection
+                .query("SELECT to_regclass('flyway_schema_history') IS NOT NULL AS migrated")
+                .execute()
                 .flatMap(rows -> rows.iterator().next().getBoolean("migrated")
                         ? connection.query(CURRENT).execute().map(versions -> {
                             var it = versions.iterator();

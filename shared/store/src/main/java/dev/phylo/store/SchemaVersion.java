@@ -9,8 +9,7 @@ public final class SchemaVersion {
 
     private static final String EXPECTED = "4";
 
-    private SchemaVersion() {
-    }
+    private SchemaVersion() {}
 
     /** A method, not a public constant: javac would copy a constant into every caller's class file. */
     public static String expected() {

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,8 +35,12 @@ public class StrategyRepository {
             names[i] = s.name();
             specs[i++] = s.specJson();
         }
-        return connection.preparedQuery(UPSERT)
-                .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfString(names).addArrayOfString(specs))
+        return connection
+                .preparedQuery(UPSERT)
+                .execute(Tuple.tuple()
+                        .addArrayOfString(ids)
+                        .addArrayOfString(names)
+                        .addArrayOfString(specs))
                 .map(rows -> rows.rowCount());
     }
 }

@@ -1,15 +1,14 @@
 package dev.phylo.store;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DatabaseUrlTest {
 
@@ -17,15 +16,17 @@ class DatabaseUrlTest {
 
     @Test
     void parsesNeonStyleUrl() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://alex:AbC123xyz@ep-cool-darkness-123456.us-east-2.aws.neon.tech"
-                + "/neondb?sslmode=require&channel_binding=require");
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgresql://alex:AbC123xyz@ep-cool-darkness-123456.us-east-2.aws.neon.tech"
+                        + "/neondb?sslmode=require&channel_binding=require");
 
         assertThat(url.user()).isEqualTo("alex");
         assertThat(url.password()).isEqualTo("AbC123xyz");
         assertThat(url.host()).isEqualTo("ep-cool-darkness-123456.us-east-2.aws.neon.tech");
         assertThat(url.port()).isEqualTo(5432);
         assertThat(url.database()).isEqualTo("neondb");
-        assertThat(url.params()).containsExactly(Map.entry("sslmode", "require"), Map.entry("channel_binding", "require"));
+        assertThat(url.params())
+                .containsExactly(Map.entry("sslmode", "require"), Map.entry("channel_binding", "require"));
     }
 
     @Test
@@ -62,8 +63,9 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://u:" + SECRET + "@h.example:5433/db"
                 + "?sslmode=verify-full&sslrootcert=/tmp/certs/ca.pem&options=endpoint%3Dep-abc");
 
-        assertThat(url.toJdbcUrl()).isEqualTo("jdbc:postgresql://h.example:5433/db"
-                + "?sslmode=verify-full&sslrootcert=/tmp/certs/ca.pem&options=endpoint%3Dep-abc");
+        assertThat(url.toJdbcUrl())
+                .isEqualTo("jdbc:postgresql://h.example:5433/db"
+                        + "?sslmode=verify-full&sslrootcert=/tmp/certs/ca.pem&options=endpoint%3Dep-abc");
     }
 
     @Test
@@ -99,25 +101,30 @@ class DatabaseUrlTest {
 
     @Test
     void toStringOfUrlWithoutPasswordShowsNoMask() {
-        assertThat(DatabaseUrl.parse("postgresql://alice@host/db").toString()).isEqualTo("postgresql://alice@host:5432/db");
+        assertThat(DatabaseUrl.parse("postgresql://alice@host/db").toString())
+                .isEqualTo("postgresql://alice@host:5432/db");
     }
 
     @Test
     void connectionUriRoundTrips() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://r%C3%A9my:p%40ss+w%2Frd@host:6000/db?sslmode=disable&x=a%26b");
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgresql://r%C3%A9my:p%40ss+w%2Frd@host:6000/db?sslmode=disable&x=a%26b");
 
         assertThat(DatabaseUrl.parse(url.toConnectionUri())).isEqualTo(url);
-        assertThat(url.toConnectionUri()).isEqualTo("postgresql://r%C3%A9my:p%40ss%2Bw%2Frd@host:6000/db?sslmode=disable&x=a%26b");
+        assertThat(url.toConnectionUri())
+                .isEqualTo("postgresql://r%C3%A9my:p%40ss%2Bw%2Frd@host:6000/db?sslmode=disable&x=a%26b");
     }
 
     @Test
     void withDatabaseAndWithParamReturnModifiedCopies() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://u:p@h/one?sslmode=require&a=1");
 
-        DatabaseUrl other = url.withDatabase("two").withParam("sslmode", "disable").withParam("b", "2");
+        DatabaseUrl other =
+                url.withDatabase("two").withParam("sslmode", "disable").withParam("b", "2");
 
         assertThat(other.database()).isEqualTo("two");
-        assertThat(other.params()).containsExactly(Map.entry("sslmode", "disable"), Map.entry("a", "1"), Map.entry("b", "2"));
+        assertThat(other.params())
+                .containsExactly(Map.entry("sslmode", "disable"), Map.entry("a", "1"), Map.entry("b", "2"));
         assertThat(url.database()).isEqualTo("one");
         assertThat(url.param("sslmode")).contains("require");
     }
@@ -130,36 +137,43 @@ class DatabaseUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "mysql://alice:" + SECRET + "@host/db",
-        "postgresql://alice:" + SECRET + "@host:notaport/db",
-        "postgresql://alice:" + SECRET + "@host:70000/db",
-        "postgresql://alice:" + SECRET + "@/db",
-        "postgresql://alice:" + SECRET + "@h1,h2/db",
-        "postgresql://alice:" + SECRET + "@host/db#frag",
-        "postgresql://alice:" + SECRET + "@host/db?sslmode",
-        "postgresql://alice:" + SECRET + "@host/db?a=1&a=2",
-        "postgresql://alice:" + SECRET + "@host/db?host=other",
-        "postgresql://alice:" + SECRET + "%zz@host/db",
-        "postgresql://alice:" + SECRET + "%2@host/db",
-        "postgresql://alice:" + SECRET + "/with-unescaped-slash@host/db",
-        "postgresql://alice:" + SECRET + "@[::1/db",
-        "postgresql://:" + SECRET + "@host/db",
-        "postgresql://host/db?password=" + SECRET,
-    })
+    @ValueSource(
+            strings = {
+                "mysql://alice:" + SECRET + "@host/db",
+                "postgresql://alice:" + SECRET + "@host:notaport/db",
+                "postgresql://alice:" + SECRET + "@host:70000/db",
+                "postgresql://alice:" + SECRET + "@/db",
+                "postgresql://alice:" + SECRET + "@h1,h2/db",
+                "postgresql://alice:" + SECRET + "@host/db#frag",
+                "postgresql://alice:" + SECRET + "@host/db?sslmode",
+                "postgresql://alice:" + SECRET + "@host/db?a=1&a=2",
+                "postgresql://alice:" + SECRET + "@host/db?host=other",
+                "postgresql://alice:" + SECRET + "%zz@host/db",
+                "postgresql://alice:" + SECRET + "%2@host/db",
+                "postgresql://alice:" + SECRET + "/with-unescaped-slash@host/db",
+                "postgresql://alice:" + SECRET + "@[::1/db",
+                "postgresql://:" + SECRET + "@host/db",
+                "postgresql://host/db?password=" + SECRET,
+            })
     void parseErrorsNeverContainThePassword(String text) {
-        InvalidDatabaseUrlException error = catchThrowableOfType(InvalidDatabaseUrlException.class,
-                () -> DatabaseUrl.parse(text));
+        InvalidDatabaseUrlException error =
+                catchThrowableOfType(InvalidDatabaseUrlException.class, () -> DatabaseUrl.parse(text));
 
-        assertThat(error).as("should be rejected: " + text.replace(SECRET, "<secret>")).isNotNull();
-        assertThat(error.getMessage()).doesNotContain(SECRET).doesNotContain("Distinctive").contains("***");
+        assertThat(error)
+                .as("should be rejected: " + text.replace(SECRET, "<secret>"))
+                .isNotNull();
+        assertThat(error.getMessage())
+                .doesNotContain(SECRET)
+                .doesNotContain("Distinctive")
+                .contains("***");
     }
 
     @Test
     void parseErrorNamesTheProblem() {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://alice:" + SECRET + "@host:99999/db"))
                 .isInstanceOf(InvalidDatabaseUrlException.class)
-                .hasMessage("Invalid database URL, port is not a number in 1..65535: postgresql://alice:***@host:99999/db");
+                .hasMessage(
+                        "Invalid database URL, port is not a number in 1..65535: postgresql://alice:***@host:99999/db");
         assertThatThrownBy(() -> DatabaseUrl.parse("http://host/db"))
                 .hasMessageContaining("expected a URL starting with postgresql:// or postgres://")
                 .hasMessageContaining("http://host/db");

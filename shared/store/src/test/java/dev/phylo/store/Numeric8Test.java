@@ -1,15 +1,15 @@
 package dev.phylo.store;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** numeric(20,8) rounds the decimal text to 8 places, half away from zero (PostgreSQL's numeric rounding). */
 class Numeric8Test {
 
     @Test
     void valuesWithAtMostEightDecimalsComeBackUnchanged() {
-        for (double x : new double[]{100.25, 0.1, 1e-8, 123456.12345678, 12345678901.0, -3.5, 0.0}) {
+        for (double x : new double[] {100.25, 0.1, 1e-8, 123456.12345678, 12345678901.0, -3.5, 0.0}) {
             assertThat(Numeric8.round(x)).as("%s", x).isEqualTo(x);
         }
     }

@@ -3,7 +3,6 @@ package dev.phylo.telemetry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,15 +21,18 @@ public final class Emf {
     public static final String NAMESPACE = "Phylo";
     /** EMF allows at most 100 metrics per directive. */
     public static final int MAX_METRICS = 100;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrintStream OUT = System.out;
 
-    private Emf() {
-    }
+    private Emf() {}
 
     /** The EMF line for {@code metrics} with the given dimensions, plus any extra properties (searchable in Logs). */
-    public static String line(Map<String, String> dimensions, List<Metric> metrics, Map<String, Object> properties,
-                              long timestampMillis) {
+    public static String line(
+            Map<String, String> dimensions,
+            List<Metric> metrics,
+            Map<String, Object> properties,
+            long timestampMillis) {
         if (metrics.isEmpty() || metrics.size() > MAX_METRICS) {
             throw new IllegalArgumentException("an EMF line holds 1.." + MAX_METRICS + " metrics: " + metrics.size());
         }

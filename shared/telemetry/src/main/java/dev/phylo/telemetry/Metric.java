@@ -8,7 +8,12 @@ public record Metric(String name, Unit unit, double value) {
 
     /** The CloudWatch units Phylo uses. */
     public enum Unit {
-        Count, Milliseconds, Seconds, Bytes, Percent, None,
+        Count,
+        Milliseconds,
+        Seconds,
+        Bytes,
+        Percent,
+        None,
         CountPerSecond;
 
         /** The unit's CloudWatch name ({@code Count/Second} for {@link #CountPerSecond}). */

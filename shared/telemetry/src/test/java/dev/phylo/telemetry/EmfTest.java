@@ -1,16 +1,15 @@
 package dev.phylo.telemetry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lines are valid EMF by the specification's rules (docs.aws.amazon.com, "Embedded metric format specification"):
@@ -20,19 +19,47 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EmfTest {
 
-    private static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
-            "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
-            "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
-            "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second",
-            "Count/Second", "None");
+    private static final Set<String> UNITS = Set.of(
+            "Seconds",
+            "Microseconds",
+            "Milliseconds",
+            "Bytes",
+            "Kilobytes",
+            "Megabytes",
+            "Gigabytes",
+            "Terabytes",
+            "Bits",
+            "Kilobits",
+            "Megabits",
+            "Gigabits",
+            "Terabits",
+            "Percent",
+            "Count",
+            "Bytes/Second",
+            "Kilobytes/Second",
+            "Megabytes/Second",
+            "Gigabytes/Second",
+            "Terabytes/Second",
+            "Bits/Second",
+            "Kilobits/Second",
+            "Megabits/Second",
+            "Gigabits/Second",
+            "Terabits/Second",
+            "Count/Second",
+            "None");
 
     @Test
     void linesFollowTheEmbeddedMetricFormat() throws Exception {
         Map<String, String> dims = new LinkedHashMap<>();
         dims.put("FunctionName", "phylo-evaluate");
-        String line = Emf.line(dims, List.of(Metric.count("StrategiesEvaluated", 512),
-                        Metric.perSecond("StrategyBarsPerSecond", 1.6e8), Metric.millis("SnapshotLoadMs", 7)),
-                Map.of("runId", "run-1", "batch", 3), 1_764_163_200_000L);
+        String line = Emf.line(
+                dims,
+                List.of(
+                        Metric.count("StrategiesEvaluated", 512),
+                        Metric.perSecond("StrategyBarsPerSecond", 1.6e8),
+                        Metric.millis("SnapshotLoadMs", 7)),
+                Map.of("runId", "run-1", "batch", 3),
+                1_764_163_200_000L);
 
         JsonNode root = new ObjectMapper().readTree(line);
         assertThat(line).doesNotContain("\n");
@@ -45,13 +72,17 @@ class EmfTest {
             for (JsonNode set : d.path("Dimensions")) {
                 assertThat(set.size()).isBetween(1, 30);
                 for (JsonNode key : set) {
-                    assertThat(root.path(key.asText()).isTextual()).as("dimension %s", key).isTrue();
+                    assertThat(root.path(key.asText()).isTextual())
+                            .as("dimension %s", key)
+                            .isTrue();
                 }
             }
             assertThat(d.path("Metrics").size()).isBetween(1, 100);
             for (JsonNode m : d.path("Metrics")) {
                 assertThat(UNITS).contains(m.path("Unit").asText());
-                assertThat(root.path(m.path("Name").asText()).isNumber()).as("metric %s", m).isTrue();
+                assertThat(root.path(m.path("Name").asText()).isNumber())
+                        .as("metric %s", m)
+                        .isTrue();
             }
         }
         assertThat(root.path("StrategyBarsPerSecond").asDouble()).isEqualTo(1.6e8);

@@ -1,7 +1,5 @@
 package dev.phylo.functions.evaluate;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.efs.Batch;
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
@@ -16,17 +14,17 @@ import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.evolution.BatchEvaluation;
 import dev.phylo.evolution.SeriesSlices;
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.telemetry.Emf;
 import dev.phylo.telemetry.Metric;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Evaluates one batch on the run's in-sample range. Snapshots and plans stay cached across warm invocations (a
@@ -44,14 +42,15 @@ public class EvaluateService {
     private final BatchEvaluation evaluation;
     private final Map<String, RunPlan> plans = new ConcurrentHashMap<>();
 
-    public EvaluateService(@ConfigProperty(name = "phylo.efs.root") Path efsRoot,
-                    @ConfigProperty(name = "phylo.evaluate.threads") int threads,
-                    @ConfigProperty(name = "phylo.evaluate.snapshot-cache-bytes") long cacheBytes) {
+    public EvaluateService(
+            @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
+            @ConfigProperty(name = "phylo.evaluate.threads") int threads,
+            @ConfigProperty(name = "phylo.evaluate.snapshot-cache-bytes") long cacheBytes) {
         this.efs = new EfsLayout(efsRoot);
         this.files = new RunFiles(efs);
         this.snapshots = new SnapshotCache(cacheBytes);
-        this.evaluation = new BatchEvaluation(threads > 0 ? BatchEvaluator.withThreads(threads)
-                : BatchEvaluator.allCores());
+        this.evaluation =
+                new BatchEvaluation(threads > 0 ? BatchEvaluator.withThreads(threads) : BatchEvaluator.allCores());
     }
 
     public EvaluateSummary evaluate(BatchRef ref) {
@@ -60,10 +59,12 @@ public class EvaluateService {
             BatchResult existing = files.readResult(ref);
             return summary(existing, System.nanoTime() - start, true, 0, 0);
         }
-        RunPlan plan = plans.computeIfAbsent(ref.runId(), id -> files.findPlan(id)
-                .orElseThrow(() -> new InvalidRequestException(files.missingPlan(id))));
+        RunPlan plan = plans.computeIfAbsent(
+                ref.runId(),
+                id -> files.findPlan(id).orElseThrow(() -> new InvalidRequestException(files.missingPlan(id))));
         Batch batch = files.readBatch(ref);
-        if (batch.generation() != ref.generation() || batch.batch() != ref.batch()
+        if (batch.generation() != ref.generation()
+                || batch.batch() != ref.batch()
                 || !batch.runId().equals(ref.runId())) {
             throw new IllegalStateException("batch file for " + ref + " holds " + batch.runId() + " generation "
                     + batch.generation() + " batch " + batch.batch());
@@ -77,25 +78,40 @@ public class EvaluateService {
             return series;
         });
         files.writeResult(result);
-        EvaluateSummary summary = summary(result, System.nanoTime() - start, false,
-                snapshots.stats().misses() - missesBefore, loadNanos[0] / 1_000_000);
-        Emf.emit(List.of(Metric.count("StrategiesEvaluated", summary.count()),
+        EvaluateSummary summary = summary(
+                result,
+                System.nanoTime() - start,
+                false,
+                snapshots.stats().misses() - missesBefore,
+                loadNanos[0] / 1_000_000);
+        Emf.emit(
+                List.of(
+                        Metric.count("StrategiesEvaluated", summary.count()),
                         Metric.perSecond("StrategyBarsPerSecond", summary.strategyBarsPerSecond()),
                         Metric.millis("SnapshotLoadMs", loadNanos[0] / 1e6)),
                 Map.of("runId", ref.runId(), "generation", ref.generation(), "batch", ref.batch()));
-        LOG.infof("evaluated %s: %d strategies, %,d strategy-bars in %d ms (%.1f M/s), %d snapshot(s) loaded in "
-                        + "%d ms, best %s %.4f", ref, summary.count(), summary.strategyBars(), summary.millis(),
-                summary.strategyBarsPerSecond() / 1e6, summary.snapshotsLoaded(), summary.snapshotLoadMillis(),
-                summary.bestId(), summary.bestFitness());
+        LOG.infof(
+                "evaluated %s: %d strategies, %,d strategy-bars in %d ms (%.1f M/s), %d snapshot(s) loaded in "
+                        + "%d ms, best %s %.4f",
+                ref,
+                summary.count(),
+                summary.strategyBars(),
+                summary.millis(),
+                summary.strategyBarsPerSecond() / 1e6,
+                summary.snapshotsLoaded(),
+                summary.snapshotLoadMillis(),
+                summary.bestId(),
+                summary.bestFitness());
         return summary;
     }
 
     private BarSeries inSample(DataSlice slice) {
-        return SeriesSlices.inSample(snapshots.get(efs, slice.symbol(), BarInterval.parse(slice.interval()), slice.snapshotId()), slice);
+        return SeriesSlices.inSample(
+                snapshots.get(efs, slice.symbol(), BarInterval.parse(slice.interval()), slice.snapshotId()), slice);
     }
 
-    private static EvaluateSummary summary(BatchResult result, long nanos, boolean replayed, long loaded,
-                                           long loadMillis) {
+    private static EvaluateSummary summary(
+            BatchResult result, long nanos, boolean replayed, long loaded, long loadMillis) {
         String bestId = null;
         double best = Double.NEGATIVE_INFINITY;
         for (StrategyResult r : result.results()) {
@@ -106,8 +122,19 @@ public class EvaluateService {
         }
         long millis = nanos / 1_000_000;
         double perSecond = nanos == 0 ? 0 : result.strategyBars() / (nanos / 1e9);
-        return new EvaluateSummary(result.runId(), result.generation(), result.batch(), result.results().size(),
-                bestId, best, result.strategyBars(), millis, replayed ? 0 : perSecond, replayed, loaded, loadMillis);
+        return new EvaluateSummary(
+                result.runId(),
+                result.generation(),
+                result.batch(),
+                result.results().size(),
+                bestId,
+                best,
+                result.strategyBars(),
+                millis,
+                replayed ? 0 : perSecond,
+                replayed,
+                loaded,
+                loadMillis);
     }
 
     @PreDestroy

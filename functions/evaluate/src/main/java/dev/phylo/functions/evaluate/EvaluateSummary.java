@@ -9,7 +9,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code snapshotLoadMillis} the time spent on it.
  */
 @RegisterForReflection
-public record EvaluateSummary(String runId, int generation, int batch, int count, String bestId, double bestFitness,
-                              long strategyBars, long millis, double strategyBarsPerSecond, boolean replayed,
-                              long snapshotsLoaded, long snapshotLoadMillis) {
-}
+public record EvaluateSummary(
+        String runId,
+        int generation,
+        int batch,
+        int count,
+        String bestId,
+        double bestFitness,
+        long strategyBars,
+        long millis,
+        double strategyBarsPerSecond,
+        boolean replayed,
+        long snapshotsLoaded,
+        long snapshotLoadMillis) {}

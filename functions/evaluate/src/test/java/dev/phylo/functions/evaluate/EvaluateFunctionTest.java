@@ -1,5 +1,8 @@
 package dev.phylo.functions.evaluate;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.efs.Batch;
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
@@ -28,16 +31,12 @@ import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(TempEfsResource.class)
@@ -46,7 +45,8 @@ class EvaluateFunctionTest {
     private static final int BARS = 6_000;
     private static final int POPULATION = 24;
     private static final int BATCH = 10;
-    private static final java.util.concurrent.atomic.AtomicLong SERIES_SEEDS = new java.util.concurrent.atomic.AtomicLong(10);
+    private static final java.util.concurrent.atomic.AtomicLong SERIES_SEEDS =
+            new java.util.concurrent.atomic.AtomicLong(10);
 
     private RunFiles files;
     private RunPlan plan;
@@ -57,15 +57,26 @@ class EvaluateFunctionTest {
         EfsLayout efs = new EfsLayout(TempEfsResource.root);
         files = new RunFiles(efs);
         // a different market per test: a new content hash, so no test sees another's cached snapshot
-        series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, BARS,
-                SERIES_SEEDS.incrementAndGet()));
+        series = SyntheticMarket.generate(
+                SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, BARS, SERIES_SEEDS.incrementAndGet()));
         SnapshotRef snapshot = SnapshotWriter.write(efs, series);
         long split = series.time()[BARS * 7 / 10];
-        DataSlice slice = new DataSlice("SYN", "1h", snapshot.snapshotId(), series.time()[0], split, split,
-                series.time()[BARS - 1] + 1);
+        DataSlice slice = new DataSlice(
+                "SYN", "1h", snapshot.snapshotId(), series.time()[0], split, split, series.time()[BARS - 1] + 1);
         String runId = "eval-" + UUID.randomUUID().toString().substring(0, 8);
-        plan = new RunPlan(runId, 7, POPULATION, 3, BATCH, 0, "sharpe", 5, List.of(), List.of(),
-                new ExecutionPlan("next-open", 1, 1, 10_000), List.of(slice));
+        plan = new RunPlan(
+                runId,
+                7,
+                POPULATION,
+                3,
+                BATCH,
+                0,
+                "sharpe",
+                5,
+                List.of(),
+                List.of(),
+                new ExecutionPlan("next-open", 1, 1, 10_000),
+                List.of(slice));
         files.writePlan(plan);
         Population population = Generations.seed(plan);
         files.writePopulation(population);
@@ -74,7 +85,10 @@ class EvaluateFunctionTest {
 
     @Test
     void evaluatesABatchOnTheInSampleRangeOnly() {
-        EvaluateSummary summary = invoke(new BatchRef(plan.runId(), 0, 1)).then().statusCode(200).extract()
+        EvaluateSummary summary = invoke(new BatchRef(plan.runId(), 0, 1))
+                .then()
+                .statusCode(200)
+                .extract()
                 .as(EvaluateSummary.class);
 
         BatchResult result = files.readResult(new BatchRef(plan.runId(), 0, 1));
@@ -82,7 +96,10 @@ class EvaluateFunctionTest {
         assertThat(summary.count()).isEqualTo(BATCH);
         assertThat(summary.strategyBars()).isEqualTo((long) BATCH * inSampleBars);
         assertThat(summary.replayed()).isFalse();
-        double best = result.results().stream().mapToDouble(StrategyResult::fitness).max().orElseThrow();
+        double best = result.results().stream()
+                .mapToDouble(StrategyResult::fitness)
+                .max()
+                .orElseThrow();
         assertThat(summary.bestFitness()).isEqualTo(best);
 
         // each result equals a single-strategy backtest (the engine's other path) on the in-sample bars alone
@@ -92,7 +109,8 @@ class EvaluateFunctionTest {
         for (int i = 0; i < BATCH; i++) {
             Individual individual = batch.individuals().get(i);
             StrategySpec spec = PlanTerms.codec(plan).decode(individual.genes());
-            Metrics expected = Backtester.run(inSample, spec, PlanTerms.execution(plan)).metrics();
+            Metrics expected =
+                    Backtester.run(inSample, spec, PlanTerms.execution(plan)).metrics();
             StrategyResult actual = result.results().get(i);
             assertThat(actual.id()).isEqualTo(individual.id());
             assertThat(actual.metricsBySymbol().get("SYN")).isEqualTo(expected);
@@ -118,9 +136,15 @@ class EvaluateFunctionTest {
 
     @Test
     void aWarmEnvironmentReadsEachSnapshotOnce() {
-        EvaluateSummary first = invoke(new BatchRef(plan.runId(), 0, 0)).then().statusCode(200).extract()
+        EvaluateSummary first = invoke(new BatchRef(plan.runId(), 0, 0))
+                .then()
+                .statusCode(200)
+                .extract()
                 .as(EvaluateSummary.class);
-        EvaluateSummary second = invoke(new BatchRef(plan.runId(), 0, 1)).then().statusCode(200).extract()
+        EvaluateSummary second = invoke(new BatchRef(plan.runId(), 0, 1))
+                .then()
+                .statusCode(200)
+                .extract()
                 .as(EvaluateSummary.class);
 
         assertThat(first.snapshotsLoaded()).isEqualTo(1);

@@ -1,7 +1,5 @@
 package dev.phylo.functions.evolve;
 
-import dev.phylo.function.InvalidRequestException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.Batch;
@@ -12,23 +10,22 @@ import dev.phylo.efs.Population;
 import dev.phylo.efs.RunFiles;
 import dev.phylo.efs.RunPlan;
 import dev.phylo.efs.SnapshotManifest;
-import dev.phylo.efs.SnapshotRef;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.evolution.GenerationSummary;
 import dev.phylo.evolution.Generations;
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.store.Database;
 import dev.phylo.store.RunRepository;
 import dev.phylo.store.RunRow;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Seeds and breeds generations on the shared folder. Both steps are deterministic for (run seed, generation) and
@@ -46,8 +43,11 @@ public class EvolveService {
     private final EfsLayout efs;
     private final RunFiles files;
 
-    EvolveService(Database database, RunRepository runs, ObjectMapper json,
-                  @ConfigProperty(name = "phylo.efs.root") Path efsRoot) {
+    EvolveService(
+            Database database,
+            RunRepository runs,
+            ObjectMapper json,
+            @ConfigProperty(name = "phylo.efs.root") Path efsRoot) {
         this.database = database;
         this.runs = runs;
         this.json = json;
@@ -59,13 +59,16 @@ public class EvolveService {
     public GenerationRef seed(SeedRequest request) {
         SeedRequest normalized = RunRequests.normalize(request);
         BarInterval interval = BarInterval.parse(normalized.interval());
-        RunPlan computed = RunRequests.plan(normalized, symbol -> SnapshotManifest.latest(efs, symbol, interval)
-                .orElseThrow(() -> new InvalidRequestException("no market data for " + symbol + " "
-                        + interval + " in " + efs.root() + ": ingest it first")));
+        RunPlan computed = RunRequests.plan(
+                normalized,
+                symbol -> SnapshotManifest.latest(efs, symbol, interval)
+                        .orElseThrow(() -> new InvalidRequestException("no market data for " + symbol + " " + interval
+                                + " in " + efs.root() + ": ingest it first")));
         RunPlan plan = pinned(computed);
 
         JsonObject config = new JsonObject(json.valueToTree(normalized).toString());
-        RunRow run = database.await("create run " + plan.runId(),
+        RunRow run = database.await(
+                "create run " + plan.runId(),
                 c -> runs.createIfAbsent(c, plan.runId(), config, plan.seed(), plan.generations()));
         if (!new JsonObject(run.configJson()).equals(config)) {
             throw new InvalidRequestException("run " + plan.runId() + " already exists with another "
@@ -73,8 +76,9 @@ public class EvolveService {
         }
         Population population = Generations.seed(plan);
         writeGeneration(plan, population);
-        LOG.infof("seeded %s: %d strategies in %d batches on %s", plan.runId(), plan.populationSize(),
-                Generations.batchCount(plan), normalized.symbols());
+        LOG.infof(
+                "seeded %s: %d strategies in %d batches on %s",
+                plan.runId(), plan.populationSize(), Generations.batchCount(plan), normalized.symbols());
         return ref(plan, population.generation(), false, null, normalized.maxConcurrency());
     }
 
@@ -97,14 +101,16 @@ public class EvolveService {
         }
         history.add(summary);
         if (Generations.finished(plan, history)) {
-            LOG.infof("%s finished after generation %d: best %s %.4f", plan.runId(), g, summary.bestId(),
-                    summary.bestFitness());
+            LOG.infof(
+                    "%s finished after generation %d: best %s %.4f",
+                    plan.runId(), g, summary.bestId(), summary.bestFitness());
             return ref(plan, g, true, summary, request.maxConcurrency());
         }
         Population next = Generations.breed(plan, population, results);
         writeGeneration(plan, next);
-        LOG.infof("bred %s generation %d from %d (best so far %.4f)", plan.runId(), next.generation(), g,
-                summary.bestFitness());
+        LOG.infof(
+                "bred %s generation %d from %d (best so far %.4f)",
+                plan.runId(), next.generation(), g, summary.bestFitness());
         return ref(plan, next.generation(), false, summary, request.maxConcurrency());
     }
 
@@ -115,9 +121,18 @@ public class EvolveService {
             return computed;
         }
         RunPlan existing = files.readPlan(computed.runId());
-        RunPlan sameData = new RunPlan(computed.runId(), computed.seed(), computed.populationSize(),
-                computed.generations(), computed.batchSize(), computed.stallGenerations(), computed.objective(),
-                computed.minTrades(), computed.families(), computed.directions(), computed.execution(),
+        RunPlan sameData = new RunPlan(
+                computed.runId(),
+                computed.seed(),
+                computed.populationSize(),
+                computed.generations(),
+                computed.batchSize(),
+                computed.stallGenerations(),
+                computed.objective(),
+                computed.minTrades(),
+                computed.families(),
+                computed.directions(),
+                computed.execution(),
                 existing.data());
         if (!sameData.equals(existing)) {
             throw new InvalidRequestException("run " + computed.runId() + " already has a different plan in "
@@ -151,12 +166,19 @@ public class EvolveService {
         return efs.generationDir(runId, generation).resolve(SUMMARY_FILE);
     }
 
-    private static GenerationRef ref(RunPlan plan, int generation, boolean done, GenerationSummary summary,
-                                     Integer maxConcurrency) {
-        List<Integer> batches = done ? List.of()
+    private static GenerationRef ref(
+            RunPlan plan, int generation, boolean done, GenerationSummary summary, Integer maxConcurrency) {
+        List<Integer> batches = done
+                ? List.of()
                 : IntStream.range(0, Generations.batchCount(plan)).boxed().toList();
-        return new GenerationRef(plan.runId(), generation, plan.populationSize(), batches, done,
-                summary == null ? null : summary.bestId(), summary == null ? null : summary.bestFitness(),
+        return new GenerationRef(
+                plan.runId(),
+                generation,
+                plan.populationSize(),
+                batches,
+                done,
+                summary == null ? null : summary.bestId(),
+                summary == null ? null : summary.bestFitness(),
                 maxConcurrency);
     }
 }

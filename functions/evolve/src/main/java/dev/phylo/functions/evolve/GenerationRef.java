@@ -1,7 +1,6 @@
 package dev.phylo.functions.evolve;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -12,6 +11,12 @@ import java.util.List;
  * input's, passed through breed) bounds the Distributed Map.
  */
 @RegisterForReflection
-public record GenerationRef(String runId, int generation, int populationSize, List<Integer> batches, boolean done,
-                            String bestId, Double bestFitness, Integer maxConcurrency) {
-}
+public record GenerationRef(
+        String runId,
+        int generation,
+        int populationSize,
+        List<Integer> batches,
+        boolean done,
+        String bestId,
+        Double bestFitness,
+        Integer maxConcurrency) {}

@@ -1,7 +1,5 @@
 package dev.phylo.functions.evolve;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.efs.DataSlice;
 import dev.phylo.efs.ExecutionPlan;
 import dev.phylo.efs.RunPlan;
@@ -11,7 +9,7 @@ import dev.phylo.engine.evolve.RuleFamily;
 import dev.phylo.engine.strategy.Direction;
 import dev.phylo.evolution.PlanTerms;
 import dev.phylo.evolution.RunDefaults;
-
+import dev.phylo.function.InvalidRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,15 +28,20 @@ final class RunRequests {
     static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final int MAX_POPULATION = 1_000_000;
 
-    private RunRequests() {
-    }
+    private RunRequests() {}
 
     /** The request with every default filled in: what is stored as the run's config. */
     static SeedRequest normalize(SeedRequest r) {
-        require(r.runId() != null && RUN_ID.matcher(r.runId()).matches(), "runId", r.runId(),
+        require(
+                r.runId() != null && RUN_ID.matcher(r.runId()).matches(),
+                "runId",
+                r.runId(),
                 "1-63 of a-z, 0-9 and '-', starting with a letter or digit");
         require(r.symbols() != null && !r.symbols().isEmpty(), "symbols", r.symbols(), "at least one symbol");
-        require(r.symbols().stream().distinct().count() == r.symbols().size(), "symbols", r.symbols(),
+        require(
+                r.symbols().stream().distinct().count() == r.symbols().size(),
+                "symbols",
+                r.symbols(),
                 "each symbol once");
         String interval = or(r.interval(), RunDefaults.INTERVAL);
         try {
@@ -49,13 +52,15 @@ final class RunRequests {
         double oos = or(r.outOfSampleFraction(), RunDefaults.OUT_OF_SAMPLE_FRACTION);
         require(oos > 0 && oos < 1, "outOfSampleFraction", oos, "strictly between 0 and 1");
         int population = or(r.populationSize(), RunDefaults.POPULATION);
-        require(population >= 2 && population <= MAX_POPULATION, "populationSize", population,
-                "2.." + MAX_POPULATION);
+        require(population >= 2 && population <= MAX_POPULATION, "populationSize", population, "2.." + MAX_POPULATION);
         int generations = or(r.generations(), RunDefaults.GENERATIONS);
         require(generations >= 1 && generations <= 10_000, "generations", generations, "1..10000");
         int batch = or(r.batchSize(), RunDefaults.BATCH_SIZE);
         require(batch >= 1 && batch <= 10_000, "batchSize", batch, "1..10000");
-        require((population + batch - 1) / batch <= 100_000, "batchSize", batch,
+        require(
+                (population + batch - 1) / batch <= 100_000,
+                "batchSize",
+                batch,
                 "at most 100000 batches per generation (populationSize / batchSize)");
         int stall = or(r.stallGenerations(), RunDefaults.STALL_GENERATIONS);
         require(stall >= 0, "stallGenerations", stall, ">= 0 (0 = never stop early)");
@@ -80,9 +85,27 @@ final class RunRequests {
         Long from = r.from() == null ? null : instant("from", r.from());
         Long to = r.to() == null ? null : instant("to", r.to());
         require(from == null || to == null || from < to, "from/to", r.from() + " .. " + r.to(), "from before to");
-        return new SeedRequest(r.runId(), List.copyOf(r.symbols()), interval, r.from(), r.to(), oos, population,
-                generations, batch, stall, objective, minTrades, families, directions, or(r.seed(), RunDefaults.SEED), fill, fee,
-                slippage, capital, concurrency);
+        return new SeedRequest(
+                r.runId(),
+                List.copyOf(r.symbols()),
+                interval,
+                r.from(),
+                r.to(),
+                oos,
+                population,
+                generations,
+                batch,
+                stall,
+                objective,
+                minTrades,
+                families,
+                directions,
+                or(r.seed(), RunDefaults.SEED),
+                fill,
+                fee,
+                slippage,
+                capital,
+                concurrency);
     }
 
     /** The plan: each symbol's range cut at (1 - outOfSampleFraction) of its time span. */
@@ -90,30 +113,47 @@ final class RunRequests {
         List<DataSlice> data = new ArrayList<>();
         for (String symbol : r.symbols()) {
             SnapshotRef snapshot = snapshotOf.apply(symbol);
-            long from = r.from() == null ? snapshot.firstTime() : Math.max(snapshot.firstTime(),
-                    instant("from", r.from()));
-            long to = r.to() == null ? snapshot.lastTime() + 1 : Math.min(snapshot.lastTime() + 1,
-                    instant("to", r.to()));
+            long from =
+                    r.from() == null ? snapshot.firstTime() : Math.max(snapshot.firstTime(), instant("from", r.from()));
+            long to =
+                    r.to() == null ? snapshot.lastTime() + 1 : Math.min(snapshot.lastTime() + 1, instant("to", r.to()));
             if (to <= from) {
                 throw new InvalidRequestException("no %s %s bars in the requested range: stored %s .. %s"
-                        .formatted(symbol, r.interval(), Instant.ofEpochMilli(snapshot.firstTime()),
+                        .formatted(
+                                symbol,
+                                r.interval(),
+                                Instant.ofEpochMilli(snapshot.firstTime()),
                                 Instant.ofEpochMilli(snapshot.lastTime())));
             }
             long split = from + (long) Math.floor((to - from) * (1 - r.outOfSampleFraction()));
             data.add(new DataSlice(symbol, r.interval(), snapshot.snapshotId(), from, split, split, to));
         }
-        return new RunPlan(r.runId(), r.seed(), r.populationSize(), r.generations(), r.batchSize(),
-                r.stallGenerations(), r.objective(), r.minTrades(), r.families(), r.directions(),
-                new ExecutionPlan(r.fill(), r.feeBps(), r.slippageBps(), r.initialCapital()), data);
+        return new RunPlan(
+                r.runId(),
+                r.seed(),
+                r.populationSize(),
+                r.generations(),
+                r.batchSize(),
+                r.stallGenerations(),
+                r.objective(),
+                r.minTrades(),
+                r.families(),
+                r.directions(),
+                new ExecutionPlan(r.fill(), r.feeBps(), r.slippageBps(), r.initialCapital()),
+                data);
     }
 
     private static long instant(String field, String text) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+            return text.length() == 10
+                    ? LocalDate.parse(text)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()
+                            .toEpochMilli()
                     : Instant.parse(text).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field + " '" + text + "' is not a date (2015-01-01) or an instant "
-                    + "(2015-01-01T00:00:00Z)");
+            throw new InvalidRequestException(
+                    field + " '" + text + "' is not a date (2015-01-01) or an instant " + "(2015-01-01T00:00:00Z)");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.phylo.functions.evolve;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -9,9 +8,24 @@ import java.util.List;
  * {@link RunRequests}). Dates are ISO ({@code 2015-01-01} or an instant); the range defaults to all stored bars.
  */
 @RegisterForReflection
-public record SeedRequest(String runId, List<String> symbols, String interval, String from, String to,
-                          Double outOfSampleFraction, Integer populationSize, Integer generations, Integer batchSize,
-                          Integer stallGenerations, String objective, Integer minTrades, List<String> families,
-                          List<String> directions, Long seed, String fill, Double feeBps, Double slippageBps,
-                          Double initialCapital, Integer maxConcurrency) {
-}
+public record SeedRequest(
+        String runId,
+        List<String> symbols,
+        String interval,
+        String from,
+        String to,
+        Double outOfSampleFraction,
+        Integer populationSize,
+        Integer generations,
+        Integer batchSize,
+        Integer stallGenerations,
+        String objective,
+        Integer minTrades,
+        List<String> families,
+        List<String> directions,
+        Long seed,
+        String fill,
+        Double feeBps,
+        Double slippageBps,
+        Double initialCapital,
+        Integer maxConcurrency) {}

@@ -1,5 +1,8 @@
 package dev.phylo.functions.evolve;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.Batch;
 import dev.phylo.efs.BatchRef;
@@ -23,19 +26,16 @@ import dev.phylo.evolution.BatchEvaluation;
 import dev.phylo.evolution.GenerationSummary;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.SeriesSlices;
-import dev.phylo.testkit.EfsResource;
-import dev.phylo.testkit.PostgresResource;
 import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.FunctionError;
+import dev.phylo.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +43,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(BreedFunctionTest.ExportBreed.class)
@@ -84,11 +83,13 @@ class BreedFunctionTest {
         Population g0 = files.readPopulation(plan.runId(), 0);
         List<BatchResult> results = evaluate(plan, g0);
 
-        GenerationRef ref = breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef ref =
+                breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
 
         Best best = best(g0, results);
-        assertThat(ref).isEqualTo(new GenerationRef(plan.runId(), 1, POPULATION, List.of(0, 1, 2, 3), false,
-                best.id(), best.fitness(), 7));
+        assertThat(ref)
+                .isEqualTo(new GenerationRef(
+                        plan.runId(), 1, POPULATION, List.of(0, 1, 2, 3), false, best.id(), best.fitness(), 7));
         Population expected = Generations.breed(plan, g0, results);
         assertThat(files.readPopulation(plan.runId(), 1)).isEqualTo(expected);
         assertThat(AtomicFiles.read(efs.populationFile(plan.runId(), 1))).isEqualTo(AtomicFiles.toJson(expected));
@@ -99,7 +100,8 @@ class BreedFunctionTest {
             joined.addAll(batch.individuals());
         }
         assertThat(joined).isEqualTo(expected.individuals());
-        assertThat(Files.exists(efs.batchFile(new BatchRef(plan.runId(), 1, 4)))).isFalse();
+        assertThat(Files.exists(efs.batchFile(new BatchRef(plan.runId(), 1, 4))))
+                .isFalse();
     }
 
     @Test
@@ -112,23 +114,26 @@ class BreedFunctionTest {
 
         GenerationSummary summary = AtomicFiles.readJson(summaryFile(plan.runId(), 0), GenerationSummary.class);
         Best best = best(g0, results);
-        assertThat(summary).isEqualTo(new GenerationSummary(plan.runId(), 0, POPULATION, best.id(), best.fitness(),
-                median(g0, results)));
+        assertThat(summary)
+                .isEqualTo(new GenerationSummary(
+                        plan.runId(), 0, POPULATION, best.id(), best.fitness(), median(g0, results)));
     }
 
     @Test
     void replayedBreedRewritesNothing() {
         RunPlan plan = startRun(3);
         evaluate(plan, files.readPopulation(plan.runId(), 0));
-        GenerationRef first = breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef first =
+                breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
         var contents = RunDirectories.contents(efs.runDir(plan.runId()));
         var modified = RunDirectories.modified(efs.runDir(plan.runId()));
 
-        GenerationRef again = breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef again =
+                breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
 
         assertThat(again).isEqualTo(first);
-        assertThat(contents).containsKeys("gen-0000/summary.json", "gen-0001/population.json",
-                "gen-0001/batch-00003.json");
+        assertThat(contents)
+                .containsKeys("gen-0000/summary.json", "gen-0001/population.json", "gen-0001/batch-00003.json");
         assertThat(RunDirectories.contents(efs.runDir(plan.runId()))).isEqualTo(contents);
         assertThat(RunDirectories.modified(efs.runDir(plan.runId()))).isEqualTo(modified);
     }
@@ -166,11 +171,13 @@ class BreedFunctionTest {
         Population g0 = files.readPopulation(plan.runId(), 0);
         List<BatchResult> results = evaluate(plan, g0);
 
-        GenerationRef ref = breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef ref =
+                breed(plan.runId(), 0).then().statusCode(200).extract().as(GenerationRef.class);
 
         Best best = best(g0, results);
-        assertThat(ref).isEqualTo(new GenerationRef(plan.runId(), 0, POPULATION, List.of(), true, best.id(),
-                best.fitness(), 7));
+        assertThat(ref)
+                .isEqualTo(
+                        new GenerationRef(plan.runId(), 0, POPULATION, List.of(), true, best.id(), best.fitness(), 7));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 1))).isFalse();
         assertThat(Files.exists(summaryFile(plan.runId(), 0))).isTrue();
     }
@@ -183,24 +190,38 @@ class BreedFunctionTest {
         Population g1 = files.readPopulation(plan.runId(), 1);
         List<BatchResult> results = evaluate(plan, g1);
 
-        GenerationRef ref = breed(plan.runId(), 1).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef ref =
+                breed(plan.runId(), 1).then().statusCode(200).extract().as(GenerationRef.class);
 
         Best best = best(g1, results);
-        assertThat(ref).isEqualTo(new GenerationRef(plan.runId(), 1, POPULATION, List.of(), true, best.id(),
-                best.fitness(), 7));
+        assertThat(ref)
+                .isEqualTo(
+                        new GenerationRef(plan.runId(), 1, POPULATION, List.of(), true, best.id(), best.fitness(), 7));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 2))).isFalse();
-        assertThat(AtomicFiles.readJson(summaryFile(plan.runId(), 1), GenerationSummary.class).bestId())
+        assertThat(AtomicFiles.readJson(summaryFile(plan.runId(), 1), GenerationSummary.class)
+                        .bestId())
                 .isEqualTo(best.id());
     }
 
     /** A run of {@code generations} with generation 0 written as seed would write it (plan, population, batches). */
     private RunPlan startRun(int generations) {
         long split = series.time()[BARS * 7 / 10];
-        DataSlice slice = new DataSlice("SYN", "1h", snapshot.snapshotId(), series.time()[0], split, split,
-                series.time()[BARS - 1] + 1);
+        DataSlice slice = new DataSlice(
+                "SYN", "1h", snapshot.snapshotId(), series.time()[0], split, split, series.time()[BARS - 1] + 1);
         String runId = "breed-" + UUID.randomUUID().toString().substring(0, 8);
-        RunPlan plan = new RunPlan(runId, 19, POPULATION, generations, BATCH, 0, "sharpe", 3, List.of(), List.of(),
-                new ExecutionPlan("next-open", 1, 1, 10_000), List.of(slice));
+        RunPlan plan = new RunPlan(
+                runId,
+                19,
+                POPULATION,
+                generations,
+                BATCH,
+                0,
+                "sharpe",
+                3,
+                List.of(),
+                List.of(),
+                new ExecutionPlan("next-open", 1, 1, 10_000),
+                List.of(slice));
         files.writePlan(plan);
         Population population = Generations.seed(plan);
         files.writePopulation(population);
@@ -223,8 +244,7 @@ class BreedFunctionTest {
         return results;
     }
 
-    private record Best(String id, double fitness) {
-    }
+    private record Best(String id, double fitness) {}
 
     /** Highest fitness; among equals, the smallest id. */
     private static Best best(Population population, List<BatchResult> results) {
@@ -232,7 +252,8 @@ class BreedFunctionTest {
         Best best = null;
         for (Individual individual : population.individuals()) {
             double f = fitness.get(individual.id());
-            boolean tieWithSmallerId = best != null && f == best.fitness() && individual.id().compareTo(best.id()) < 0;
+            boolean tieWithSmallerId =
+                    best != null && f == best.fitness() && individual.id().compareTo(best.id()) < 0;
             if (best == null || f > best.fitness() || tieWithSmallerId) {
                 best = new Best(individual.id(), f);
             }
@@ -264,6 +285,9 @@ class BreedFunctionTest {
     }
 
     private static Response breed(String runId, int generation) {
-        return given().contentType(ContentType.JSON).body(new BreedRequest(runId, generation, 7)).when().post();
+        return given().contentType(ContentType.JSON)
+                .body(new BreedRequest(runId, generation, 7))
+                .when()
+                .post();
     }
 }

@@ -13,14 +13,14 @@ import java.util.stream.Stream;
 /** Every file under a folder, by relative path: its bytes (as ISO-8859-1 text, one char per byte) or its mtime. */
 final class RunDirectories {
 
-    private RunDirectories() {
-    }
+    private RunDirectories() {}
 
     static Map<String, String> contents(Path dir) {
         Map<String, String> files = new TreeMap<>();
         for (Path file : files(dir)) {
             try {
-                files.put(dir.relativize(file).toString(),
+                files.put(
+                        dir.relativize(file).toString(),
                         new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

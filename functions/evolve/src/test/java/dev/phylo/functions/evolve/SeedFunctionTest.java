@@ -1,5 +1,9 @@
 package dev.phylo.functions.evolve;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.Batch;
 import dev.phylo.efs.BatchRef;
@@ -20,31 +24,26 @@ import dev.phylo.engine.data.SyntheticMarket;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.RunDefaults;
 import dev.phylo.function.InvalidRequestException;
-import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.EfsResource;
+import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -77,13 +76,17 @@ class SeedFunctionTest {
     void seedsGenerationZeroInBatchesAndRecordsTheRun() {
         String runId = newRunId();
 
-        GenerationRef ref = invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef ref =
+                invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
 
         // 30 strategies in batches of 8: 8 + 8 + 8 + 6
-        assertThat(ref).isEqualTo(new GenerationRef(runId, 0, 30, List.of(0, 1, 2, 3), false, null, null,
-                4)); // the request's maxConcurrency
-        List<Map<String, Object>> rows = TestDatabase.query("SELECT status, seed, generations_planned, generation, "
-                + "evaluated, best_strategy_id FROM runs WHERE run_id = ?", runId);
+        assertThat(ref)
+                .isEqualTo(new GenerationRef(
+                        runId, 0, 30, List.of(0, 1, 2, 3), false, null, null, 4)); // the request's maxConcurrency
+        List<Map<String, Object>> rows = TestDatabase.query(
+                "SELECT status, seed, generations_planned, generation, "
+                        + "evaluated, best_strategy_id FROM runs WHERE run_id = ?",
+                runId);
         assertThat(rows).hasSize(1);
         Map<String, Object> run = rows.get(0);
         assertThat(run.get("status")).isEqualTo("running");
@@ -92,10 +95,14 @@ class SeedFunctionTest {
         assertThat(run.get("generation")).isNull();
         assertThat(((Number) run.get("evaluated")).longValue()).isZero();
         assertThat(run.get("best_strategy_id")).isNull();
-        List<Map<String, Object>> config = TestDatabase.query("SELECT config->>'runId' AS run_id, "
-                + "(config->>'populationSize')::int AS population, config->>'objective' AS objective "
-                + "FROM runs WHERE run_id = ?", runId);
-        assertThat(config.get(0)).containsEntry("run_id", runId).containsEntry("population", 30)
+        List<Map<String, Object>> config = TestDatabase.query(
+                "SELECT config->>'runId' AS run_id, "
+                        + "(config->>'populationSize')::int AS population, config->>'objective' AS objective "
+                        + "FROM runs WHERE run_id = ?",
+                runId);
+        assertThat(config.get(0))
+                .containsEntry("run_id", runId)
+                .containsEntry("population", 30)
                 .containsEntry("objective", "sortino");
     }
 
@@ -104,20 +111,43 @@ class SeedFunctionTest {
         String runId = newRunId();
 
         GenerationRef ref = given().contentType(ContentType.JSON)
-                .body("{\"runId\":\"" + runId + "\",\"symbols\":[\"SYN\"]}").when().post()
-                .then().statusCode(200).extract().as(GenerationRef.class);
+                .body("{\"runId\":\"" + runId + "\",\"symbols\":[\"SYN\"]}")
+                .when()
+                .post()
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(GenerationRef.class);
 
         // the same definition phylo run and phylo cloud run show (RunInputOptionsTest)
         assertThat(ref.populationSize()).isEqualTo(RunDefaults.POPULATION);
         assertThat(ref.maxConcurrency()).isEqualTo(RunDefaults.MAX_CONCURRENCY);
-        Map<String, Object> config = TestDatabase.query("SELECT config::text AS config FROM runs WHERE run_id = ?",
-                runId).get(0);
+        Map<String, Object> config = TestDatabase.query(
+                        "SELECT config::text AS config FROM runs WHERE run_id = ?", runId)
+                .get(0);
         SeedRequest stored = JSON.readValue(config.get("config").toString(), SeedRequest.class);
-        assertThat(stored).isEqualTo(new SeedRequest(runId, List.of("SYN"), RunDefaults.INTERVAL, null, null,
-                RunDefaults.OUT_OF_SAMPLE_FRACTION, RunDefaults.POPULATION, RunDefaults.GENERATIONS,
-                RunDefaults.BATCH_SIZE, RunDefaults.STALL_GENERATIONS, RunDefaults.OBJECTIVE, RunDefaults.MIN_TRADES,
-                List.of(), List.of(), RunDefaults.SEED, RunDefaults.FILL, RunDefaults.FEE_BPS,
-                RunDefaults.SLIPPAGE_BPS, RunDefaults.INITIAL_CAPITAL, RunDefaults.MAX_CONCURRENCY));
+        assertThat(stored)
+                .isEqualTo(new SeedRequest(
+                        runId,
+                        List.of("SYN"),
+                        RunDefaults.INTERVAL,
+                        null,
+                        null,
+                        RunDefaults.OUT_OF_SAMPLE_FRACTION,
+                        RunDefaults.POPULATION,
+                        RunDefaults.GENERATIONS,
+                        RunDefaults.BATCH_SIZE,
+                        RunDefaults.STALL_GENERATIONS,
+                        RunDefaults.OBJECTIVE,
+                        RunDefaults.MIN_TRADES,
+                        List.of(),
+                        List.of(),
+                        RunDefaults.SEED,
+                        RunDefaults.FILL,
+                        RunDefaults.FEE_BPS,
+                        RunDefaults.SLIPPAGE_BPS,
+                        RunDefaults.INITIAL_CAPITAL,
+                        RunDefaults.MAX_CONCURRENCY));
         RunPlan plan = files.readPlan(runId);
         assertThat(plan.seed()).isEqualTo(RunDefaults.SEED);
         assertThat(plan.populationSize()).isEqualTo(RunDefaults.POPULATION);
@@ -137,8 +167,18 @@ class SeedFunctionTest {
         assertThat(end - first).isEqualTo((BARS - 1) * HOUR + 1);
         long split = first + Math.floorDiv((end - first) * 7, 10);
         assertThat(split - first).isEqualTo(2_099 * HOUR + 18 * 60_000); // 0.7 * 2999 h = 2099 h 18 min
-        RunPlan expected = new RunPlan(runId, 7, 30, 3, 8, 2, "sortino", 4, List.of("maCross", "rsiReversion"),
-                List.of("long"), new ExecutionPlan("next-open", 2.0, 1.5, 5_000.0),
+        RunPlan expected = new RunPlan(
+                runId,
+                7,
+                30,
+                3,
+                8,
+                2,
+                "sortino",
+                4,
+                List.of("maCross", "rsiReversion"),
+                List.of("long"),
+                new ExecutionPlan("next-open", 2.0, 1.5, 5_000.0),
                 List.of(new DataSlice("SYN", "1h", snapshot.snapshotId(), first, split, split, end)));
         assertThat(files.readPlan(runId)).isEqualTo(expected);
         // 70 % of (2999 h + 1 ms) is 2099.3 h (+ 0.7 ms, floored): bars 0..2099 open before the split
@@ -173,15 +213,18 @@ class SeedFunctionTest {
     @Test
     void replayedSeedWritesIdenticalFilesAndOneRunRow() {
         String runId = newRunId();
-        GenerationRef first = invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef first =
+                invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
         var contents = RunDirectories.contents(efs.runDir(runId));
         var modified = RunDirectories.modified(efs.runDir(runId));
         String runs = TestDatabase.tableDigest("runs");
 
-        GenerationRef again = invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+        GenerationRef again =
+                invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
 
         assertThat(again).isEqualTo(first);
-        assertThat(contents).containsKeys("run.json", "gen-0000/population.json", "gen-0000/batch-00003.json")
+        assertThat(contents)
+                .containsKeys("run.json", "gen-0000/population.json", "gen-0000/batch-00003.json")
                 .hasSize(6);
         assertThat(RunDirectories.contents(efs.runDir(runId))).isEqualTo(contents);
         assertThat(RunDirectories.modified(efs.runDir(runId))).isEqualTo(modified);
@@ -212,7 +255,8 @@ class SeedFunctionTest {
 
         assertThat(files.readPlan(runId).data().get(0).interval()).isEqualTo("1h");
         assertThat(TestDatabase.query("SELECT config->>'interval' AS interval FROM runs WHERE run_id = ?", runId)
-                .get(0)).containsEntry("interval", "1h");
+                        .get(0))
+                .containsEntry("interval", "1h");
         // the same run asked for as "1h" is a replay, not a conflicting configuration
         invoke(request(runId, 30)).then().statusCode(200);
     }
@@ -240,13 +284,15 @@ class SeedFunctionTest {
 
     @Test
     void rejectsAnUnknownFamily() {
-        assertRejected(request(newRunId(), SYMBOLS, "1h", 30, "sortino", List.of("maCross", "tarotCards")),
+        assertRejected(
+                request(newRunId(), SYMBOLS, "1h", 30, "sortino", List.of("maCross", "tarotCards")),
                 "unknown rule family 'tarotCards'");
     }
 
     @Test
     void rejectsASymbolWithoutDataAskingToIngestItFirst() {
-        String body = assertRejected(request(newRunId(), List.of("SYN", "NODATA"), "1h", 30, "sortino", FAMILIES),
+        String body = assertRejected(
+                request(newRunId(), List.of("SYN", "NODATA"), "1h", 30, "sortino", FAMILIES),
                 "no market data for NODATA 1h");
         assertThat(body).contains("ingest it first");
     }
@@ -261,10 +307,34 @@ class SeedFunctionTest {
         return request(runId, SYMBOLS, "1h", populationSize, "sortino", FAMILIES);
     }
 
-    private static SeedRequest request(String runId, List<String> symbols, String interval, int populationSize,
-                                       String objective, List<String> families) {
-        return new SeedRequest(runId, symbols, interval, null, null, null, populationSize, 3, 8, 2, objective, 4,
-                families, List.of("long"), 7L, "next-open", 2.0, 1.5, 5_000.0, 4);
+    private static SeedRequest request(
+            String runId,
+            List<String> symbols,
+            String interval,
+            int populationSize,
+            String objective,
+            List<String> families) {
+        return new SeedRequest(
+                runId,
+                symbols,
+                interval,
+                null,
+                null,
+                null,
+                populationSize,
+                3,
+                8,
+                2,
+                objective,
+                4,
+                families,
+                List.of("long"),
+                7L,
+                "next-open",
+                2.0,
+                1.5,
+                5_000.0,
+                4);
     }
 
     /** The function fails with {@code message}, and neither a runs row nor a run folder appears. */

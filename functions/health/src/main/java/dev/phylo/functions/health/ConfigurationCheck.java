@@ -1,16 +1,15 @@
 package dev.phylo.functions.health;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The configuration makes sense: a database is configured (NEON_DATABASE_URL or NEON_SECRET_ARN), TLS is on for a
@@ -22,10 +21,13 @@ public class ConfigurationCheck implements HealthCheck {
 
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     Optional<List<String>> url;
+
     @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode", defaultValue = "disable")
     String sslMode;
+
     @ConfigProperty(name = "quarkus.datasource.reactive.max-size", defaultValue = "20")
     int poolSize;
+
     @ConfigProperty(name = "phylo.efs.root")
     Path efsRoot;
 
@@ -46,10 +48,13 @@ public class ConfigurationCheck implements HealthCheck {
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named("configuration")
                 .withData("database", target == null ? "none" : target)
-                .withData("sslMode", sslMode).withData("poolSize", poolSize)
+                .withData("sslMode", sslMode)
+                .withData("poolSize", poolSize)
                 .withData("efsRoot", efsRoot.toString());
         if (!problems.isEmpty()) {
-            return response.down().withData("error", String.join("; ", problems)).build();
+            return response.down()
+                    .withData("error", String.join("; ", problems))
+                    .build();
         }
         return response.up().build();
     }

@@ -1,16 +1,15 @@
 package dev.phylo.functions.health;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 
 /** The shared folder is mounted, a directory, and writable (a probe file is written and removed). */
 @Readiness
@@ -27,7 +26,9 @@ public class EfsCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("efs").withData("root", root.toString());
         if (!Files.isDirectory(root)) {
-            return response.down().withData("error", "not a directory (is the file system mounted?)").build();
+            return response.down()
+                    .withData("error", "not a directory (is the file system mounted?)")
+                    .build();
         }
         Path probe = root.resolve(".health-" + UUID.randomUUID());
         try {

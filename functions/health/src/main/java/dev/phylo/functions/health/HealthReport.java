@@ -1,7 +1,6 @@
 package dev.phylo.functions.health;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,5 @@ import java.util.Map;
 public record HealthReport(String status, List<Check> checks) {
 
     @RegisterForReflection
-    public record Check(String name, String status, Map<String, Object> data) {
-    }
+    public record Check(String name, String status, Map<String, Object> data) {}
 }

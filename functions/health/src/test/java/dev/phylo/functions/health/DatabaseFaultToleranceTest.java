@@ -1,8 +1,11 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.store.DatabaseUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.store.Database;
 import dev.phylo.store.DatabaseException;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.store.TransientDatabaseException;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.TestDatabase;
@@ -12,14 +15,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store's fault tolerance against a real server: a database that is asleep (port closed) when the call starts
@@ -45,8 +44,10 @@ class DatabaseFaultToleranceTest {
         public Map<String, String> start() {
             DatabaseUrl real = TestDatabase.url();
             int port = WakingProxy.reserve(real.port());
-            return Map.of("neon.database.url", "postgresql://" + real.user() + ":" + real.password()
-                    + "@localhost:" + port + "/" + real.database() + "?sslmode=disable");
+            return Map.of(
+                    "neon.database.url",
+                    "postgresql://" + real.user() + ":" + real.password() + "@localhost:" + port + "/" + real.database()
+                            + "?sslmode=disable");
         }
 
         @Override
@@ -68,8 +69,11 @@ class DatabaseFaultToleranceTest {
         WakingProxy.openIn(Duration.ofSeconds(2));
         long start = System.nanoTime();
 
-        int one = database.await("probe", c -> c.query("SELECT 1 AS one").execute()
-                .map(rows -> rows.iterator().next().getInteger("one")));
+        int one = database.await(
+                "probe",
+                c -> c.query("SELECT 1 AS one")
+                        .execute()
+                        .map(rows -> rows.iterator().next().getInteger("one")));
 
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(one).isEqualTo(1);
@@ -82,10 +86,12 @@ class DatabaseFaultToleranceTest {
         WakingProxy.openIn(Duration.ZERO);
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> database.await("sleep", c -> c.query("SELECT pg_sleep(3)").execute()))
+        assertThatThrownBy(() -> database.await(
+                        "sleep", c -> c.query("SELECT pg_sleep(3)").execute()))
                 .isInstanceOf(DatabaseException.class)
                 .isNotInstanceOf(TransientDatabaseException.class)
-                .hasMessageContaining("sleep failed").hasMessageContaining("57014");
+                .hasMessageContaining("sleep failed")
+                .hasMessageContaining("57014");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_500);
     }
 
@@ -93,8 +99,11 @@ class DatabaseFaultToleranceTest {
     void theTimeoutIsSetPerTransaction() {
         WakingProxy.openIn(Duration.ZERO);
 
-        String inside = database.await("show", c -> c.query("SHOW statement_timeout").execute()
-                .map(rows -> rows.iterator().next().getString(0)));
+        String inside = database.await(
+                "show",
+                c -> c.query("SHOW statement_timeout")
+                        .execute()
+                        .map(rows -> rows.iterator().next().getString(0)));
 
         assertThat(inside).isEqualTo("500ms");
     }

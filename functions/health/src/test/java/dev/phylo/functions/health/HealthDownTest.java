@@ -1,17 +1,16 @@
 package dev.phylo.functions.health;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** An unmounted shared folder makes the function fail, so the state machine stops before any work. */
 @QuarkusTest
@@ -31,7 +30,9 @@ class HealthDownTest {
         var response = given().contentType(ContentType.JSON).body("{}").when().post();
 
         assertThat(response.statusCode()).isNotEqualTo(200);
-        assertThat(response.asString()).contains("Phylo is not ready").contains("efs")
+        assertThat(response.asString())
+                .contains("Phylo is not ready")
+                .contains("efs")
                 .contains("/nonexistent/phylo-efs");
     }
 }

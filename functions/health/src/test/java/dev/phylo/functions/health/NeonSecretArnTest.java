@@ -1,7 +1,10 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.store.DatabaseUrl;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.schema.Migrations;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.MotoServer;
 import dev.phylo.testkit.TestDatabase;
@@ -11,18 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
-import java.net.URI;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * NEON_SECRET_ARN end to end: at start-up the config factory reads the secret from Secrets Manager (moto), and the
@@ -56,13 +55,21 @@ class NeonSecretArnTest {
                     + "\",\"username\":\"" + db.user() + "\",\"password\":\"" + db.password()
                     + "\",\"sslmode\":\"disable\"}";
             try (SecretsManagerClient client = SecretsManagerClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                    .endpointOverride(URI.create(MotoServer.url())).build()) {
-                String arn = client.createSecret(r -> r.name("phylo/neon-" + System.nanoTime()).secretString(json))
+                    .endpointOverride(URI.create(MotoServer.url()))
+                    .build()) {
+                String arn = client.createSecret(
+                                r -> r.name("phylo/neon-" + System.nanoTime()).secretString(json))
                         .arn();
-                return Map.of("neon.secret.arn", arn, "phylo.aws.endpoint", MotoServer.url(),
-                        "phylo.aws.region", "us-east-1");
+                return Map.of(
+                        "neon.secret.arn",
+                        arn,
+                        "phylo.aws.endpoint",
+                        MotoServer.url(),
+                        "phylo.aws.region",
+                        "us-east-1");
             }
         }
 
@@ -74,12 +81,20 @@ class NeonSecretArnTest {
 
     @Test
     void connectsWithTheCredentialsFromTheSecret() {
-        HealthReport report = given().contentType(ContentType.JSON).body("{}").when().post().then().statusCode(200)
-                .extract().as(HealthReport.class);
+        HealthReport report = given().contentType(ContentType.JSON)
+                .body("{}")
+                .when()
+                .post()
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(HealthReport.class);
 
         assertThat(report.status()).isEqualTo("UP");
-        HealthReport.Check configuration = report.checks().stream().filter(c -> c.name().equals("configuration"))
-                .findFirst().orElseThrow();
+        HealthReport.Check configuration = report.checks().stream()
+                .filter(c -> c.name().equals("configuration"))
+                .findFirst()
+                .orElseThrow();
         assertThat(configuration.data().get("database").toString())
                 .endsWith(":" + TestDatabase.url().port() + "/" + SECRET_DATABASE);
         assertThat(report.toString()).doesNotContain(TestDatabase.url().password());

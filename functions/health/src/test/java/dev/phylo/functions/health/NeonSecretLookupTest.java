@@ -1,20 +1,19 @@
 package dev.phylo.functions.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.store.DatabaseConfigException;
 import dev.phylo.store.NeonSettings;
 import dev.phylo.testkit.MotoServer;
+import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
-import java.net.URI;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The store's Secrets Manager read ({@link NeonSettings#fromSecret}) against moto on loopback. It lives here, beside
@@ -28,19 +27,26 @@ class NeonSecretLookupTest {
     void readsTheSecretAndBuildsTheConnection() {
         String arn;
         try (SecretsManagerClient client = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-                .endpointOverride(URI.create(MotoServer.url())).build()) {
-            arn = client.createSecret(r -> r.name("phylo/neon-" + System.nanoTime()).secretString(
-                    "{\"host\":\"ep-x-pooler.eu-central-1.aws.neon.tech\",\"port\":5432,\"dbname\":\"neondb\","
-                            + "\"username\":\"phylo\",\"password\":\"" + PASSWORD + "\"}")).arn();
+                .endpointOverride(URI.create(MotoServer.url()))
+                .build()) {
+            arn = client.createSecret(r -> r.name("phylo/neon-" + System.nanoTime())
+                            .secretString(
+                                    "{\"host\":\"ep-x-pooler.eu-central-1.aws.neon.tech\",\"port\":5432,\"dbname\":\"neondb\","
+                                            + "\"username\":\"phylo\",\"password\":\"" + PASSWORD + "\"}"))
+                    .arn();
         }
 
-        Map<String, String> p = NeonSettings.fromSecret(arn, MotoServer.url(), "us-east-1", 2).quarkusProperties();
+        Map<String, String> p =
+                NeonSettings.fromSecret(arn, MotoServer.url(), "us-east-1", 2).quarkusProperties();
 
-        assertThat(p).containsEntry("quarkus.datasource.password", PASSWORD)
+        assertThat(p)
+                .containsEntry("quarkus.datasource.password", PASSWORD)
                 .containsEntry("quarkus.datasource.username", "phylo")
-                .containsEntry("quarkus.datasource.reactive.url",
+                .containsEntry(
+                        "quarkus.datasource.reactive.url",
                         "postgresql://ep-x-pooler.eu-central-1.aws.neon.tech:5432/neondb")
                 .containsEntry("quarkus.datasource.reactive.postgresql.ssl-mode", "verify-full")
                 .containsEntry("quarkus.datasource.reactive.postgresql.use-layer7-proxy", "true");
@@ -48,8 +54,9 @@ class NeonSecretLookupTest {
 
     @Test
     void aMissingSecretIsAClearError() {
-        assertThatThrownBy(() -> NeonSettings.fromSecret("arn:aws:secretsmanager:us-east-1:123456789012:secret:nope",
-                MotoServer.url(), "us-east-1", 2))
-                .isInstanceOf(DatabaseConfigException.class).hasMessageContaining("could not read secret");
+        assertThatThrownBy(() -> NeonSettings.fromSecret(
+                        "arn:aws:secretsmanager:us-east-1:123456789012:secret:nope", MotoServer.url(), "us-east-1", 2))
+                .isInstanceOf(DatabaseConfigException.class)
+                .hasMessageContaining("could not read secret");
     }
 }

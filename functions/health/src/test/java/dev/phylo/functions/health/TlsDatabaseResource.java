@@ -1,10 +1,9 @@
 package dev.phylo.functions.health;
 
-import dev.phylo.store.DatabaseUrl;
 import dev.phylo.postgres.EmbeddedDatabase;
 import dev.phylo.schema.Migrations;
+import dev.phylo.store.DatabaseUrl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /**

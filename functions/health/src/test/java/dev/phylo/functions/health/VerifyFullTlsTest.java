@@ -1,5 +1,7 @@
 package dev.phylo.functions.health;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.testkit.EfsResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -11,18 +13,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** verify-full with hostname verification connects to the name on the certificate. */
 @QuarkusTest
 @TestProfile(VerifyFullTlsTest.Tls.class)
-@QuarkusTestResource(value = TlsDatabaseResource.class, initArgs = @ResourceArg(name = "host", value = "localhost"),
+@QuarkusTestResource(
+        value = TlsDatabaseResource.class,
+        initArgs = @ResourceArg(name = "host", value = "localhost"),
         restrictToAnnotatedClass = true)
 @QuarkusTestResource(EfsResource.class)
 class VerifyFullTlsTest {
 
-    public static class Tls implements QuarkusTestProfile {
-    }
+    public static class Tls implements QuarkusTestProfile {}
 
     @Inject
     Pool pool;
@@ -32,8 +33,13 @@ class VerifyFullTlsTest {
 
     @Test
     void connectsOverVerifiedTlsWhenTheHostMatchesTheCertificate() {
-        boolean ssl = pool.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").execute().await()
-                .indefinitely().iterator().next().getBoolean("ssl");
+        boolean ssl = pool.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")
+                .execute()
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getBoolean("ssl");
 
         assertThat(ssl).isTrue();
         assertThat(hostnameVerification).isEqualTo("HTTPS");

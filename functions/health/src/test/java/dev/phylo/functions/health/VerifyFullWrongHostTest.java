@@ -1,5 +1,9 @@
 package dev.phylo.functions.health;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.testkit.EfsResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -11,23 +15,20 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The same server reached as 127.0.0.1: the certificate names only localhost, so verify-full refuses, and health is
  * DOWN with the database named but no password anywhere.
  */
 @QuarkusTest
 @TestProfile(VerifyFullWrongHostTest.WrongHost.class)
-@QuarkusTestResource(value = TlsDatabaseResource.class, initArgs = @ResourceArg(name = "host", value = "127.0.0.1"),
+@QuarkusTestResource(
+        value = TlsDatabaseResource.class,
+        initArgs = @ResourceArg(name = "host", value = "127.0.0.1"),
         restrictToAnnotatedClass = true)
 @QuarkusTestResource(EfsResource.class)
 class VerifyFullWrongHostTest {
 
-    public static class WrongHost implements QuarkusTestProfile {
-    }
+    public static class WrongHost implements QuarkusTestProfile {}
 
     @Inject
     Pool pool;

@@ -22,8 +22,7 @@ final class WakingProxy {
     private static volatile ServerSocket server;
     private static final Set<Socket> OPEN = ConcurrentHashMap.newKeySet();
 
-    private WakingProxy() {
-    }
+    private WakingProxy() {}
 
     static synchronized int reserve(int targetPort) {
         if (port == 0) {
@@ -40,23 +39,25 @@ final class WakingProxy {
     /** Asleep now (the port closed, every proxied connection dropped); accepting after {@code delay}. */
     static void openIn(Duration delay) {
         close();
-        Thread opener = new Thread(() -> {
-            try {
-                Thread.sleep(delay.toMillis());
-                ServerSocket s = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-                server = s;
-                while (!s.isClosed()) {
-                    Socket client = s.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                    OPEN.add(client);
-                    OPEN.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                }
-            } catch (IOException | InterruptedException e) {
-                // closed by close() or the test ended
-            }
-        }, "waking-proxy");
+        Thread opener = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(delay.toMillis());
+                        ServerSocket s = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+                        server = s;
+                        while (!s.isClosed()) {
+                            Socket client = s.accept();
+                            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                            OPEN.add(client);
+                            OPEN.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // closed by close() or the test ended
+                    }
+                },
+                "waking-proxy");
         opener.setDaemon(true);
         opener.start();
     }
@@ -82,20 +83,23 @@ final class WakingProxy {
     }
 
     private static void pump(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // connection closed by either side
-            } finally {
-                try {
-                    to.close();
-                    from.close();
-                } catch (IOException ignored) {
-                    // closing
-                }
-            }
-        }, "waking-proxy-pump");
+        Thread t = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException e) {
+                        // connection closed by either side
+                    } finally {
+                        try {
+                            to.close();
+                            from.close();
+                        } catch (IOException ignored) {
+                            // closing
+                        }
+                    }
+                },
+                "waking-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

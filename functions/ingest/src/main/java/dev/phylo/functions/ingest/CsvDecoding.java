@@ -1,12 +1,10 @@
 package dev.phylo.functions.ingest;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.engine.data.CsvBarReader;
 import dev.phylo.engine.data.CsvFormatException;
 import dev.phylo.engine.data.CsvOptions;
 import dev.phylo.engine.data.CsvReadResult;
-
+import dev.phylo.function.InvalidRequestException;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,13 +24,14 @@ import java.util.zip.ZipException;
  */
 final class CsvDecoding {
 
-    private CsvDecoding() {
-    }
+    private CsvDecoding() {}
 
     /** {@code csv} or {@code csv.gz}, from the requested format and the file name. */
     static boolean gzipped(SourceObject object, String format) {
         String name = object.name().toLowerCase(Locale.ROOT);
-        if (format != null && !format.isBlank() && !format.equalsIgnoreCase("csv")
+        if (format != null
+                && !format.isBlank()
+                && !format.equalsIgnoreCase("csv")
                 && !format.equalsIgnoreCase("csv.gz")) {
             throw new InvalidRequestException("unknown format '" + format + "' for " + object.uri()
                     + ": ingest reads csv (optionally gzip-compressed, .csv.gz)");
@@ -50,16 +49,18 @@ final class CsvDecoding {
     static CsvReadResult read(SourceObject object, boolean gzipped, CsvOptions options, long maxBytes) {
         try (InputStream raw = object.open()) {
             InputStream bytes = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
-            Reader reader = new InputStreamReader(new Limited(bytes, maxBytes, object.uri()),
-                    StandardCharsets.UTF_8.newDecoder()
+            Reader reader = new InputStreamReader(
+                    new Limited(bytes, maxBytes, object.uri()),
+                    StandardCharsets.UTF_8
+                            .newDecoder()
                             .onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT));
             return CsvBarReader.read(reader, object.name(), options);
         } catch (CsvFormatException e) {
             throw new InvalidRequestException(object.uri() + " rejected, nothing written: " + e.getMessage(), e);
         } catch (CharacterCodingException e) {
-            throw new InvalidRequestException(object.uri() + " is not valid UTF-8 text (" + e.getMessage()
-                    + "); re-export it as UTF-8", e);
+            throw new InvalidRequestException(
+                    object.uri() + " is not valid UTF-8 text (" + e.getMessage() + "); re-export it as UTF-8", e);
         } catch (ZipException | EOFException e) {
             throw new InvalidRequestException(object.uri() + " is not a valid gzip stream (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -100,8 +101,8 @@ final class CsvDecoding {
         private void count(int n) {
             count += n;
             if (count > max) {
-                throw new InvalidRequestException(uri + " is over the limit phylo.ingest.max-bytes=" + max
-                        + " bytes once uncompressed");
+                throw new InvalidRequestException(
+                        uri + " is over the limit phylo.ingest.max-bytes=" + max + " bytes once uncompressed");
             }
         }
     }

@@ -1,9 +1,7 @@
 package dev.phylo.functions.ingest;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.engine.data.BarInterval;
-
+import dev.phylo.function.InvalidRequestException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -25,9 +23,10 @@ record Dataset(String symbol, BarInterval interval) {
         String symbol = first(requestSymbol, meta.get("symbol"), fromKeySymbol);
         String interval = first(requestInterval, meta.get("interval"), fromKeyInterval);
         if (symbol == null || interval == null) {
-            throw new InvalidRequestException("cannot tell the symbol and interval of " + object.uri() + ": put it under "
-                    + "<symbol>/<interval>/ (e.g. raw/ORCL/1d/file.csv), set object metadata 'symbol' and "
-                    + "'interval', or pass them in the request");
+            throw new InvalidRequestException(
+                    "cannot tell the symbol and interval of " + object.uri() + ": put it under "
+                            + "<symbol>/<interval>/ (e.g. raw/ORCL/1d/file.csv), set object metadata 'symbol' and "
+                            + "'interval', or pass them in the request");
         }
         if (!SYMBOL.matcher(symbol).matches()) {
             throw new InvalidRequestException("bad symbol '" + symbol + "' for " + object.uri() + ": expected 1-40 of "
@@ -37,7 +36,8 @@ record Dataset(String symbol, BarInterval interval) {
         try {
             parsed = BarInterval.parse(interval);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("bad interval '" + interval + "' for " + object.uri() + ": " + e.getMessage(), e);
+            throw new InvalidRequestException(
+                    "bad interval '" + interval + "' for " + object.uri() + ": " + e.getMessage(), e);
         }
         return new Dataset(symbol, parsed);
     }

@@ -3,7 +3,6 @@ package dev.phylo.functions.ingest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,15 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record IngestInput(@JsonProperty("Records") List<S3EventRecord> records, String uri, String symbol,
-                          String interval, String format, String mode, String columns, String timezone) {
+public record IngestInput(
+        @JsonProperty("Records") List<S3EventRecord> records,
+        String uri,
+        String symbol,
+        String interval,
+        String format,
+        String mode,
+        String columns,
+        String timezone) {
 
     public boolean isS3Event() {
         return records != null && !records.isEmpty();
@@ -24,22 +30,18 @@ public record IngestInput(@JsonProperty("Records") List<S3EventRecord> records, 
     /** One record of an S3 notification; only the fields ingest needs. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record S3EventRecord(String eventSource, String eventName, S3 s3) {
-    }
+    public record S3EventRecord(String eventSource, String eventName, S3 s3) {}
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record S3(Bucket bucket, S3Object object) {
-    }
+    public record S3(Bucket bucket, S3Object object) {}
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Bucket(String name) {
-    }
+    public record Bucket(String name) {}
 
     /** {@code key} is URL-encoded in S3 events (a space arrives as {@code +}). */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record S3Object(String key, Long size, String eTag, String versionId) {
-    }
+    public record S3Object(String key, Long size, String eTag, String versionId) {}
 }

@@ -1,13 +1,12 @@
 package dev.phylo.functions.ingest;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /** What one invocation did, per object and in total. */
 @RegisterForReflection
-public record IngestOutput(List<FileOutcome> files, long rowsInserted, long rowsUpdated, long rowsUnchanged,
-                           long rowsRejected) {
+public record IngestOutput(
+        List<FileOutcome> files, long rowsInserted, long rowsUpdated, long rowsUnchanged, long rowsRejected) {
 
     public static IngestOutput of(List<FileOutcome> files) {
         long ins = 0, upd = 0, same = 0, rej = 0;
@@ -26,12 +25,21 @@ public record IngestOutput(List<FileOutcome> files, long rowsInserted, long rows
      * {@value IngestService#MAX_REPORTED_REJECTS}; every reject is kept in {@code ingest_rejects}.
      */
     @RegisterForReflection
-    public record FileOutcome(String bucket, String key, String version, String status, String symbol,
-                              String interval, String mode, long rowsInserted, long rowsUpdated, long rowsUnchanged,
-                              long rowsRejected, List<Reject> rejects, String snapshotId) {
-    }
+    public record FileOutcome(
+            String bucket,
+            String key,
+            String version,
+            String status,
+            String symbol,
+            String interval,
+            String mode,
+            long rowsInserted,
+            long rowsUpdated,
+            long rowsUnchanged,
+            long rowsRejected,
+            List<Reject> rejects,
+            String snapshotId) {}
 
     @RegisterForReflection
-    public record Reject(long line, String reason) {
-    }
+    public record Reject(long line, String reason) {}
 }

@@ -1,17 +1,16 @@
 package dev.phylo.functions.ingest;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.SnapshotManifest;
-import dev.phylo.engine.data.BarInterval;
 import dev.phylo.efs.SnapshotRef;
 import dev.phylo.efs.SnapshotWriter;
+import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.ColumnMapping;
 import dev.phylo.engine.data.CsvOptions;
 import dev.phylo.engine.data.CsvReadResult;
 import dev.phylo.engine.data.RowIssue;
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.store.Database;
 import dev.phylo.store.IngestFileRecord;
 import dev.phylo.store.IngestFileRepository;
@@ -24,9 +23,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -34,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Ingests objects: skip a (bucket, key, version) seen before; parse and validate with the engine's rules (strict:
@@ -57,9 +55,13 @@ public class IngestService {
     private final EfsLayout efs;
     private final long maxBytes;
 
-    public IngestService(Database database, MarketDataRepository marketData, IngestFileRepository files, S3Objects s3,
-                  @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
-                  @ConfigProperty(name = "phylo.ingest.max-bytes") long maxBytes) {
+    public IngestService(
+            Database database,
+            MarketDataRepository marketData,
+            IngestFileRepository files,
+            S3Objects s3,
+            @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
+            @ConfigProperty(name = "phylo.ingest.max-bytes") long maxBytes) {
         this.database = database;
         this.marketData = marketData;
         this.files = files;
@@ -81,13 +83,22 @@ public class IngestService {
             }
         } else {
             if (input.uri() == null || input.uri().isBlank()) {
-                throw new InvalidRequestException("request has neither S3 'Records' nor a 'uri' (s3://bucket/key or a local "
-                        + "path) to ingest");
+                throw new InvalidRequestException(
+                        "request has neither S3 'Records' nor a 'uri' (s3://bucket/key or a local "
+                                + "path) to ingest");
             }
-            SourceObject object = input.uri().startsWith("s3://") ? s3.fromUri(input.uri(), maxBytes)
+            SourceObject object = input.uri().startsWith("s3://")
+                    ? s3.fromUri(input.uri(), maxBytes)
                     : LocalFiles.resolve(input.uri(), maxBytes);
-            outcomes.add(ingest(object, false, input.symbol(), input.interval(), input.format(),
-                    mode(input.mode()), input.columns(), input.timezone()));
+            outcomes.add(ingest(
+                    object,
+                    false,
+                    input.symbol(),
+                    input.interval(),
+                    input.format(),
+                    mode(input.mode()),
+                    input.columns(),
+                    input.timezone()));
         }
         return IngestOutput.of(outcomes);
     }
@@ -98,17 +109,28 @@ public class IngestService {
      * A direct request for a version whose pair has changed since is ingested again: the caller asked for this
      * data now, and a run that follows must see it.
      */
-    private IngestOutput.FileOutcome ingest(SourceObject object, boolean fromEvent, String symbol, String interval,
-                                            String format, String mode, String columns, String timezone) {
-        Optional<IngestFileRecord> seen = database.await("look up ingest_files",
-                c -> files.find(c, object.bucket(), object.key(), object.version()));
+    private IngestOutput.FileOutcome ingest(
+            SourceObject object,
+            boolean fromEvent,
+            String symbol,
+            String interval,
+            String format,
+            String mode,
+            String columns,
+            String timezone) {
+        Optional<IngestFileRecord> seen = database.await(
+                "look up ingest_files", c -> files.find(c, object.bucket(), object.key(), object.version()));
         if (seen.isPresent()) {
             if (fromEvent || stillCurrent(seen.get())) {
                 LOG.infof("%s (%s) was ingested before: skipped", object.uri(), object.version());
                 return outcome(seen.get(), "duplicate", List.of());
             }
-            LOG.infof("%s (%s) was ingested before, but %s %s has changed since: ingesting it again", object.uri(),
-                    object.version(), seen.get().symbol(), seen.get().interval());
+            LOG.infof(
+                    "%s (%s) was ingested before, but %s %s has changed since: ingesting it again",
+                    object.uri(),
+                    object.version(),
+                    seen.get().symbol(),
+                    seen.get().interval());
         }
         Dataset dataset = Dataset.resolve(object, symbol, interval);
         boolean gzipped = CsvDecoding.gzipped(object, format);
@@ -118,28 +140,49 @@ public class IngestService {
         BarSeries bars = parsed.series(); // the reader fails on an object without a single good bar
 
         String lockKey = "market_data:" + dataset.symbol() + "/" + dataset.interval();
-        Stored stored = database.await("upsert market_data for " + dataset.symbol() + " " + dataset.interval(),
+        Stored stored = database.await(
+                "upsert market_data for " + dataset.symbol() + " " + dataset.interval(),
                 c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                         .execute(Tuple.of(lockKey))
                         .flatMap(locked -> marketData.occupancy(c, bars))
-                        .flatMap(occupancy -> marketData.write(c, bars, object.uri(), occupancy)
+                        .flatMap(occupancy -> marketData
+                                .write(c, bars, object.uri(), occupancy)
                                 .flatMap(counts -> (occupancy.stored()
-                                        ? marketData.read(c, dataset.symbol(), dataset.interval())
-                                        : Uni.createFrom().item(MarketDataRepository.asStored(bars)))
-                                        .flatMap(all -> Uni.createFrom().item(() -> publish(all))
+                                                ? marketData.read(c, dataset.symbol(), dataset.interval())
+                                                : Uni.createFrom().item(MarketDataRepository.asStored(bars)))
+                                        .flatMap(all -> Uni.createFrom()
+                                                .item(() -> publish(all))
                                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                                                 .map(snapshot -> new Stored(counts, snapshot))))));
         String snapshotId = stored.snapshot().snapshotId();
         UpsertCounts counts = stored.counts();
-        IngestFileRecord record = new IngestFileRecord(object.bucket(), object.key(), object.version(),
-                dataset.symbol(), dataset.interval().toString(), mode, counts.inserted(), counts.updated(),
-                counts.unchanged(), rejects.size(), snapshotId);
+        IngestFileRecord record = new IngestFileRecord(
+                object.bucket(),
+                object.key(),
+                object.version(),
+                dataset.symbol(),
+                dataset.interval().toString(),
+                mode,
+                counts.inserted(),
+                counts.updated(),
+                counts.unchanged(),
+                rejects.size(),
+                snapshotId);
         database.await("record ingest_files", c -> files.record(c, record, rejects));
-        LOG.infof("ingested %s: %d inserted, %d updated, %d unchanged, %d rejected; snapshot %s", object.uri(),
-                counts.inserted(), counts.updated(), counts.unchanged(), rejects.size(), snapshotId);
-        Emf.emit(List.of(Metric.count("RowsIngested", counts.inserted() + counts.updated()),
+        LOG.infof(
+                "ingested %s: %d inserted, %d updated, %d unchanged, %d rejected; snapshot %s",
+                object.uri(), counts.inserted(), counts.updated(), counts.unchanged(), rejects.size(), snapshotId);
+        Emf.emit(
+                List.of(
+                        Metric.count("RowsIngested", counts.inserted() + counts.updated()),
                         Metric.count("RowsRejected", rejects.size())),
-                Map.of("symbol", dataset.symbol(), "interval", dataset.interval().toString(), "object", object.uri()));
+                Map.of(
+                        "symbol",
+                        dataset.symbol(),
+                        "interval",
+                        dataset.interval().toString(),
+                        "object",
+                        object.uri()));
         return outcome(record, "ingested", rejects);
     }
 
@@ -153,9 +196,11 @@ public class IngestService {
                 .orElse(false);
     }
 
-    private static CsvOptions options(SourceObject object, Dataset dataset, String mode, String columns,
-                                      String timezone) {
-        CsvOptions options = CsvOptions.defaults().withSymbol(dataset.symbol()).withInterval(dataset.interval())
+    private static CsvOptions options(
+            SourceObject object, Dataset dataset, String mode, String columns, String timezone) {
+        CsvOptions options = CsvOptions.defaults()
+                .withSymbol(dataset.symbol())
+                .withInterval(dataset.interval())
                 .withLenient(mode.equals("lenient"));
         try {
             if (columns != null && !columns.isBlank()) {
@@ -190,10 +235,23 @@ public class IngestService {
     }
 
     private static IngestOutput.FileOutcome outcome(IngestFileRecord r, String status, List<IngestReject> rejects) {
-        List<IngestOutput.Reject> shown = rejects.stream().limit(MAX_REPORTED_REJECTS)
-                .map(x -> new IngestOutput.Reject(x.line(), x.reason())).toList();
-        return new IngestOutput.FileOutcome(r.bucket(), r.key(), r.version(), status, r.symbol(), r.interval(),
-                r.mode(), r.rowsInserted(), r.rowsUpdated(), r.rowsUnchanged(), r.rowsRejected(), shown,
+        List<IngestOutput.Reject> shown = rejects.stream()
+                .limit(MAX_REPORTED_REJECTS)
+                .map(x -> new IngestOutput.Reject(x.line(), x.reason()))
+                .toList();
+        return new IngestOutput.FileOutcome(
+                r.bucket(),
+                r.key(),
+                r.version(),
+                status,
+                r.symbol(),
+                r.interval(),
+                r.mode(),
+                r.rowsInserted(),
+                r.rowsUpdated(),
+                r.rowsUnchanged(),
+                r.rowsRejected(),
+                shown,
                 r.snapshotId());
     }
 
@@ -208,6 +266,5 @@ public class IngestService {
         return snapshot;
     }
 
-    private record Stored(UpsertCounts counts, SnapshotRef snapshot) {
-    }
+    private record Stored(UpsertCounts counts, SnapshotRef snapshot) {}
 }

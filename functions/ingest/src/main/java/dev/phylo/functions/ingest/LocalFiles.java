@@ -1,7 +1,6 @@
 package dev.phylo.functions.ingest;
 
 import dev.phylo.function.InvalidRequestException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,23 +17,23 @@ final class LocalFiles {
 
     static final String BUCKET = "file";
 
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     static SourceObject resolve(String location, long maxBytes) {
         Path path = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location)
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(path)) {
             throw new InvalidRequestException(path + " does not exist or is not a regular file");
         }
         try {
             long size = Files.size(path);
             if (size > maxBytes) {
-                throw new InvalidRequestException(path + " is " + size + " bytes, over the limit phylo.ingest.max-bytes="
-                        + maxBytes);
+                throw new InvalidRequestException(
+                        path + " is " + size + " bytes, over the limit phylo.ingest.max-bytes=" + maxBytes);
             }
-            return new SourceObject(BUCKET, path.toString(), sha256(path), size, Map.of(),
-                    () -> Files.newInputStream(path));
+            return new SourceObject(
+                    BUCKET, path.toString(), sha256(path), size, Map.of(), () -> Files.newInputStream(path));
         } catch (IOException e) {
             throw new IngestException("cannot read " + path + ": " + e.getMessage(), e);
         }

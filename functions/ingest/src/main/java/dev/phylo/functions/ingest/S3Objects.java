@@ -1,17 +1,15 @@
 package dev.phylo.functions.ingest;
 
 import dev.phylo.function.InvalidRequestException;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Objects in S3, streamed with AWS SDK v2. The version recorded is the versionId when the bucket is versioned, else
@@ -28,7 +26,9 @@ class S3Objects {
 
     /** From an S3 notification record: the key arrives URL-encoded. */
     SourceObject fromEvent(IngestInput.S3EventRecord record, long maxBytes) {
-        if (record.s3() == null || record.s3().bucket() == null || record.s3().object() == null
+        if (record.s3() == null
+                || record.s3().bucket() == null
+                || record.s3().object() == null
                 || record.s3().object().key() == null) {
             throw new InvalidRequestException("S3 event record without s3.bucket.name / s3.object.key: " + record);
         }
@@ -74,8 +74,8 @@ class S3Objects {
         }
     }
 
-    private SourceObject source(String bucket, String key, String versionId, String eTag, Long size,
-                                HeadObjectResponse head) {
+    private SourceObject source(
+            String bucket, String key, String versionId, String eTag, Long size, HeadObjectResponse head) {
         String etag = eTag == null ? null : eTag.replace("\"", "");
         String version = versionId != null && !versionId.equals("null") ? "version:" + versionId : "etag:" + etag;
         GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
@@ -91,8 +91,8 @@ class S3Objects {
             } catch (NoSuchKeyException e) {
                 throw missing(bucket, key, e);
             } catch (SdkException e) {
-                throw new IngestException("cannot read s3://" + bucket + "/" + key + " (" + version + "): "
-                        + e.getMessage(), e);
+                throw new IngestException(
+                        "cannot read s3://" + bucket + "/" + key + " (" + version + "): " + e.getMessage(), e);
             }
         });
     }
@@ -105,7 +105,8 @@ class S3Objects {
     }
 
     private static InvalidRequestException missing(String bucket, String key, Exception cause) {
-        return new InvalidRequestException("s3://" + bucket + "/" + key + " does not exist (deleted after the upload, or a "
-                + "wrong bucket/key)", cause);
+        return new InvalidRequestException(
+                "s3://" + bucket + "/" + key + " does not exist (deleted after the upload, or a " + "wrong bucket/key)",
+                cause);
     }
 }

@@ -9,8 +9,7 @@ import java.util.Objects;
  * An object to ingest, identified by (bucket, key, version). Local files use bucket {@code "file"}, their absolute
  * path as key and the SHA-256 of their bytes as version.
  */
-record SourceObject(String bucket, String key, String version, Long size, Map<String, String> metadata,
-                    Opener opener) {
+record SourceObject(String bucket, String key, String version, Long size, Map<String, String> metadata, Opener opener) {
 
     SourceObject {
         Objects.requireNonNull(bucket, "bucket");

@@ -18,8 +18,7 @@ final class Csv {
             + "2024-01-05T00:00:00Z,99.75,102.5,99.5,102,1200\n"
             + "2024-01-08T00:00:00Z,102.0,103.5,101.5,103.125,1300\n";
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static Path write(Path dir, String name, String content) {
         return write(dir, name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));

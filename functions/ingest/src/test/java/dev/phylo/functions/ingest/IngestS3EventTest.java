@@ -1,5 +1,7 @@
 package dev.phylo.functions.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.MotoResource;
 import dev.phylo.testkit.MotoServer;
@@ -7,11 +9,6 @@ import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +16,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /** The S3 path: a real S3 ObjectCreated event JSON for objects in a moto bucket on loopback. */
 @QuarkusTest
@@ -53,7 +52,9 @@ class IngestS3EventTest {
         assertThat(f.symbol()).isEqualTo("ORCL");
         assertThat(f.interval()).isEqualTo("1d");
         assertThat(f.rowsInserted()).isEqualTo(5);
-        assertThat(TestDatabase.query("SELECT count(*) AS n FROM market_data WHERE symbol = 'ORCL'").get(0).get("n"))
+        assertThat(TestDatabase.query("SELECT count(*) AS n FROM market_data WHERE symbol = 'ORCL'")
+                        .get(0)
+                        .get("n"))
                 .isEqualTo(5L);
     }
 
@@ -95,12 +96,14 @@ class IngestS3EventTest {
     @Test
     void metadataNamesSymbolAndIntervalWhenTheKeyDoesNot() {
         String key = "uploads/eurusd.csv";
-        PutObjectResponse put = MotoServer.s3().putObject(b -> b.bucket(BUCKET).key(key)
-                        .metadata(Map.of("symbol", "EUR/USD", "interval", "1h")),
-                RequestBody.fromString(Csv.FIVE_DAYS.replace("T00:", "T0" + "0:")));
+        PutObjectResponse put = MotoServer.s3()
+                .putObject(
+                        b -> b.bucket(BUCKET).key(key).metadata(Map.of("symbol", "EUR/USD", "interval", "1h")),
+                        RequestBody.fromString(Csv.FIVE_DAYS.replace("T00:", "T0" + "0:")));
 
         IngestOutput.FileOutcome f = IngestFunctionTest.ok(event(key, put.eTag(), Csv.FIVE_DAYS.length()))
-                .files().get(0);
+                .files()
+                .get(0);
 
         assertThat(f.symbol()).isEqualTo("EUR/USD");
         assertThat(f.interval()).isEqualTo("1h");
@@ -119,8 +122,10 @@ class IngestS3EventTest {
     void aDirectRequestCanNameAnS3Uri() {
         put("any/where/abc.csv", Csv.FIVE_DAYS.getBytes(StandardCharsets.UTF_8));
 
-        IngestOutput.FileOutcome f = IngestFunctionTest.ok(Map.of("uri", "s3://" + BUCKET + "/any/where/abc.csv",
-                "symbol", "ABC", "interval", "1d")).files().get(0);
+        IngestOutput.FileOutcome f = IngestFunctionTest.ok(
+                        Map.of("uri", "s3://" + BUCKET + "/any/where/abc.csv", "symbol", "ABC", "interval", "1d"))
+                .files()
+                .get(0);
 
         assertThat(f.rowsInserted()).isEqualTo(5);
         assertThat(f.version()).startsWith("etag:");
@@ -135,11 +140,15 @@ class IngestS3EventTest {
         try (InputStream in = IngestS3EventTest.class.getResourceAsStream("/events/s3-object-created.json")) {
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-            json = json.replace("\"BUCKET\"", "\"" + BUCKET + "\"").replace("arn:aws:s3:::BUCKET",
-                    "arn:aws:s3:::" + BUCKET).replace("\"KEY\"", "\"" + encoded + "\"")
+            json = json.replace("\"BUCKET\"", "\"" + BUCKET + "\"")
+                    .replace("arn:aws:s3:::BUCKET", "arn:aws:s3:::" + BUCKET)
+                    .replace("\"KEY\"", "\"" + encoded + "\"")
                     .replace("\"size\": 0", "\"size\": " + size);
-            return json.replace("\"eTag\": \"ETAG\"", eTag == null ? "\"eTag\": \"0123456789abcdef0123456789abcdef\""
-                    : "\"eTag\": \"" + eTag.replace("\"", "") + "\"");
+            return json.replace(
+                    "\"eTag\": \"ETAG\"",
+                    eTag == null
+                            ? "\"eTag\": \"0123456789abcdef0123456789abcdef\""
+                            : "\"eTag\": \"" + eTag.replace("\"", "") + "\"");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package dev.phylo.functions.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
@@ -7,18 +9,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** phylo.ingest.max-bytes bounds the object and, for gzip, what it inflates to. */
 @QuarkusTest
@@ -44,10 +43,11 @@ class IngestSizeLimitTest {
 
     @Test
     void anOversizedFileIsRefusedBeforeReading() {
-        String big = Csv.FIVE_DAYS + Csv.FIVE_DAYS.substring(Csv.HEADER.length()).replace("2024-01", "2024-02");
+        String big =
+                Csv.FIVE_DAYS + Csv.FIVE_DAYS.substring(Csv.HEADER.length()).replace("2024-01", "2024-02");
 
-        var response = IngestFunctionTest.invoke(IngestFunctionTest.request(Csv.write(dir, "big.csv", big), "ABC",
-                "1d", null));
+        var response = IngestFunctionTest.invoke(
+                IngestFunctionTest.request(Csv.write(dir, "big.csv", big), "ABC", "1d", null));
 
         assertThat(response.asString()).contains("over the limit phylo.ingest.max-bytes=300");
         assertThat(TestDatabase.count("market_data")).isZero();
@@ -65,8 +65,8 @@ class IngestSizeLimitTest {
         }
         assertThat(out.size()).isLessThan(300);
 
-        var response = IngestFunctionTest.invoke(IngestFunctionTest.request(
-                Csv.write(dir, "bomb.csv.gz", out.toByteArray()), "ABC", "1d", null));
+        var response = IngestFunctionTest.invoke(
+                IngestFunctionTest.request(Csv.write(dir, "bomb.csv.gz", out.toByteArray()), "ABC", "1d", null));
 
         assertThat(response.asString()).contains("over the limit phylo.ingest.max-bytes=300 bytes once uncompressed");
         assertThat(TestDatabase.count("market_data")).isZero();

@@ -1,7 +1,6 @@
 package dev.phylo.functions.maintenance;
 
 import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.schema.MigrationResult;
 import dev.phylo.schema.Migrations;
 import dev.phylo.store.Database;
@@ -9,14 +8,13 @@ import dev.phylo.store.NeonSettings;
 import dev.phylo.store.RetentionRepository;
 import dev.phylo.store.RetentionResult;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** Schema migration over JDBC (Flyway) and retention over the reactive pool. */
 @ApplicationScoped
@@ -31,11 +29,13 @@ public class MaintenanceService {
     private final String user;
     private final Optional<String> password;
 
-    MaintenanceService(Database database, RetentionRepository retention,
-                       @ConfigProperty(name = "phylo.retention.max-age") Duration defaultMaxAge,
-                       @ConfigProperty(name = NeonSettings.JDBC_URL_PROPERTY) Optional<String> jdbcUrl,
-                       @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    MaintenanceService(
+            Database database,
+            RetentionRepository retention,
+            @ConfigProperty(name = "phylo.retention.max-age") Duration defaultMaxAge,
+            @ConfigProperty(name = NeonSettings.JDBC_URL_PROPERTY) Optional<String> jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.database = database;
         this.retention = retention;
         this.defaultMaxAge = defaultMaxAge;
@@ -46,8 +46,9 @@ public class MaintenanceService {
 
     public MigrationResult migrate() {
         // The JDBC URL comes from the same parsed NEON_DATABASE_URL / NEON_SECRET_ARN as the reactive pool.
-        String jdbc = jdbcUrl.filter(u -> !u.isBlank()).orElseThrow(() ->
-                new IllegalStateException("no database configured: set NEON_DATABASE_URL or NEON_SECRET_ARN"));
+        String jdbc = jdbcUrl.filter(u -> !u.isBlank())
+                .orElseThrow(() ->
+                        new IllegalStateException("no database configured: set NEON_DATABASE_URL or NEON_SECRET_ARN"));
         MigrationResult result = Migrations.migrate(jdbc, user, password.orElse(""));
         LOG.infof("migrated: %s", result);
         return result;
@@ -59,8 +60,8 @@ public class MaintenanceService {
             try {
                 maxAge = Duration.parse(request.maxAge());
             } catch (DateTimeParseException e) {
-                throw new InvalidRequestException("maxAge '" + request.maxAge() + "' is not an ISO-8601 duration "
-                        + "such as P90D", e);
+                throw new InvalidRequestException(
+                        "maxAge '" + request.maxAge() + "' is not an ISO-8601 duration " + "such as P90D", e);
             }
         }
         if (maxAge.isNegative() || maxAge.isZero()) {

@@ -1,24 +1,23 @@
 package dev.phylo.functions.maintenance;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.store.RetentionResult;
+import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
-import dev.phylo.function.InvalidRequestException;
-import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -31,12 +30,16 @@ class RetentionFunctionTest {
     void insertAgedRows() {
         TestDatabase.reset();
         for (int age : AGES) {
-            TestDatabase.execute("INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, "
-                    + "volume, source) VALUES (now() - make_interval(days => ?), 'SYN', '1d', 100, 101, 99, 100.5, "
-                    + "1000, 'test')", age);
-            TestDatabase.execute("INSERT INTO strategy_metrics (\"timestamp\", run_id, generation, strategy_id, "
-                    + "symbol, fitness, trade_count, bars) VALUES (now() - make_interval(days => ?), 'retention', 0, "
-                    + "'0123456789abcdef0123456789abcdef', 'SYN', 1.5, 12, 250)", age);
+            TestDatabase.execute(
+                    "INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, "
+                            + "volume, source) VALUES (now() - make_interval(days => ?), 'SYN', '1d', 100, 101, 99, 100.5, "
+                            + "1000, 'test')",
+                    age);
+            TestDatabase.execute(
+                    "INSERT INTO strategy_metrics (\"timestamp\", run_id, generation, strategy_id, "
+                            + "symbol, fitness, trade_count, bars) VALUES (now() - make_interval(days => ?), 'retention', 0, "
+                            + "'0123456789abcdef0123456789abcdef', 'SYN', 1.5, 12, 250)",
+                    age);
         }
     }
 
@@ -44,7 +47,10 @@ class RetentionFunctionTest {
     void deletesRowsOlderThanMaxAgeAndKeepsTheRest() {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
 
-        RetentionResult result = retention("{\"maxAge\":\"P30D\"}").then().statusCode(200).extract()
+        RetentionResult result = retention("{\"maxAge\":\"P30D\"}")
+                .then()
+                .statusCode(200)
+                .extract()
                 .as(RetentionResult.class);
 
         OffsetDateTime after = OffsetDateTime.now(ZoneOffset.UTC);
@@ -58,7 +64,8 @@ class RetentionFunctionTest {
     @Test
     void withoutMaxAgeTheConfiguredYearApplies() {
         // application.properties: phylo.retention.max-age=P365D
-        RetentionResult result = retention("{}").then().statusCode(200).extract().as(RetentionResult.class);
+        RetentionResult result =
+                retention("{}").then().statusCode(200).extract().as(RetentionResult.class);
 
         assertRemoved(result, 1);
         assertThat(Duration.between(OffsetDateTime.parse(result.cutoff()), OffsetDateTime.now(ZoneOffset.UTC)))
@@ -95,18 +102,26 @@ class RetentionFunctionTest {
      * database), or as whole chunks when the test server has TimescaleDB (each test row sits in a chunk of its own).
      */
     private static void assertRemoved(RetentionResult result, long removed) {
-        boolean timescale = (Boolean) TestDatabase.query("SELECT EXISTS (SELECT 1 FROM pg_extension "
-                + "WHERE extname = 'timescaledb') AS ts").get(0).get("ts");
+        boolean timescale = (Boolean) TestDatabase.query(
+                        "SELECT EXISTS (SELECT 1 FROM pg_extension " + "WHERE extname = 'timescaledb') AS ts")
+                .get(0)
+                .get("ts");
         assertThat(result.timescale()).isEqualTo(timescale);
-        assertThat(List.of(result.marketDataRows(), result.marketDataChunks(), result.metricsRows(),
-                result.metricsChunks())).isEqualTo(timescale ? List.of(0L, removed, 0L, removed)
-                : List.of(removed, 0L, removed, 0L));
+        assertThat(List.of(
+                        result.marketDataRows(),
+                        result.marketDataChunks(),
+                        result.metricsRows(),
+                        result.metricsChunks()))
+                .isEqualTo(timescale ? List.of(0L, removed, 0L, removed) : List.of(removed, 0L, removed, 0L));
     }
 
     /** Ages in whole days of the rows still in {@code table}, youngest first. */
     private static List<Long> agesLeft(String table) {
         return TestDatabase.query("SELECT round(extract(epoch FROM now() - \"timestamp\") / 86400)::bigint AS age "
-                + "FROM " + table + " ORDER BY age").stream().map(row -> (Long) row.get("age")).toList();
+                        + "FROM " + table + " ORDER BY age")
+                .stream()
+                .map(row -> (Long) row.get("age"))
+                .toList();
     }
 
     private static Response retention(String json) {

@@ -4,5 +4,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** Which generation to persist. */
 @RegisterForReflection
-public record PersistRequest(String runId, Integer generation) {
-}
+public record PersistRequest(String runId, Integer generation) {}

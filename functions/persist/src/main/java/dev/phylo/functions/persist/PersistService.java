@@ -1,7 +1,5 @@
 package dev.phylo.functions.persist;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
 import dev.phylo.efs.EfsLayout;
@@ -16,6 +14,7 @@ import dev.phylo.engine.strategy.StrategySpec;
 import dev.phylo.engine.strategy.StrategySpecs;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.PlanTerms;
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.store.Database;
 import dev.phylo.store.MetricsRepository;
 import dev.phylo.store.MetricsRow;
@@ -25,14 +24,13 @@ import dev.phylo.store.StrategyRepository;
 import dev.phylo.store.StrategyRow;
 import dev.phylo.store.UpsertCounts;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Reads a generation's result files and stores them in one transaction: new strategies, one metrics row per
@@ -50,8 +48,12 @@ public class PersistService {
     private final EfsLayout efs;
     private final RunFiles files;
 
-    PersistService(Database database, StrategyRepository strategies, MetricsRepository metrics, RunRepository runs,
-                   @ConfigProperty(name = "phylo.efs.root") Path efsRoot) {
+    PersistService(
+            Database database,
+            StrategyRepository strategies,
+            MetricsRepository metrics,
+            RunRepository runs,
+            @ConfigProperty(name = "phylo.efs.root") Path efsRoot) {
         this.database = database;
         this.strategies = strategies;
         this.metrics = metrics;
@@ -89,21 +91,41 @@ public class PersistService {
                 }
             }
         }
-        Outcome outcome = database.await("persist " + plan.runId() + " generation " + g, c -> runs
-                .get(c, plan.runId())
-                .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + plan.runId()
-                        + " has no row in runs: seed it first")))
-                .flatMap(run -> strategies.upsert(c, specs.values())
-                        .flatMap(added -> metrics.upsert(c, plan.runId(), g, run.createdAt(), rows)
-                                .flatMap(counts -> runs.recordProgress(c, plan.runId(), g)
-                                        .map(updated -> new Outcome(added, counts, updated))))));
+        Outcome outcome = database.await(
+                "persist " + plan.runId() + " generation " + g,
+                c -> runs.get(c, plan.runId())
+                        .map(run -> run.orElseThrow(() -> new IllegalStateException(
+                                "run " + plan.runId() + " has no row in runs: seed it first")))
+                        .flatMap(run -> strategies
+                                .upsert(c, specs.values())
+                                .flatMap(added -> metrics.upsert(c, plan.runId(), g, run.createdAt(), rows)
+                                        .flatMap(counts -> runs.recordProgress(c, plan.runId(), g)
+                                                .map(updated -> new Outcome(added, counts, updated))))));
         RunRow run = outcome.run();
-        LOG.infof("persisted %s generation %d: %d strategies (%d new), metrics %d/%d/%d; best %s %.4f", plan.runId(),
-                g, specs.size(), outcome.newStrategies(), outcome.counts().inserted(), outcome.counts().updated(),
-                outcome.counts().unchanged(), run.bestStrategyId(), run.bestFitness());
-        return new PersistSummary(plan.runId(), g, specs.size(), outcome.newStrategies(), outcome.counts().inserted(),
-                outcome.counts().updated(), outcome.counts().unchanged(), run.evaluated(), run.bestStrategyId(),
-                run.bestFitness(), run.bestGeneration(), finished(plan, g, run));
+        LOG.infof(
+                "persisted %s generation %d: %d strategies (%d new), metrics %d/%d/%d; best %s %.4f",
+                plan.runId(),
+                g,
+                specs.size(),
+                outcome.newStrategies(),
+                outcome.counts().inserted(),
+                outcome.counts().updated(),
+                outcome.counts().unchanged(),
+                run.bestStrategyId(),
+                run.bestFitness());
+        return new PersistSummary(
+                plan.runId(),
+                g,
+                specs.size(),
+                outcome.newStrategies(),
+                outcome.counts().inserted(),
+                outcome.counts().updated(),
+                outcome.counts().unchanged(),
+                run.evaluated(),
+                run.bestStrategyId(),
+                run.bestFitness(),
+                run.bestGeneration(),
+                finished(plan, g, run));
     }
 
     /** The same rule as {@code Generations.finished}, from the run's stored best generation. */
@@ -115,6 +137,5 @@ public class PersistService {
         return stall > 0 && run.bestGeneration() != null && generation - run.bestGeneration() >= stall;
     }
 
-    private record Outcome(int newStrategies, UpsertCounts counts, RunRow run) {
-    }
+    private record Outcome(int newStrategies, UpsertCounts counts, RunRow run) {}
 }

@@ -9,8 +9,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code stallGenerations} generations (the best generation is the first that reached the best fitness).
  */
 @RegisterForReflection
-public record PersistSummary(String runId, int generation, int strategies, int newStrategies,
-                             long metricsInserted, long metricsUpdated, long metricsUnchanged, long evaluated,
-                             String bestStrategyId, Double bestFitness, Integer bestGeneration,
-                             boolean done) {
-}
+public record PersistSummary(
+        String runId,
+        int generation,
+        int strategies,
+        int newStrategies,
+        long metricsInserted,
+        long metricsUpdated,
+        long metricsUnchanged,
+        long evaluated,
+        String bestStrategyId,
+        Double bestFitness,
+        Integer bestGeneration,
+        boolean done) {}

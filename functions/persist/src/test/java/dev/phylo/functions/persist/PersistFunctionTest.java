@@ -1,5 +1,8 @@
 package dev.phylo.functions.persist;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.efs.Batch;
 import dev.phylo.efs.BatchResult;
 import dev.phylo.efs.DataSlice;
@@ -21,18 +24,15 @@ import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.evolution.BatchEvaluation;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.SeriesSlices;
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.testkit.EfsResource;
+import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
-import dev.phylo.function.InvalidRequestException;
-import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -44,9 +44,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -71,8 +70,8 @@ class PersistFunctionTest {
         snapshots = new TreeMap<>();
         long seed = 31;
         for (String symbol : SYMBOLS) {
-            BarSeries series = SyntheticMarket.generate(SyntheticConfig.defaults(symbol, BarInterval.ONE_HOUR, BARS,
-                    seed++));
+            BarSeries series =
+                    SyntheticMarket.generate(SyntheticConfig.defaults(symbol, BarInterval.ONE_HOUR, BARS, seed++));
             seriesBySymbol.put(symbol, series);
             snapshots.put(symbol, SnapshotWriter.write(efs, series));
         }
@@ -83,8 +82,8 @@ class PersistFunctionTest {
         Run run = evaluatedRun(true);
         Set<String> ids = distinctIds(run.population());
 
-        PersistSummary summary = persist(run.plan().runId(), 0).then().statusCode(200).extract()
-                .as(PersistSummary.class);
+        PersistSummary summary =
+                persist(run.plan().runId(), 0).then().statusCode(200).extract().as(PersistSummary.class);
 
         assertThat(TestDatabase.count("strategies")).isEqualTo(ids.size());
         assertThat(TestDatabase.query("SELECT id FROM strategies").stream().map(r -> r.get("id")))
@@ -105,7 +104,9 @@ class PersistFunctionTest {
 
         // every row carries the run's created_at, so a replay hits the same keys
         assertThat(TestDatabase.query("SELECT count(*) AS n FROM strategy_metrics m JOIN runs r USING (run_id) "
-                + "WHERE m.\"timestamp\" = r.created_at").get(0).get("n"))
+                                + "WHERE m.\"timestamp\" = r.created_at")
+                        .get(0)
+                        .get("n"))
                 .isEqualTo(distinctIds(run.population()).size() * 2L);
         int checked = 0;
         for (BatchResult result : run.results()) {
@@ -113,9 +114,12 @@ class PersistFunctionTest {
                 assertThat(r.metricsBySymbol().keySet()).containsExactlyElementsOf(SYMBOLS);
                 for (String symbol : SYMBOLS) {
                     Metrics m = r.metricsBySymbol().get(symbol);
-                    List<Map<String, Object>> rows = TestDatabase.query("SELECT * FROM strategy_metrics "
-                            + "WHERE run_id = ? AND generation = 0 AND strategy_id = ? AND symbol = ?",
-                            run.plan().runId(), r.id(), symbol);
+                    List<Map<String, Object>> rows = TestDatabase.query(
+                            "SELECT * FROM strategy_metrics "
+                                    + "WHERE run_id = ? AND generation = 0 AND strategy_id = ? AND symbol = ?",
+                            run.plan().runId(),
+                            r.id(),
+                            symbol);
                     assertThat(rows).hasSize(1);
                     Map<String, Object> row = rows.get(0);
                     assertThat(row.get("fitness")).isEqualTo(r.fitness());
@@ -133,9 +137,12 @@ class PersistFunctionTest {
         assertThat(checked).isEqualTo(run.plan().populationSize() * 2);
         // the fixture is worth checking: strategies differ, and most have a defined Sharpe ratio
         long distinctFitness = (Long) TestDatabase.query("SELECT count(DISTINCT fitness) AS n FROM strategy_metrics")
-                .get(0).get("n");
-        long undefinedSharpe = (Long) TestDatabase.query("SELECT count(*) AS n FROM strategy_metrics "
-                + "WHERE sharpe_ratio IS NULL").get(0).get("n");
+                .get(0)
+                .get("n");
+        long undefinedSharpe =
+                (Long) TestDatabase.query("SELECT count(*) AS n FROM strategy_metrics " + "WHERE sharpe_ratio IS NULL")
+                        .get(0)
+                        .get("n");
         assertThat(distinctFitness).isGreaterThan(5);
         assertThat(undefinedSharpe * 2).isLessThan(TestDatabase.count("strategy_metrics"));
     }
@@ -155,11 +162,14 @@ class PersistFunctionTest {
             }
         }
 
-        PersistSummary summary = persist(run.plan().runId(), 0).then().statusCode(200).extract()
-                .as(PersistSummary.class);
+        PersistSummary summary =
+                persist(run.plan().runId(), 0).then().statusCode(200).extract().as(PersistSummary.class);
 
-        Map<String, Object> row = TestDatabase.query("SELECT generation, evaluated, best_strategy_id, best_fitness, "
-                + "best_generation, status FROM runs WHERE run_id = ?", run.plan().runId()).get(0);
+        Map<String, Object> row = TestDatabase.query(
+                        "SELECT generation, evaluated, best_strategy_id, best_fitness, "
+                                + "best_generation, status FROM runs WHERE run_id = ?",
+                        run.plan().runId())
+                .get(0);
         assertThat(row.get("generation")).isEqualTo(0);
         assertThat(row.get("evaluated")).isEqualTo((long) ids.size());
         assertThat(row.get("best_strategy_id")).isEqualTo(bestId);
@@ -179,8 +189,8 @@ class PersistFunctionTest {
         persist(run.plan().runId(), 0).then().statusCode(200);
         Map<String, String> digests = digests();
 
-        PersistSummary again = persist(run.plan().runId(), 0).then().statusCode(200).extract()
-                .as(PersistSummary.class);
+        PersistSummary again =
+                persist(run.plan().runId(), 0).then().statusCode(200).extract().as(PersistSummary.class);
 
         assertThat(digests()).isEqualTo(digests);
         int ids = distinctIds(run.population()).size();
@@ -233,8 +243,7 @@ class PersistFunctionTest {
         assertThat(TestDatabase.count("strategies")).isZero();
     }
 
-    private record Run(RunPlan plan, Population population, List<BatchResult> results) {
-    }
+    private record Run(RunPlan plan, Population population, List<BatchResult> results) {}
 
     /** Plan, generation 0 and every batch's result on both symbols; with or without its runs row. */
     private Run evaluatedRun(boolean withRunRow) {
@@ -243,11 +252,22 @@ class PersistFunctionTest {
         for (String symbol : SYMBOLS) {
             long[] time = seriesBySymbol.get(symbol).time();
             long split = time[BARS * 7 / 10];
-            data.add(new DataSlice(symbol, "1h", snapshots.get(symbol).snapshotId(), time[0], split, split,
-                    time[BARS - 1] + 1));
+            data.add(new DataSlice(
+                    symbol, "1h", snapshots.get(symbol).snapshotId(), time[0], split, split, time[BARS - 1] + 1));
         }
-        RunPlan plan = new RunPlan(runId, 5, 20, 3, 6, 0, "sharpe", 3, List.of(), List.of(),
-                new ExecutionPlan("next-open", 1, 1, 10_000), data);
+        RunPlan plan = new RunPlan(
+                runId,
+                5,
+                20,
+                3,
+                6,
+                0,
+                "sharpe",
+                3,
+                List.of(),
+                List.of(),
+                new ExecutionPlan("next-open", 1, 1, 10_000),
+                data);
         files.writePlan(plan);
         Population population = Generations.seed(plan);
         files.writePopulation(population);
@@ -255,16 +275,20 @@ class PersistFunctionTest {
         try (BatchEvaluation evaluation = new BatchEvaluation(BatchEvaluator.withThreads(1))) {
             for (Batch batch : Generations.batches(plan, population)) {
                 files.writeBatch(batch);
-                BatchResult result = evaluation.evaluate(plan, batch,
-                        slice -> SeriesSlices.inSample(seriesBySymbol.get(slice.symbol()), slice));
+                BatchResult result = evaluation.evaluate(
+                        plan, batch, slice -> SeriesSlices.inSample(seriesBySymbol.get(slice.symbol()), slice));
                 files.writeResult(result);
                 results.add(result);
             }
         }
         assertThat(results).hasSize(4); // 20 strategies in batches of 6: 6 + 6 + 6 + 2
         if (withRunRow) {
-            TestDatabase.execute("INSERT INTO runs (run_id, config, seed, status, generations_planned) "
-                    + "VALUES (?, '{}'::jsonb, ?, 'running', ?)", runId, plan.seed(), plan.generations());
+            TestDatabase.execute(
+                    "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
+                            + "VALUES (?, '{}'::jsonb, ?, 'running', ?)",
+                    runId,
+                    plan.seed(),
+                    plan.generations());
         }
         return new Run(plan, population, results);
     }
@@ -291,6 +315,9 @@ class PersistFunctionTest {
     }
 
     private static Response persist(String runId, int generation) {
-        return given().contentType(ContentType.JSON).body(new PersistRequest(runId, generation)).when().post();
+        return given().contentType(ContentType.JSON)
+                .body(new PersistRequest(runId, generation))
+                .when()
+                .post();
     }
 }

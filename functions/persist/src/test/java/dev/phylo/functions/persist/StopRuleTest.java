@@ -1,22 +1,32 @@
 package dev.phylo.functions.persist;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.efs.DataSlice;
 import dev.phylo.efs.ExecutionPlan;
 import dev.phylo.efs.RunPlan;
 import dev.phylo.store.RunRow;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** persist's done flag: the last planned generation, or no improvement for stallGenerations generations. */
 class StopRuleTest {
 
     private static RunPlan plan(int generations, int stall) {
         DataSlice slice = new DataSlice("SYN", "1h", "0123456789abcdef0123456789abcdef", 0, 10, 10, 20);
-        return new RunPlan("stop-rule", 1, 10, generations, 5, stall, "sharpe", 1, List.of(), List.of(),
-                new ExecutionPlan("next-open", 0, 0, 10_000), List.of(slice));
+        return new RunPlan(
+                "stop-rule",
+                1,
+                10,
+                generations,
+                5,
+                stall,
+                "sharpe",
+                1,
+                List.of(),
+                List.of(),
+                new ExecutionPlan("next-open", 0, 0, 10_000),
+                List.of(slice));
     }
 
     private static RunRow bestAt(Integer generation) {

@@ -7,6 +7,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * symbols (null when undefined on any symbol), the deflated Sharpe ratio likewise, and the overfit flag.
  */
 @RegisterForReflection
-public record BestStrategy(String id, String name, Double inSampleSharpe, Double outOfSampleSharpe,
-                           Double deflatedSharpe, boolean overfit) {
-}
+public record BestStrategy(
+        String id,
+        String name,
+        Double inSampleSharpe,
+        Double outOfSampleSharpe,
+        Double deflatedSharpe,
+        boolean overfit) {}

@@ -8,8 +8,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * its first and last bar.
  */
 @RegisterForReflection
-public record DataRange(String symbol, String interval, String inSampleFrom, String inSampleTo,
-                        String outOfSampleFrom, String outOfSampleTo, int inSampleBars, String inSampleFirstBar,
-                        String inSampleLastBar, int outOfSampleBars, String outOfSampleFirstBar,
-                        String outOfSampleLastBar) {
-}
+public record DataRange(
+        String symbol,
+        String interval,
+        String inSampleFrom,
+        String inSampleTo,
+        String outOfSampleFrom,
+        String outOfSampleTo,
+        int inSampleBars,
+        String inSampleFirstBar,
+        String inSampleLastBar,
+        int outOfSampleBars,
+        String outOfSampleFirstBar,
+        String outOfSampleLastBar) {}

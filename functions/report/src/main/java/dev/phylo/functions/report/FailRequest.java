@@ -8,5 +8,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code Cause}). Any field may be missing.
  */
 @RegisterForReflection
-public record FailRequest(String runId, String error, String cause) {
-}
+public record FailRequest(String runId, String error, String cause) {}

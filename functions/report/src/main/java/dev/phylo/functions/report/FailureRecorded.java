@@ -7,5 +7,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * seeded, or the input named no valid run).
  */
 @RegisterForReflection
-public record FailureRecorded(String runId, boolean recorded) {
-}
+public record FailureRecorded(String runId, boolean recorded) {}

@@ -33,9 +33,12 @@ public class FailureService {
             LOG.warnf("run failed but names no valid run id (%s): %s", runId, error);
             return new FailureRecorded(runId, false);
         }
-        boolean recorded = database.await("record failure of run " + runId, c -> runs.get(c, runId)
-                .flatMap(run -> run.isEmpty() ? Uni.createFrom().item(false)
-                        : runs.finish(c, runId, false, error).replaceWith(true)));
+        boolean recorded = database.await(
+                "record failure of run " + runId,
+                c -> runs.get(c, runId)
+                        .flatMap(run -> run.isEmpty()
+                                ? Uni.createFrom().item(false)
+                                : runs.finish(c, runId, false, error).replaceWith(true)));
         if (recorded) {
             LOG.warnf("run %s failed: %s", runId, error);
         } else {
@@ -46,8 +49,12 @@ public class FailureService {
 
     /** {@code error: cause}; "unknown error" when there is no error name; NUL characters removed (text rejects them). */
     static String message(FailRequest request) {
-        String error = request == null || blank(request.error()) ? "unknown error" : request.error().strip();
-        String cause = request == null || blank(request.cause()) ? null : request.cause().strip();
+        String error = request == null || blank(request.error())
+                ? "unknown error"
+                : request.error().strip();
+        String cause = request == null || blank(request.cause())
+                ? null
+                : request.cause().strip();
         if (cause != null && cause.length() > MAX_CAUSE) {
             cause = cause.substring(0, MAX_CAUSE) + "…";
         }

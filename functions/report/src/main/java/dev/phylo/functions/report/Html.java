@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Text and number formatting for the report page: escaped, locale-independent, deterministic. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for HTML and SVG content and attribute values. */
     static String escape(String text) {

@@ -2,7 +2,6 @@ package dev.phylo.functions.report;
 
 import dev.phylo.evolution.validation.OverfitFlag;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -11,10 +10,19 @@ import java.util.List;
  * the trades their total.
  */
 @RegisterForReflection
-public record LeaderboardRow(int rank, String id, String name, double fitness, Double inSampleSharpe,
-                             Double outOfSampleSharpe, Double deflatedSharpe, double outOfSampleReturn,
-                             double outOfSampleMaxDrawdown, int outOfSampleTrades, boolean overfit,
-                             List<OverfitFlag.Reason> reasons) {
+public record LeaderboardRow(
+        int rank,
+        String id,
+        String name,
+        double fitness,
+        Double inSampleSharpe,
+        Double outOfSampleSharpe,
+        Double deflatedSharpe,
+        double outOfSampleReturn,
+        double outOfSampleMaxDrawdown,
+        int outOfSampleTrades,
+        boolean overfit,
+        List<OverfitFlag.Reason> reasons) {
     public LeaderboardRow {
         reasons = List.copyOf(reasons);
     }

@@ -11,7 +11,10 @@ import java.util.List;
  */
 final class LineChart {
 
-    enum XAxis { TIME, INTEGER }
+    enum XAxis {
+        TIME,
+        INTEGER
+    }
 
     /** How a y tick is written, given the tick step. */
     interface YFormat {
@@ -23,11 +26,7 @@ final class LineChart {
     /** Fractions as percentages. */
     static final YFormat PERCENT = (v, step) -> Html.grouped(100 * v, decimals(100 * step)) + "%";
 
-    private record Series(String label, String css, double[] x, double[] y, boolean fill, boolean markers) {
-    }
-
-    private record Band(double from, double to, String css, String label) {
-    }
+    private record Band(double from, double to, String css, String label) {}
 
     private static final int LEFT = 78;
     private static final int RIGHT = 20;
@@ -41,7 +40,7 @@ final class LineChart {
     private final String xLabel;
     private final String yLabel;
     private final YFormat yFormat;
-    private final List<Series> series = new ArrayList<>();
+    private final List<ChartLine> series = new ArrayList<>();
     private final List<Band> bands = new ArrayList<>();
     private boolean includeZero;
 
@@ -56,13 +55,13 @@ final class LineChart {
     }
 
     LineChart line(String label, String css, double[] x, double[] y, boolean markers) {
-        series.add(new Series(label, css, x, y, false, markers));
+        series.add(new ChartLine(label, css, x, y, false, markers));
         return this;
     }
 
     /** A line filled down to y = 0 (a drawdown). */
     LineChart area(String label, String css, double[] x, double[] y) {
-        series.add(new Series(label, css, x, y, true, false));
+        series.add(new ChartLine(label, css, x, y, true, false));
         includeZero = true;
         return this;
     }
@@ -82,13 +81,13 @@ final class LineChart {
         double x1 = Double.NEGATIVE_INFINITY;
         double y0 = includeZero ? 0 : Double.POSITIVE_INFINITY;
         double y1 = includeZero ? 0 : Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
-            for (int i = 0; i < s.x().length; i++) {
-                x0 = Math.min(x0, s.x()[i]);
-                x1 = Math.max(x1, s.x()[i]);
-                if (Double.isFinite(s.y()[i])) {
-                    y0 = Math.min(y0, s.y()[i]);
-                    y1 = Math.max(y1, s.y()[i]);
+        for (ChartLine s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                x0 = Math.min(x0, s.x(i));
+                x1 = Math.max(x1, s.x(i));
+                if (Double.isFinite(s.y(i))) {
+                    y0 = Math.min(y0, s.y(i));
+                    y1 = Math.max(y1, s.y(i));
                 }
             }
         }
@@ -114,108 +113,149 @@ final class LineChart {
         y0 = includeZero && y0 == 0 ? 0 : y0 >= 0 ? Math.max(0, y0 - pad) : y0 - pad;
         y1 = includeZero && y1 == 0 ? 0 : y1 <= 0 ? Math.min(0, y1 + pad) : y1 + pad;
         double step = niceStep((y1 - y0) / 5);
-        Frame f = new Frame(x0, x1, Math.floor(y0 / step) * step, Math.ceil(y1 / step - 1e-9) * step);
+        ChartFrame f = new ChartFrame(
+                LEFT,
+                TOP,
+                width - LEFT - RIGHT,
+                height - TOP - BOTTOM,
+                x0,
+                x1,
+                Math.floor(y0 / step) * step,
+                Math.ceil(y1 / step - 1e-9) * step);
 
         StringBuilder svg = new StringBuilder(16_384);
-        svg.append("<svg class=\"chart\" id=\"").append(id).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">\n");
+        svg.append("<svg class=\"chart\" id=\"")
+                .append(id)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.escape(title))
+                .append("\">\n");
         svg.append("<title>").append(Html.escape(title)).append("</title>\n");
-        svg.append("<defs><clipPath id=\"").append(id).append("-plot\"><rect x=\"").append(LEFT).append("\" y=\"")
-                .append(TOP).append("\" width=\"").append(f.plotWidth()).append("\" height=\"").append(f.plotHeight())
+        svg.append("<defs><clipPath id=\"")
+                .append(id)
+                .append("-plot\"><rect x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(TOP)
+                .append("\" width=\"")
+                .append(f.plotWidth())
+                .append("\" height=\"")
+                .append(f.plotHeight())
                 .append("\"/></clipPath></defs>\n");
         for (Band b : bands) {
             double bx0 = f.x(Math.max(b.from(), x0));
             double bx1 = f.x(Math.min(b.to(), x1));
-            svg.append("<rect class=\"band ").append(b.css()).append("\" x=\"").append(Html.coordinate(bx0))
-                    .append("\" y=\"").append(TOP).append("\" width=\"").append(Html.coordinate(bx1 - bx0))
-                    .append("\" height=\"").append(f.plotHeight()).append("\"/>\n");
+            svg.append("<rect class=\"band ")
+                    .append(b.css())
+                    .append("\" x=\"")
+                    .append(Html.coordinate(bx0))
+                    .append("\" y=\"")
+                    .append(TOP)
+                    .append("\" width=\"")
+                    .append(Html.coordinate(bx1 - bx0))
+                    .append("\" height=\"")
+                    .append(f.plotHeight())
+                    .append("\"/>\n");
             // labelled in the strip above the plot, centred on the band, where no data can hide it
-            svg.append("<text class=\"band-label ").append(b.css()).append("\" x=\"")
-                    .append(Html.coordinate((bx0 + bx1) / 2)).append("\" y=\"").append(TOP - 7)
-                    .append("\" text-anchor=\"middle\">").append(Html.escape(b.label())).append("</text>\n");
-            svg.append("<line class=\"band-edge ").append(b.css()).append("\" x1=\"").append(Html.coordinate(bx0))
-                    .append("\" x2=\"").append(Html.coordinate(bx1)).append("\" y1=\"").append(TOP - 2)
-                    .append("\" y2=\"").append(TOP - 2).append("\"/>\n");
+            svg.append("<text class=\"band-label ")
+                    .append(b.css())
+                    .append("\" x=\"")
+                    .append(Html.coordinate((bx0 + bx1) / 2))
+                    .append("\" y=\"")
+                    .append(TOP - 7)
+                    .append("\" text-anchor=\"middle\">")
+                    .append(Html.escape(b.label()))
+                    .append("</text>\n");
+            svg.append("<line class=\"band-edge ")
+                    .append(b.css())
+                    .append("\" x1=\"")
+                    .append(Html.coordinate(bx0))
+                    .append("\" x2=\"")
+                    .append(Html.coordinate(bx1))
+                    .append("\" y1=\"")
+                    .append(TOP - 2)
+                    .append("\" y2=\"")
+                    .append(TOP - 2)
+                    .append("\"/>\n");
         }
         yGrid(svg, f, step);
         xGrid(svg, f);
         svg.append("<g clip-path=\"url(#").append(id).append("-plot)\">\n");
-        for (Series s : series) {
-            path(svg, f, s);
+        for (ChartLine s : series) {
+            s.drawPath(svg, f);
         }
         svg.append("</g>\n");
-        for (Series s : series) {
+        for (ChartLine s : series) {
             if (s.markers()) {
-                markers(svg, f, s); // outside the clip: a marker on the frame's edge stays whole
+                s.drawMarkers(svg, f); // outside the clip: a marker on the frame's edge stays whole
             }
         }
-        svg.append("<rect class=\"frame\" x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"")
-                .append(f.plotWidth()).append("\" height=\"").append(f.plotHeight()).append("\"/>\n");
+        svg.append("<rect class=\"frame\" x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(TOP)
+                .append("\" width=\"")
+                .append(f.plotWidth())
+                .append("\" height=\"")
+                .append(f.plotHeight())
+                .append("\"/>\n");
         legend(svg);
-        svg.append("<text class=\"axis-label\" x=\"").append(LEFT + f.plotWidth() / 2).append("\" y=\"")
-                .append(height - 8).append("\" text-anchor=\"middle\">").append(Html.escape(xLabel)).append("</text>\n");
-        svg.append("<text class=\"axis-label\" transform=\"translate(16,").append(TOP + f.plotHeight() / 2)
-                .append(") rotate(-90)\" text-anchor=\"middle\">").append(Html.escape(yLabel)).append("</text>\n");
+        svg.append("<text class=\"axis-label\" x=\"")
+                .append(LEFT + f.plotWidth() / 2)
+                .append("\" y=\"")
+                .append(height - 8)
+                .append("\" text-anchor=\"middle\">")
+                .append(Html.escape(xLabel))
+                .append("</text>\n");
+        svg.append("<text class=\"axis-label\" transform=\"translate(16,")
+                .append(TOP + f.plotHeight() / 2)
+                .append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append(Html.escape(yLabel))
+                .append("</text>\n");
         return svg.append("</svg>").toString();
     }
 
-    /** The plot area's scales. */
-    private final class Frame {
-        final double x0;
-        final double x1;
-        final double y0;
-        final double y1;
-
-        Frame(double x0, double x1, double y0, double y1) {
-            this.x0 = x0;
-            this.x1 = x1;
-            this.y0 = y0;
-            this.y1 = y1;
-        }
-
-        int plotWidth() {
-            return width - LEFT - RIGHT;
-        }
-
-        int plotHeight() {
-            return height - TOP - BOTTOM;
-        }
-
-        double x(double v) {
-            return LEFT + (v - x0) / (x1 - x0) * plotWidth();
-        }
-
-        double y(double v) {
-            return TOP + (y1 - v) / (y1 - y0) * plotHeight();
-        }
-    }
-
-    private void yGrid(StringBuilder svg, Frame f, double step) {
-        int count = (int) Math.round((f.y1 - f.y0) / step);
+    private void yGrid(StringBuilder svg, ChartFrame f, double step) {
+        int count = (int) Math.round((f.y1() - f.y0()) / step);
         for (int i = 0; i <= count; i++) {
-            double v = f.y0 + i * step;
+            double v = f.y0() + i * step;
             double y = f.y(v);
-            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + f.plotWidth())
-                    .append("\" y1=\"").append(Html.coordinate(y)).append("\" y2=\"").append(Html.coordinate(y))
-                    .append("\"/><text class=\"tick\" x=\"").append(LEFT - 6).append("\" y=\"")
-                    .append(Html.coordinate(y + 4)).append("\" text-anchor=\"end\">")
+            svg.append("<line class=\"grid\" x1=\"")
+                    .append(LEFT)
+                    .append("\" x2=\"")
+                    .append(LEFT + f.plotWidth())
+                    .append("\" y1=\"")
+                    .append(Html.coordinate(y))
+                    .append("\" y2=\"")
+                    .append(Html.coordinate(y))
+                    .append("\"/><text class=\"tick\" x=\"")
+                    .append(LEFT - 6)
+                    .append("\" y=\"")
+                    .append(Html.coordinate(y + 4))
+                    .append("\" text-anchor=\"end\">")
                     .append(Html.escape(yFormat.format(Math.abs(v) < step * 1e-9 ? 0.0 : v, step)))
                     .append("</text>\n");
         }
     }
 
-    private void xGrid(StringBuilder svg, Frame f) {
+    private void xGrid(StringBuilder svg, ChartFrame f) {
         List<Double> positions = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (xAxis == XAxis.TIME) {
-            for (TimeTicks.Tick t : TimeTicks.between((long) f.x0, (long) f.x1, 7)) {
+            for (TimeTicks.Tick t : TimeTicks.between((long) f.x0(), (long) f.x1(), 7)) {
                 positions.add((double) t.millis());
                 labels.add(t.label());
             }
         } else {
-            double step = Math.max(1, niceStep((f.x1 - f.x0) / 8));
-            for (double v = Math.ceil(f.x0 / step) * step; v <= f.x1; v += step) {
+            double step = Math.max(1, niceStep((f.x1() - f.x0()) / 8));
+            for (double v = Math.ceil(f.x0() / step) * step; v <= f.x1(); v += step) {
                 positions.add(v);
                 labels.add(Html.grouped(v, 0));
             }
@@ -223,93 +263,44 @@ final class LineChart {
         int bottom = TOP + f.plotHeight();
         for (int i = 0; i < positions.size(); i++) {
             double x = f.x(positions.get(i));
-            svg.append("<line class=\"grid\" x1=\"").append(Html.coordinate(x)).append("\" x2=\"")
-                    .append(Html.coordinate(x)).append("\" y1=\"").append(TOP).append("\" y2=\"").append(bottom)
-                    .append("\"/><text class=\"tick\" x=\"").append(Html.coordinate(x)).append("\" y=\"")
-                    .append(bottom + 16).append("\" text-anchor=\"middle\">").append(Html.escape(labels.get(i)))
+            svg.append("<line class=\"grid\" x1=\"")
+                    .append(Html.coordinate(x))
+                    .append("\" x2=\"")
+                    .append(Html.coordinate(x))
+                    .append("\" y1=\"")
+                    .append(TOP)
+                    .append("\" y2=\"")
+                    .append(bottom)
+                    .append("\"/><text class=\"tick\" x=\"")
+                    .append(Html.coordinate(x))
+                    .append("\" y=\"")
+                    .append(bottom + 16)
+                    .append("\" text-anchor=\"middle\">")
+                    .append(Html.escape(labels.get(i)))
                     .append("</text>\n");
         }
     }
 
-    private void path(StringBuilder svg, Frame f, Series s) {
-        List<double[]> points = thin(f, s);
-        StringBuilder d = new StringBuilder(points.size() * 14);
-        boolean open = false;
-        double firstX = 0;
-        double lastX = 0;
-        for (double[] p : points) {
-            if (!Double.isFinite(p[1])) {
-                open = false;
-                continue;
-            }
-            if (!open && s.fill()) {
-                firstX = p[0];
-            }
-            d.append(open ? " L" : (d.length() == 0 ? "M" : " M")).append(Html.coordinate(p[0])).append(',')
-                    .append(Html.coordinate(p[1]));
-            open = true;
-            lastX = p[0];
-        }
-        if (s.fill() && d.length() > 0) {
-            String zero = Html.coordinate(f.y(0));
-            svg.append("<path class=\"fill ").append(s.css()).append("\" d=\"M").append(Html.coordinate(firstX))
-                    .append(',').append(zero).append(" L").append(d.substring(1).replace(" M", " L"))
-                    .append(" L").append(Html.coordinate(lastX)).append(',').append(zero).append(" Z\"/>\n");
-        }
-        svg.append("<path class=\"line ").append(s.css()).append("\" d=\"").append(d).append("\"/>\n");
-    }
-
-    private void markers(StringBuilder svg, Frame f, Series s) {
-        for (double[] p : thin(f, s)) {
-            if (Double.isFinite(p[1])) {
-                svg.append("<circle class=\"marker ").append(s.css()).append("\" cx=\"")
-                        .append(Html.coordinate(p[0])).append("\" cy=\"").append(Html.coordinate(p[1]))
-                        .append("\" r=\"3.5\"/>\n");
-            }
-        }
-    }
-
-    /** Screen points; more than two per pixel column become that column's first, minimum, maximum and last. */
-    private static List<double[]> thin(Frame f, Series s) {
-        int n = s.x().length;
-        List<double[]> out = new ArrayList<>();
-        if (n <= 2 * f.plotWidth()) {
-            for (int i = 0; i < n; i++) {
-                out.add(new double[]{f.x(s.x()[i]), Double.isFinite(s.y()[i]) ? f.y(s.y()[i]) : Double.NaN});
-            }
-            return out;
-        }
-        int i = 0;
-        while (i < n) {
-            long column = (long) Math.floor(f.x(s.x()[i]));
-            int start = i;
-            int min = i;
-            int max = i;
-            while (i < n && (long) Math.floor(f.x(s.x()[i])) == column) {
-                min = s.y()[i] < s.y()[min] ? i : min;
-                max = s.y()[i] > s.y()[max] ? i : max;
-                i++;
-            }
-            int end = i - 1;
-            int lo = Math.min(min, max);
-            int hi = Math.max(min, max);
-            for (int k : new int[]{start, lo, hi, end}) {
-                double[] p = {f.x(s.x()[k]), f.y(s.y()[k])};
-                if (out.isEmpty() || out.get(out.size() - 1)[0] != p[0] || out.get(out.size() - 1)[1] != p[1]) {
-                    out.add(p);
-                }
-            }
-        }
-        return out;
-    }
-
     private void legend(StringBuilder svg) {
         int x = LEFT;
-        for (Series s : series) {
-            svg.append("<line class=\"line ").append(s.css()).append("\" x1=\"").append(x).append("\" x2=\"")
-                    .append(x + 22).append("\" y1=\"").append(TOP - 36).append("\" y2=\"").append(TOP - 36)
-                    .append("\"/><text class=\"legend\" x=\"").append(x + 28).append("\" y=\"").append(TOP - 32)
-                    .append("\">").append(Html.escape(s.label())).append("</text>\n");
+        for (ChartLine s : series) {
+            svg.append("<line class=\"line ")
+                    .append(s.css())
+                    .append("\" x1=\"")
+                    .append(x)
+                    .append("\" x2=\"")
+                    .append(x + 22)
+                    .append("\" y1=\"")
+                    .append(TOP - 36)
+                    .append("\" y2=\"")
+                    .append(TOP - 36)
+                    .append("\"/><text class=\"legend\" x=\"")
+                    .append(x + 28)
+                    .append("\" y=\"")
+                    .append(TOP - 32)
+                    .append("\">")
+                    .append(Html.escape(s.label()))
+                    .append("</text>\n");
             x += 40 + 7 * s.label().length();
         }
     }

@@ -10,14 +10,26 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * snapshot headers (the classes of {@link EfsJson#JSON_TYPES}), the generation summary and the overfit reasons
  * inside {@code validation.json}. The function's own records carry {@code @RegisterForReflection} themselves.
  */
-@RegisterForReflection(targets = {
-        dev.phylo.efs.RunPlan.class, dev.phylo.efs.ExecutionPlan.class, dev.phylo.efs.DataSlice.class,
-        dev.phylo.efs.Population.class, dev.phylo.efs.Batch.class, dev.phylo.efs.Individual.class,
-        dev.phylo.efs.BatchResult.class, dev.phylo.efs.StrategyResult.class, dev.phylo.engine.metrics.Metrics.class,
-        dev.phylo.efs.BatchRef.class, dev.phylo.efs.SnapshotRef.class, dev.phylo.efs.internal.SnapshotHeader.class,
-        dev.phylo.efs.internal.ColumnEntry.class, dev.phylo.efs.internal.ManifestEntry.class,
-        GenerationSummary.class, OverfitFlag.class, OverfitFlag.Reason.class})
+@RegisterForReflection(
+        targets = {
+            dev.phylo.efs.RunPlan.class,
+            dev.phylo.efs.ExecutionPlan.class,
+            dev.phylo.efs.DataSlice.class,
+            dev.phylo.efs.Population.class,
+            dev.phylo.efs.Batch.class,
+            dev.phylo.efs.Individual.class,
+            dev.phylo.efs.BatchResult.class,
+            dev.phylo.efs.StrategyResult.class,
+            dev.phylo.engine.metrics.Metrics.class,
+            dev.phylo.efs.BatchRef.class,
+            dev.phylo.efs.SnapshotRef.class,
+            dev.phylo.efs.internal.SnapshotHeader.class,
+            dev.phylo.efs.internal.ColumnEntry.class,
+            dev.phylo.efs.internal.ManifestEntry.class,
+            GenerationSummary.class,
+            OverfitFlag.class,
+            OverfitFlag.Reason.class
+        })
 final class NativeTypes {
-    private NativeTypes() {
-    }
+    private NativeTypes() {}
 }

@@ -17,6 +17,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param meanLogit     mean λ over the splits
  */
 @RegisterForReflection
-public record PboEstimate(double probability, String symbol, int generation, int strategies, int blocks, int bars,
-                          int droppedBars, int splits, int overfitSplits, double meanLogit) {
-}
+public record PboEstimate(
+        double probability,
+        String symbol,
+        int generation,
+        int strategies,
+        int blocks,
+        int bars,
+        int droppedBars,
+        int splits,
+        int overfitSplits,
+        double meanLogit) {}

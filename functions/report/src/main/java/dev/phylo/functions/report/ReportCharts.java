@@ -3,7 +3,6 @@ package dev.phylo.functions.report;
 import dev.phylo.efs.DataSlice;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.evolve.Objective;
-
 import java.util.List;
 
 /** The report's three charts, as inline SVG. */
@@ -12,8 +11,7 @@ final class ReportCharts {
     static final int WIDTH = 1120;
     static final int HEIGHT = 340;
 
-    private ReportCharts() {
-    }
+    private ReportCharts() {}
 
     /**
      * Best and median in-sample fitness per generation. A fitness below {@link Objective#UNDEFINED}/2 means the
@@ -31,8 +29,14 @@ final class ReportCharts {
             best[i] = defined(g.bestFitness());
             median[i] = defined(g.medianFitness());
         }
-        return new LineChart("fitness", WIDTH, HEIGHT, LineChart.XAxis.INTEGER, "generation", "in-sample fitness",
-                LineChart.NUMBER)
+        return new LineChart(
+                        "fitness",
+                        WIDTH,
+                        HEIGHT,
+                        LineChart.XAxis.INTEGER,
+                        "generation",
+                        "in-sample fitness",
+                        LineChart.NUMBER)
                 .line("best", "best", x, best, true)
                 .line("median", "median", x, median, true)
                 .svg("Best and median in-sample fitness per generation");
@@ -46,8 +50,16 @@ final class ReportCharts {
         for (int t = 0; t < close.length; t++) {
             hold[t] = close[t] / close[0] * capital;
         }
-        return shaded(new LineChart("equity", WIDTH, HEIGHT, LineChart.XAxis.TIME, "time (UTC)", "equity",
-                LineChart.NUMBER), slice)
+        return shaded(
+                        new LineChart(
+                                "equity",
+                                WIDTH,
+                                HEIGHT,
+                                LineChart.XAxis.TIME,
+                                "time (UTC)",
+                                "equity",
+                                LineChart.NUMBER),
+                        slice)
                 .line("buy and hold " + bars.symbol(), "hold", x, hold, false)
                 .line(strategy, "strategy", x, equity, false)
                 .svg("Equity of the best strategy and of buy-and-hold on " + bars.symbol());
@@ -62,8 +74,16 @@ final class ReportCharts {
             peak = Math.max(peak, equity[t]);
             dd[t] = -(1 - equity[t] / peak);
         }
-        return shaded(new LineChart("drawdown", WIDTH, 260, LineChart.XAxis.TIME, "time (UTC)", "drawdown",
-                LineChart.PERCENT), slice)
+        return shaded(
+                        new LineChart(
+                                "drawdown",
+                                WIDTH,
+                                260,
+                                LineChart.XAxis.TIME,
+                                "time (UTC)",
+                                "drawdown",
+                                LineChart.PERCENT),
+                        slice)
                 .area("drawdown from the running peak", "drawdown", x, dd)
                 .svg("Drawdown of the best strategy on " + bars.symbol());
     }

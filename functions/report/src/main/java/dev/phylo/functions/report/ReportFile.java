@@ -1,7 +1,6 @@
 package dev.phylo.functions.report;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -16,10 +15,22 @@ import java.util.List;
  * @param equivalentsSkipped  strategies left out of it for trading exactly as a better-ranked one
  */
 @RegisterForReflection
-public record ReportFile(String runId, List<String> symbols, String interval, List<DataRange> ranges,
-                         int populationSize, int generationsPlanned, int generations, long seed, String objective,
-                         String bestId, PboEstimate pbo, List<GenerationPoint> fitnessByGeneration,
-                         List<LeaderboardRow> leaderboard, int equivalentsSkipped, ReportPaths paths) {
+public record ReportFile(
+        String runId,
+        List<String> symbols,
+        String interval,
+        List<DataRange> ranges,
+        int populationSize,
+        int generationsPlanned,
+        int generations,
+        long seed,
+        String objective,
+        String bestId,
+        PboEstimate pbo,
+        List<GenerationPoint> fitnessByGeneration,
+        List<LeaderboardRow> leaderboard,
+        int equivalentsSkipped,
+        ReportPaths paths) {
     public ReportFile {
         symbols = List.copyOf(symbols);
         ranges = List.copyOf(ranges);

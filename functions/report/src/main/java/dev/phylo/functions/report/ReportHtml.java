@@ -2,7 +2,6 @@ package dev.phylo.functions.report;
 
 import dev.phylo.efs.ExecutionPlan;
 import dev.phylo.evolution.validation.OverfitFlag;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -57,39 +56,55 @@ final class ReportHtml {
                      padding-top: 10px; } .notes p { margin: 4px 0; }
             """;
 
-    private ReportHtml() {
-    }
+    private ReportHtml() {}
 
-    static String page(ReportFile report, ExecutionPlan execution, Validation validation, String fitnessChart,
-                       String equityChart, String drawdownChart) {
+    static String page(
+            ReportFile report,
+            ExecutionPlan execution,
+            Validation validation,
+            String fitnessChart,
+            String equityChart,
+            String drawdownChart) {
         StringBuilder h = new StringBuilder(64_000);
         String title = "Phylo run " + report.runId();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(Html.escape(title)).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append(Html.escape(title))
+                .append("</title>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n");
         header(h, report, execution, validation);
         cards(h, report, validation);
         DataRange first = report.ranges().get(0);
         h.append("<h2>In-sample fitness by generation</h2>\n<p class=\"caption\">Best and median fitness (")
                 .append(Html.escape(report.objective()))
                 .append(", mean over the symbols) of each generation's strategies, from the result files.</p>\n")
-                .append(fitnessChart).append('\n');
-        h.append("<h2>Equity of the best strategy on ").append(Html.escape(first.symbol())).append("</h2>\n")
-                .append("<p class=\"caption\">Strategy <code>").append(Html.escape(shortId(report.bestId())))
+                .append(fitnessChart)
+                .append('\n');
+        h.append("<h2>Equity of the best strategy on ")
+                .append(Html.escape(first.symbol()))
+                .append("</h2>\n")
+                .append("<p class=\"caption\">Strategy <code>")
+                .append(Html.escape(shortId(report.bestId())))
                 .append("</code> (highest in-sample fitness) in one continuous backtest over both ranges, from ")
                 .append(Html.grouped(execution.initialCapital(), 0))
                 .append(", against buy-and-hold (close / first close × capital). Shaded: in-sample (blue) and "
                         + "out-of-sample (orange).</p>\n")
-                .append(equityChart).append('\n');
+                .append(equityChart)
+                .append('\n');
         h.append("<h2>Drawdown of the best strategy</h2>\n<p class=\"caption\">Loss from the running peak of the same "
-                + "equity curve (the peak starts at the initial capital).</p>\n").append(drawdownChart).append('\n');
+                        + "equity curve (the peak starts at the initial capital).</p>\n")
+                .append(drawdownChart)
+                .append('\n');
         leaderboard(h, report, validation.equivalentsSkipped());
         notes(h, validation);
         return h.append("</body>\n</html>\n").toString();
     }
 
     private static void header(StringBuilder h, ReportFile report, ExecutionPlan execution, Validation validation) {
-        h.append("<header>\n<h1>Phylo run <code>").append(Html.escape(report.runId())).append("</code></h1>\n")
+        h.append("<header>\n<h1>Phylo run <code>")
+                .append(Html.escape(report.runId()))
+                .append("</code></h1>\n")
                 .append("<div class=\"meta\">\n");
         meta(h, "Symbols", String.join(", ", report.symbols()));
         meta(h, "Interval", report.interval());
@@ -98,54 +113,99 @@ final class ReportHtml {
         meta(h, "Seed", Long.toString(report.seed()));
         meta(h, "Objective", report.objective());
         meta(h, "Strategies evaluated", Html.grouped(validation.strategiesEvaluated(), 0));
-        meta(h, "Execution", "%s, fee %s bps, slippage %s bps".formatted(execution.fill(),
-                Html.fixed(execution.feeBps(), 1), Html.fixed(execution.slippageBps(), 1)));
+        meta(
+                h,
+                "Execution",
+                "%s, fee %s bps, slippage %s bps"
+                        .formatted(
+                                execution.fill(),
+                                Html.fixed(execution.feeBps(), 1),
+                                Html.fixed(execution.slippageBps(), 1)));
         h.append("</div>\n<div class=\"ranges\">\n");
         for (DataRange r : report.ranges()) {
-            h.append("<div>").append(Html.escape(r.symbol())).append(" ").append(Html.escape(r.interval()))
-                    .append(": in-sample <b>").append(instant(r.inSampleFirstBar())).append(" → ")
-                    .append(instant(r.inSampleLastBar())).append("</b> (").append(Html.grouped(r.inSampleBars(), 0))
-                    .append(" bars), out-of-sample <b>").append(instant(r.outOfSampleFirstBar())).append(" → ")
-                    .append(instant(r.outOfSampleLastBar())).append("</b> (")
-                    .append(Html.grouped(r.outOfSampleBars(), 0)).append(" bars); first and last bar, UTC</div>\n");
+            h.append("<div>")
+                    .append(Html.escape(r.symbol()))
+                    .append(" ")
+                    .append(Html.escape(r.interval()))
+                    .append(": in-sample <b>")
+                    .append(instant(r.inSampleFirstBar()))
+                    .append(" → ")
+                    .append(instant(r.inSampleLastBar()))
+                    .append("</b> (")
+                    .append(Html.grouped(r.inSampleBars(), 0))
+                    .append(" bars), out-of-sample <b>")
+                    .append(instant(r.outOfSampleFirstBar()))
+                    .append(" → ")
+                    .append(instant(r.outOfSampleLastBar()))
+                    .append("</b> (")
+                    .append(Html.grouped(r.outOfSampleBars(), 0))
+                    .append(" bars); first and last bar, UTC</div>\n");
         }
         h.append("</div>\n</header>\n");
     }
 
     private static void cards(StringBuilder h, ReportFile report, Validation validation) {
         PboEstimate pbo = report.pbo();
-        String grade = pbo == null ? "" : pbo.probability() < 0.2 ? " good" : pbo.probability() < 0.5 ? " fair" : " poor";
-        h.append("<div class=\"cards\">\n<div class=\"card pbo").append(grade).append("\">\n")
+        String grade =
+                pbo == null ? "" : pbo.probability() < 0.2 ? " good" : pbo.probability() < 0.5 ? " fair" : " poor";
+        h.append("<div class=\"cards\">\n<div class=\"card pbo")
+                .append(grade)
+                .append("\">\n")
                 .append("<div class=\"label\">Probability of backtest overfitting</div>\n<div class=\"value\">")
-                .append(pbo == null ? "n/a" : Html.percent(pbo.probability(), 1)).append("</div>\n<p>");
+                .append(pbo == null ? "n/a" : Html.percent(pbo.probability(), 1))
+                .append("</div>\n<p>");
         if (pbo == null) {
             h.append("Not estimable: the final generation has fewer than 2 distinct strategies or too few bars.");
         } else {
-            h.append("In ").append(Html.percent(pbo.probability(), 1)).append(" of ")
-                    .append(Html.grouped(pbo.splits(), 0)).append(" combinatorial splits of generation ")
-                    .append(pbo.generation()).append("'s ").append(pbo.strategies()).append(" strategies (")
-                    .append(Html.escape(pbo.symbol())).append(" in-sample returns, ").append(pbo.blocks())
+            h.append("In ")
+                    .append(Html.percent(pbo.probability(), 1))
+                    .append(" of ")
+                    .append(Html.grouped(pbo.splits(), 0))
+                    .append(" combinatorial splits of generation ")
+                    .append(pbo.generation())
+                    .append("'s ")
+                    .append(pbo.strategies())
+                    .append(" strategies (")
+                    .append(Html.escape(pbo.symbol()))
+                    .append(" in-sample returns, ")
+                    .append(pbo.blocks())
                     .append(" blocks), the in-sample best ranked at or below the out-of-sample median. "
                             + "Luck alone gives about 50%; lower is better.");
         }
         h.append("</p>\n</div>\n");
         ValidatedStrategy best = validation.strategies().get(0);
         h.append("<div class=\"card\">\n<div class=\"label\">Best in-sample strategy</div>\n<p><b>")
-                .append(Html.escape(best.name())).append("</b> <code>").append(Html.escape(shortId(best.id())))
-                .append("</code></p>\n<p>Sharpe in sample <b>").append(Html.fixed(best.inSampleSharpe(), 2))
-                .append("</b>, out of sample <b>").append(Html.fixed(best.outOfSampleSharpe(), 2))
-                .append("</b>; deflated Sharpe <b>").append(Html.fixed(best.deflatedSharpe(), 3)).append("</b>; ")
-                .append(flag(best.overfit(), best.reasons())).append("</p>\n<p>").append(validation.flagged())
-                .append(" of the top ").append(validation.topK()).append(" are flagged as likely overfit.</p>\n")
+                .append(Html.escape(best.name()))
+                .append("</b> <code>")
+                .append(Html.escape(shortId(best.id())))
+                .append("</code></p>\n<p>Sharpe in sample <b>")
+                .append(Html.fixed(best.inSampleSharpe(), 2))
+                .append("</b>, out of sample <b>")
+                .append(Html.fixed(best.outOfSampleSharpe(), 2))
+                .append("</b>; deflated Sharpe <b>")
+                .append(Html.fixed(best.deflatedSharpe(), 3))
+                .append("</b>; ")
+                .append(flag(best.overfit(), best.reasons()))
+                .append("</p>\n<p>")
+                .append(validation.flagged())
+                .append(" of the top ")
+                .append(validation.topK())
+                .append(" are flagged as likely overfit.</p>\n")
                 .append("</div>\n</div>\n");
     }
 
     private static void leaderboard(StringBuilder h, ReportFile report, int equivalentsSkipped) {
-        h.append("<h2>Leaderboard</h2>\n<p class=\"caption\">The top ").append(report.leaderboard().size())
+        h.append("<h2>Leaderboard</h2>\n<p class=\"caption\">The top ")
+                .append(report.leaderboard().size())
                 .append(" distinct strategies by in-sample fitness, one per behaviour")
-                .append(equivalentsSkipped == 0 ? "" : " (" + equivalentsSkipped + (equivalentsSkipped == 1
-                        ? " strategy with the same in-sample results as a better-ranked one, under another id, is"
-                        : " with the same in-sample results as a better-ranked one, under other ids, are") + " left out)")
+                .append(
+                        equivalentsSkipped == 0
+                                ? ""
+                                : " (" + equivalentsSkipped
+                                        + (equivalentsSkipped == 1
+                                                ? " strategy with the same in-sample results as a better-ranked one, under another id, is"
+                                                : " with the same in-sample results as a better-ranked one, under other ids, are")
+                                        + " left out)")
                 .append(". Sharpe ratios are annualised; in-sample and out-of-sample each start from the initial "
                         + "capital. Hover a flag for its reasons.</p>\n")
                 .append("<table>\n<thead><tr><th>#</th><th class=\"text\">ID</th><th class=\"text\">Name</th>")
@@ -153,17 +213,33 @@ final class ReportHtml {
                 .append("<th>OOS return</th><th>OOS max DD</th><th>OOS trades</th><th class=\"text\">Overfit</th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (LeaderboardRow r : report.leaderboard()) {
-            h.append("<tr class=\"").append(r.overfit() ? "overfit" : "robust").append("\" data-id=\"")
-                    .append(r.id()).append("\"><td>").append(r.rank()).append("</td><td class=\"text\"><code>")
-                    .append(shortId(r.id())).append("</code></td><td class=\"text name\">")
-                    .append(Html.escape(r.name())).append("</td><td>").append(Html.fixed(r.fitness(), 3))
-                    .append("</td><td>").append(Html.fixed(r.inSampleSharpe(), 2)).append("</td><td>")
-                    .append(Html.fixed(r.outOfSampleSharpe(), 2)).append("</td><td>")
-                    .append(Html.fixed(r.deflatedSharpe(), 3)).append("</td><td>")
-                    .append(Html.percent(r.outOfSampleReturn(), 1)).append("</td><td>")
-                    .append(Html.percent(r.outOfSampleMaxDrawdown(), 1)).append("</td><td>")
-                    .append(r.outOfSampleTrades()).append("</td><td class=\"text\">")
-                    .append(flag(r.overfit(), r.reasons())).append("</td></tr>\n");
+            h.append("<tr class=\"")
+                    .append(r.overfit() ? "overfit" : "robust")
+                    .append("\" data-id=\"")
+                    .append(r.id())
+                    .append("\"><td>")
+                    .append(r.rank())
+                    .append("</td><td class=\"text\"><code>")
+                    .append(shortId(r.id()))
+                    .append("</code></td><td class=\"text name\">")
+                    .append(Html.escape(r.name()))
+                    .append("</td><td>")
+                    .append(Html.fixed(r.fitness(), 3))
+                    .append("</td><td>")
+                    .append(Html.fixed(r.inSampleSharpe(), 2))
+                    .append("</td><td>")
+                    .append(Html.fixed(r.outOfSampleSharpe(), 2))
+                    .append("</td><td>")
+                    .append(Html.fixed(r.deflatedSharpe(), 3))
+                    .append("</td><td>")
+                    .append(Html.percent(r.outOfSampleReturn(), 1))
+                    .append("</td><td>")
+                    .append(Html.percent(r.outOfSampleMaxDrawdown(), 1))
+                    .append("</td><td>")
+                    .append(r.outOfSampleTrades())
+                    .append("</td><td class=\"text\">")
+                    .append(flag(r.overfit(), r.reasons()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
     }
@@ -173,25 +249,37 @@ final class ReportHtml {
                 + "probability that the true Sharpe ratio beats the best of N unskilled trials, given the length, "
                 + "skewness and kurtosis of the in-sample returns. ");
         for (SymbolTrials t : validation.trials()) {
-            h.append(Html.escape(t.symbol())).append(": N = ").append(Html.grouped(t.trials(), 0))
-                    .append(", V[SR] = ").append(String.format(Locale.ROOT, "%.3g", t.sharpeVariance()))
-                    .append(" per bar², SR0 = ").append(Html.fixed(t.expectedMaxSharpe(), 4)).append(" per bar. ");
+            h.append(Html.escape(t.symbol()))
+                    .append(": N = ")
+                    .append(Html.grouped(t.trials(), 0))
+                    .append(", V[SR] = ")
+                    .append(String.format(Locale.ROOT, "%.3g", t.sharpeVariance()))
+                    .append(" per bar², SR0 = ")
+                    .append(Html.fixed(t.expectedMaxSharpe(), 4))
+                    .append(" per bar. ");
         }
-        h.append("</p>\n<p><b>Overfit rule.</b> ").append(Html.escape(Validator.RULE)).append("</p>\n")
+        h.append("</p>\n<p><b>Overfit rule.</b> ")
+                .append(Html.escape(Validator.RULE))
+                .append("</p>\n")
                 .append("<p><b>PBO</b> (Bailey, Borwein, López de Prado &amp; Zhu, 2015): combinatorially symmetric "
                         + "cross-validation over 16 blocks of the final generation's in-sample returns (one strategy "
                         + "per behaviour), Sharpe ratio as the measure.</p>\n</div>\n");
     }
 
     private static String flag(boolean overfit, List<OverfitFlag.Reason> reasons) {
-        String title = overfit ? reasons.stream().map(OverfitFlag.Reason::description)
-                .collect(Collectors.joining("; ")) : "passes every check of the overfit rule";
+        String title = overfit
+                ? reasons.stream().map(OverfitFlag.Reason::description).collect(Collectors.joining("; "))
+                : "passes every check of the overfit rule";
         return "<span class=\"flag " + (overfit ? "yes" : "no") + "\" title=\"" + Html.escape(title) + "\">"
                 + (overfit ? "likely overfit" : "robust") + "</span>";
     }
 
     private static void meta(StringBuilder h, String label, String value) {
-        h.append("<div>").append(Html.escape(label)).append(": <b>").append(Html.escape(value)).append("</b></div>\n");
+        h.append("<div>")
+                .append(Html.escape(label))
+                .append(": <b>")
+                .append(Html.escape(value))
+                .append("</b></div>\n");
     }
 
     /** {@code 2020-01-01T00:00:00Z} → {@code 2020-01-01 00:00}. */

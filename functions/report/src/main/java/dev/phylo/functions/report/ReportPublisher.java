@@ -1,6 +1,8 @@
 package dev.phylo.functions.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -8,9 +10,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-
-import java.net.URI;
-import java.util.Optional;
 
 /**
  * Copies a run's report out of EFS (reachable only inside the VPC) to {@code s3://<bucket>/reports/<runId>/<file>},
@@ -28,9 +27,10 @@ class ReportPublisher {
     private final Optional<String> region;
     private S3Client s3;
 
-    ReportPublisher(@ConfigProperty(name = "phylo.report.bucket") Optional<String> bucket,
-                    @ConfigProperty(name = "phylo.aws.endpoint") Optional<String> endpoint,
-                    @ConfigProperty(name = "phylo.aws.region") Optional<String> region) {
+    ReportPublisher(
+            @ConfigProperty(name = "phylo.report.bucket") Optional<String> bucket,
+            @ConfigProperty(name = "phylo.aws.endpoint") Optional<String> endpoint,
+            @ConfigProperty(name = "phylo.aws.region") Optional<String> region) {
         this.bucket = bucket.map(String::trim).filter(b -> !b.isEmpty());
         this.endpoint = endpoint;
         this.region = region;
@@ -43,11 +43,12 @@ class ReportPublisher {
         }
         String key = PREFIX + runId + "/" + fileName;
         try {
-            client().putObject(b -> b.bucket(bucket.get()).key(key).contentType(contentType),
-                    RequestBody.fromBytes(content));
+            client().putObject(
+                            b -> b.bucket(bucket.get()).key(key).contentType(contentType),
+                            RequestBody.fromBytes(content));
         } catch (SdkException e) {
-            throw new IllegalStateException("could not copy the report to s3://" + bucket.get() + "/" + key + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not copy the report to s3://" + bucket.get() + "/" + key + ": " + e.getMessage(), e);
         }
         return Optional.of("s3://" + bucket.get() + "/" + key);
     }

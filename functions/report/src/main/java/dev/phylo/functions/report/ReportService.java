@@ -12,13 +12,12 @@ import dev.phylo.evolution.PlanTerms;
 import dev.phylo.store.Database;
 import dev.phylo.store.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Writes {@code runs/<runId>/report.html} and {@code report.json} atomically, copies them to the report bucket when one
@@ -58,9 +57,19 @@ public class ReportService {
         BarSeries both = data.bothRanges(slice);
         RunHistory.Trial best = history.ranked().get(0);
         double capital = plan.execution().initialCapital();
-        double[] equity = Backtester.run(both, best.spec(), PlanTerms.execution(plan), true).equity();
-        String html = ReportHtml.page(report, plan.execution(), validation, ReportCharts.fitness(report.fitnessByGeneration()),
-                ReportCharts.equity(both, equity, capital, slice, ReportHtml.shortId(best.id()) + " " + best.spec().name()),
+        double[] equity = Backtester.run(both, best.spec(), PlanTerms.execution(plan), true)
+                .equity();
+        String html = ReportHtml.page(
+                report,
+                plan.execution(),
+                validation,
+                ReportCharts.fitness(report.fitnessByGeneration()),
+                ReportCharts.equity(
+                        both,
+                        equity,
+                        capital,
+                        slice,
+                        ReportHtml.shortId(best.id()) + " " + best.spec().name()),
                 ReportCharts.drawdown(both, equity, capital, slice));
 
         Path htmlFile = dir.resolve(HTML);
@@ -69,18 +78,33 @@ public class ReportService {
         AtomicFiles.write(htmlFile, htmlBytes);
         byte[] jsonBytes = AtomicFiles.toJson(report);
         AtomicFiles.write(jsonFile, jsonBytes);
-        String htmlUri = publisher.publish(runId, HTML, htmlBytes, "text/html; charset=utf-8").orElse(null);
-        String jsonUri = publisher.publish(runId, JSON, jsonBytes, "application/json").orElse(null);
-        database.await("finish run " + runId, c -> runs.get(c, runId)
-                .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId
-                        + " has no row in runs: seed it first")))
-                .flatMap(run -> runs.finish(c, runId, true, null)));
-        LOG.infof("reported %s: %s%s; best %s; run succeeded", runId, htmlFile,
-                htmlUri == null ? "" : " and " + htmlUri, best.id());
+        String htmlUri = publisher
+                .publish(runId, HTML, htmlBytes, "text/html; charset=utf-8")
+                .orElse(null);
+        String jsonUri =
+                publisher.publish(runId, JSON, jsonBytes, "application/json").orElse(null);
+        database.await(
+                "finish run " + runId,
+                c -> runs.get(c, runId)
+                        .map(run -> run.orElseThrow(
+                                () -> new IllegalStateException("run " + runId + " has no row in runs: seed it first")))
+                        .flatMap(run -> runs.finish(c, runId, true, null)));
+        LOG.infof(
+                "reported %s: %s%s; best %s; run succeeded",
+                runId, htmlFile, htmlUri == null ? "" : " and " + htmlUri, best.id());
         ValidatedStrategy top = validation.strategies().get(0);
-        return new ReportSummary(runId, htmlFile.toString(), jsonFile.toString(), htmlUri, jsonUri,
-                history.generations(), best.id(), top.outOfSampleSharpe(),
-                report.pbo() == null ? null : report.pbo().probability(), validation.flagged(), "succeeded");
+        return new ReportSummary(
+                runId,
+                htmlFile.toString(),
+                jsonFile.toString(),
+                htmlUri,
+                jsonUri,
+                history.generations(),
+                best.id(),
+                top.outOfSampleSharpe(),
+                report.pbo() == null ? null : report.pbo().probability(),
+                validation.flagged(),
+                "succeeded");
     }
 
     private static ReportFile reportFile(RunHistory history, Validation validation, RunData data, Path dir) {
@@ -89,14 +113,24 @@ public class ReportService {
         for (DataSlice s : plan.data()) {
             BarSeries in = data.inSample(s);
             BarSeries out = data.outOfSample(s);
-            ranges.add(new DataRange(s.symbol(), s.interval(), iso(s.inSampleFrom()), iso(s.inSampleTo()),
-                    iso(s.outOfSampleFrom()), iso(s.outOfSampleTo()), in.size(), iso(in.time()[0]),
-                    iso(in.time()[in.size() - 1]), out.size(), iso(out.time()[0]), iso(out.time()[out.size() - 1])));
+            ranges.add(new DataRange(
+                    s.symbol(),
+                    s.interval(),
+                    iso(s.inSampleFrom()),
+                    iso(s.inSampleTo()),
+                    iso(s.outOfSampleFrom()),
+                    iso(s.outOfSampleTo()),
+                    in.size(),
+                    iso(in.time()[0]),
+                    iso(in.time()[in.size() - 1]),
+                    out.size(),
+                    iso(out.time()[0]),
+                    iso(out.time()[out.size() - 1])));
         }
         List<GenerationPoint> generations = new ArrayList<>();
         for (GenerationSummary g : history.summaries()) {
-            generations.add(new GenerationPoint(g.generation(), g.count(), g.bestId(), g.bestFitness(),
-                    g.medianFitness()));
+            generations.add(
+                    new GenerationPoint(g.generation(), g.count(), g.bestId(), g.bestFitness(), g.medianFitness()));
         }
         List<LeaderboardRow> leaderboard = new ArrayList<>();
         for (ValidatedStrategy v : validation.strategies()) {
@@ -109,17 +143,43 @@ public class ReportService {
                 drawdown = Math.max(drawdown, out.maxDrawdown());
                 trades += out.tradeCount();
             }
-            leaderboard.add(new LeaderboardRow(v.rank(), v.id(), v.name(), v.fitness(), v.inSampleSharpe(),
-                    v.outOfSampleSharpe(), v.deflatedSharpe(), returns / v.bySymbol().size(), drawdown, trades,
-                    v.overfit(), v.reasons()));
+            leaderboard.add(new LeaderboardRow(
+                    v.rank(),
+                    v.id(),
+                    v.name(),
+                    v.fitness(),
+                    v.inSampleSharpe(),
+                    v.outOfSampleSharpe(),
+                    v.deflatedSharpe(),
+                    returns / v.bySymbol().size(),
+                    drawdown,
+                    trades,
+                    v.overfit(),
+                    v.reasons()));
         }
-        String interval = plan.data().stream().map(DataSlice::interval).distinct().reduce((a, b) -> a + ", " + b)
+        String interval = plan.data().stream()
+                .map(DataSlice::interval)
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
                 .orElseThrow();
-        return new ReportFile(plan.runId(), plan.data().stream().map(DataSlice::symbol).toList(), interval, ranges,
-                plan.populationSize(), plan.generations(), history.generations(), plan.seed(),
-                plan.objective() + " (at least " + plan.minTrades() + " trades)", history.ranked().get(0).id(),
-                validation.pbo(), generations, leaderboard, validation.equivalentsSkipped(),
-                new ReportPaths(slash(dir.resolve(HTML)), slash(dir.resolve(JSON)),
+        return new ReportFile(
+                plan.runId(),
+                plan.data().stream().map(DataSlice::symbol).toList(),
+                interval,
+                ranges,
+                plan.populationSize(),
+                plan.generations(),
+                history.generations(),
+                plan.seed(),
+                plan.objective() + " (at least " + plan.minTrades() + " trades)",
+                history.ranked().get(0).id(),
+                validation.pbo(),
+                generations,
+                leaderboard,
+                validation.equivalentsSkipped(),
+                new ReportPaths(
+                        slash(dir.resolve(HTML)),
+                        slash(dir.resolve(JSON)),
                         slash(dir.resolve(ValidationService.FILE))));
     }
 

@@ -15,6 +15,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param status      the run's status afterwards: {@code succeeded}
  */
 @RegisterForReflection
-public record ReportSummary(String runId, String html, String json, String htmlUri, String jsonUri, int generations,
-                            String bestId, Double bestOutOfSampleSharpe, Double pbo, int flagged, String status) {
-}
+public record ReportSummary(
+        String runId,
+        String html,
+        String json,
+        String htmlUri,
+        String jsonUri,
+        int generations,
+        String bestId,
+        Double bestOutOfSampleSharpe,
+        Double pbo,
+        int flagged,
+        String status) {}

@@ -7,7 +7,6 @@ import dev.phylo.efs.SnapshotReader;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.evolution.SeriesSlices;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,8 +22,9 @@ final class RunData {
     static RunData load(EfsLayout efs, RunPlan plan) {
         Map<String, BarSeries> series = new LinkedHashMap<>();
         for (DataSlice slice : plan.data()) {
-            series.put(slice.symbol(), SnapshotReader.load(efs, slice.symbol(), BarInterval.parse(slice.interval()),
-                    slice.snapshotId()));
+            series.put(
+                    slice.symbol(),
+                    SnapshotReader.load(efs, slice.symbol(), BarInterval.parse(slice.interval()), slice.snapshotId()));
         }
         return new RunData(series);
     }

@@ -1,7 +1,5 @@
 package dev.phylo.functions.report;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
 import dev.phylo.efs.Individual;
@@ -16,7 +14,7 @@ import dev.phylo.engine.strategy.StrategySpecs;
 import dev.phylo.evolution.GenerationSummary;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.PlanTerms;
-
+import dev.phylo.function.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,20 +29,19 @@ import java.util.Map;
 final class RunHistory {
 
     /** One distinct strategy: where it first appeared, its in-sample fitness and metrics, and its decoded spec. */
-    record Trial(String id, int generation, double fitness, Map<String, Metrics> metrics, StrategySpec spec) {
-    }
+    record Trial(String id, int generation, double fitness, Map<String, Metrics> metrics, StrategySpec spec) {}
 
     /** By fitness, highest first; equal fitness by id, as {@code Generations.summarize} breaks ties. */
-    static final Comparator<Trial> BY_FITNESS = Comparator.comparingDouble(Trial::fitness).reversed()
-            .thenComparing(Trial::id);
+    static final Comparator<Trial> BY_FITNESS =
+            Comparator.comparingDouble(Trial::fitness).reversed().thenComparing(Trial::id);
 
     private final RunPlan plan;
     private final List<Population> populations;
     private final List<List<BatchResult>> results;
     private final Map<String, Trial> trials;
 
-    private RunHistory(RunPlan plan, List<Population> populations, List<List<BatchResult>> results,
-                       Map<String, Trial> trials) {
+    private RunHistory(
+            RunPlan plan, List<Population> populations, List<List<BatchResult>> results, Map<String, Trial> trials) {
         this.plan = plan;
         this.populations = populations;
         this.results = results;
@@ -57,8 +54,7 @@ final class RunHistory {
      * @throws IllegalStateException when not even generation 0 is complete
      */
     static RunHistory read(RunFiles files, String runId) {
-        RunPlan plan = files.findPlan(runId)
-                .orElseThrow(() -> new InvalidRequestException(files.missingPlan(runId)));
+        RunPlan plan = files.findPlan(runId).orElseThrow(() -> new InvalidRequestException(files.missingPlan(runId)));
         int batches = Generations.batchCount(plan);
         GenomeCodec codec = PlanTerms.codec(plan);
         List<Population> populations = new ArrayList<>();

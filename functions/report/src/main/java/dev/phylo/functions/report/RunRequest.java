@@ -4,5 +4,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The run to validate or report on: {@code {"runId": "demo-1"}}. */
 @RegisterForReflection
-public record RunRequest(String runId) {
-}
+public record RunRequest(String runId) {}

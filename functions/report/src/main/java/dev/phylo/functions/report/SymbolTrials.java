@@ -13,6 +13,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param expectedMaxSharpe SR0, the per-bar Sharpe ratio the best of N unskilled trials is expected to reach
  */
 @RegisterForReflection
-public record SymbolTrials(String symbol, long trials, int definedSharpes, double barsPerYear, double sharpeVariance,
-                           double expectedMaxSharpe) {
-}
+public record SymbolTrials(
+        String symbol,
+        long trials,
+        int definedSharpes,
+        double barsPerYear,
+        double sharpeVariance,
+        double expectedMaxSharpe) {}

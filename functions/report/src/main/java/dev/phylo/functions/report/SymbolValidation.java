@@ -3,7 +3,6 @@ package dev.phylo.functions.report;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.evolution.validation.OverfitFlag;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -17,9 +16,16 @@ import java.util.List;
  * @param deflatedSharpe DSR against the symbol's {@link SymbolTrials}; null when the Sharpe ratio is undefined
  */
 @RegisterForReflection
-public record SymbolValidation(Metrics inSample, Metrics outOfSample, Double perBarSharpe, Double skewness,
-                               Double kurtosis, int observations, Double deflatedSharpe, boolean overfit,
-                               List<OverfitFlag.Reason> reasons) {
+public record SymbolValidation(
+        Metrics inSample,
+        Metrics outOfSample,
+        Double perBarSharpe,
+        Double skewness,
+        Double kurtosis,
+        int observations,
+        Double deflatedSharpe,
+        boolean overfit,
+        List<OverfitFlag.Reason> reasons) {
     public SymbolValidation {
         reasons = List.copyOf(reasons);
     }

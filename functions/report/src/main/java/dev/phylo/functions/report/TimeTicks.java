@@ -14,11 +14,9 @@ import java.util.List;
  */
 final class TimeTicks {
 
-    record Tick(long millis, String label) {
-    }
+    record Tick(long millis, String label) {}
 
-    private record Step(ChronoUnit unit, int count, double approxMillis, DateTimeFormatter format) {
-    }
+    private record Step(ChronoUnit unit, int count, double approxMillis, DateTimeFormatter format) {}
 
     private static final double HOUR = 3_600_000d;
     private static final double DAY = 24 * HOUR;
@@ -37,8 +35,7 @@ final class TimeTicks {
             new Step(ChronoUnit.YEARS, 5, 1826.25 * DAY, YEARS), new Step(ChronoUnit.YEARS, 10, 3652.5 * DAY, YEARS),
             new Step(ChronoUnit.YEARS, 25, 9131.25 * DAY, YEARS), new Step(ChronoUnit.YEARS, 100, 36525 * DAY, YEARS));
 
-    private TimeTicks() {
-    }
+    private TimeTicks() {}
 
     static List<Tick> between(long from, long to, int maxTicks) {
         Step step = STEPS.get(STEPS.size() - 1);
@@ -68,10 +65,13 @@ final class TimeTicks {
             case DAYS:
                 return t.truncatedTo(ChronoUnit.DAYS);
             case MONTHS:
-                return t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1)
+                return t.truncatedTo(ChronoUnit.DAYS)
+                        .withDayOfMonth(1)
                         .withMonth((t.getMonthValue() - 1) / step.count() * step.count() + 1);
             default:
-                return t.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1).withYear(t.getYear() / step.count() * step.count());
+                return t.truncatedTo(ChronoUnit.DAYS)
+                        .withDayOfYear(1)
+                        .withYear(t.getYear() / step.count() * step.count());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.phylo.functions.report;
 
 import dev.phylo.evolution.validation.OverfitFlag;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,18 @@ import java.util.TreeMap;
  * @param bySymbol   the details per symbol, sorted by symbol
  */
 @RegisterForReflection
-public record ValidatedStrategy(int rank, String id, String name, int generation, double fitness,
-                                Double inSampleSharpe, Double outOfSampleSharpe, Double deflatedSharpe,
-                                boolean overfit, List<OverfitFlag.Reason> reasons,
-                                Map<String, SymbolValidation> bySymbol) {
+public record ValidatedStrategy(
+        int rank,
+        String id,
+        String name,
+        int generation,
+        double fitness,
+        Double inSampleSharpe,
+        Double outOfSampleSharpe,
+        Double deflatedSharpe,
+        boolean overfit,
+        List<OverfitFlag.Reason> reasons,
+        Map<String, SymbolValidation> bySymbol) {
     public ValidatedStrategy {
         reasons = List.copyOf(reasons);
         bySymbol = Collections.unmodifiableMap(new TreeMap<>(bySymbol));

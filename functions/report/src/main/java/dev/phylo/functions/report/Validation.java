@@ -1,7 +1,6 @@
 package dev.phylo.functions.report;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
 import java.util.List;
 
 /**
@@ -20,10 +19,17 @@ import java.util.List;
  * @param flagged             how many of them are flagged
  */
 @RegisterForReflection
-public record Validation(String runId, int generations, int topK, int equivalentsSkipped, long strategiesEvaluated,
-                         String rule,
-                         List<SymbolTrials> trials, PboEstimate pbo, List<ValidatedStrategy> strategies,
-                         int flagged) {
+public record Validation(
+        String runId,
+        int generations,
+        int topK,
+        int equivalentsSkipped,
+        long strategiesEvaluated,
+        String rule,
+        List<SymbolTrials> trials,
+        PboEstimate pbo,
+        List<ValidatedStrategy> strategies,
+        int flagged) {
     public Validation {
         trials = List.copyOf(trials);
         strategies = List.copyOf(strategies);

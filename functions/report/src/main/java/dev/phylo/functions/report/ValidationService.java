@@ -1,17 +1,15 @@
 package dev.phylo.functions.report;
 
-import dev.phylo.function.InvalidRequestException;
-
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.RunFiles;
+import dev.phylo.function.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Validates a run's top strategies out of sample and writes {@code runs/<runId>/validation.json} atomically. The file
@@ -28,8 +26,9 @@ public class ValidationService {
     private final RunFiles files;
     private final int topK;
 
-    ValidationService(@ConfigProperty(name = "phylo.efs.root") Path efsRoot,
-                      @ConfigProperty(name = "phylo.validate.top-k", defaultValue = "10") int topK) {
+    ValidationService(
+            @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
+            @ConfigProperty(name = "phylo.validate.top-k", defaultValue = "10") int topK) {
         if (topK < 1) {
             throw new IllegalArgumentException("phylo.validate.top-k must be >= 1: " + topK);
         }
@@ -44,14 +43,30 @@ public class ValidationService {
         Path file = file(runId);
         AtomicFiles.writeJson(file, validation);
         ValidatedStrategy best = validation.strategies().get(0);
-        LOG.infof("validated %s: top %d of %d strategies, %d flagged, PBO %s; best %s OOS Sharpe %s DSR %s", runId,
-                validation.topK(), validation.strategiesEvaluated(), validation.flagged(),
-                validation.pbo() == null ? "n/a" : validation.pbo().probability(), best.id(),
-                best.outOfSampleSharpe(), best.deflatedSharpe());
-        return new ValidationSummary(runId, validation.topK(), validation.strategiesEvaluated(),
+        LOG.infof(
+                "validated %s: top %d of %d strategies, %d flagged, PBO %s; best %s OOS Sharpe %s DSR %s",
+                runId,
+                validation.topK(),
+                validation.strategiesEvaluated(),
+                validation.flagged(),
+                validation.pbo() == null ? "n/a" : validation.pbo().probability(),
+                best.id(),
+                best.outOfSampleSharpe(),
+                best.deflatedSharpe());
+        return new ValidationSummary(
+                runId,
+                validation.topK(),
+                validation.strategiesEvaluated(),
                 validation.pbo() == null ? null : validation.pbo().probability(),
-                new BestStrategy(best.id(), best.name(), best.inSampleSharpe(), best.outOfSampleSharpe(),
-                        best.deflatedSharpe(), best.overfit()), validation.flagged(), file.toString());
+                new BestStrategy(
+                        best.id(),
+                        best.name(),
+                        best.inSampleSharpe(),
+                        best.outOfSampleSharpe(),
+                        best.deflatedSharpe(),
+                        best.overfit()),
+                validation.flagged(),
+                file.toString());
     }
 
     /** The run's {@code validation.json}: read when the validate step wrote it, otherwise computed and written. */
@@ -86,8 +101,8 @@ public class ValidationService {
     static String runId(RunRequest request) {
         String runId = request == null ? null : request.runId();
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new InvalidRequestException("runId = " + runId + ": expected 1-63 of a-z, 0-9 and '-', "
-                    + "starting with a letter or digit");
+            throw new InvalidRequestException(
+                    "runId = " + runId + ": expected 1-63 of a-z, 0-9 and '-', " + "starting with a letter or digit");
         }
         return runId;
     }

@@ -13,6 +13,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param validation          where the details are: the absolute path of {@code validation.json}
  */
 @RegisterForReflection
-public record ValidationSummary(String runId, int topK, long strategiesEvaluated, Double pbo, BestStrategy best,
-                                int flagged, String validation) {
-}
+public record ValidationSummary(
+        String runId,
+        int topK,
+        long strategiesEvaluated,
+        Double pbo,
+        BestStrategy best,
+        int flagged,
+        String validation) {}

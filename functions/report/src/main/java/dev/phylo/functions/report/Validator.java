@@ -14,7 +14,6 @@ import dev.phylo.evolution.validation.OverfitFlag;
 import dev.phylo.evolution.validation.Pbo;
 import dev.phylo.evolution.validation.ReturnMoments;
 import dev.phylo.evolution.validation.TrialSharpes;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +44,7 @@ final class Validator {
             + "in sample and below half of that out of sample. Strategy-level values are means over the symbols "
             + "(undefined when undefined on any symbol).";
 
-    private Validator() {
-    }
+    private Validator() {}
 
     static Validation validate(RunHistory history, RunData data, int topK) {
         RunPlan plan = history.plan();
@@ -58,16 +56,25 @@ final class Validator {
             trialsBySymbol.put(slice.symbol(), trials(slice, data.inSample(slice), trials));
         }
         Top top = distinctBehaviour(history.ranked(), topK);
-        List<ValidatedStrategy> validated = parallel(top.trials().size(), i -> validate(i + 1, top.trials().get(i),
-                plan, data, execution, trialsBySymbol));
-        int flagged = (int) validated.stream().filter(ValidatedStrategy::overfit).count();
-        return new Validation(plan.runId(), history.generations(), validated.size(), top.equivalentsSkipped(), n,
-                RULE, List.copyOf(trialsBySymbol.values()), pbo(history, data, execution), validated, flagged);
+        List<ValidatedStrategy> validated = parallel(
+                top.trials().size(), i -> validate(i + 1, top.trials().get(i), plan, data, execution, trialsBySymbol));
+        int flagged =
+                (int) validated.stream().filter(ValidatedStrategy::overfit).count();
+        return new Validation(
+                plan.runId(),
+                history.generations(),
+                validated.size(),
+                top.equivalentsSkipped(),
+                n,
+                RULE,
+                List.copyOf(trialsBySymbol.values()),
+                pbo(history, data, execution),
+                validated,
+                flagged);
     }
 
     /** The strategies to validate, and how many were passed over as equivalent to a better-ranked one. */
-    record Top(List<RunHistory.Trial> trials, int equivalentsSkipped) {
-    }
+    record Top(List<RunHistory.Trial> trials, int equivalentsSkipped) {}
 
     /**
      * The first {@code k} of {@code ranked} that behave differently. Genes that never act (a stop that is never hit, a
@@ -95,33 +102,56 @@ final class Validator {
     private static SymbolTrials trials(DataSlice slice, BarSeries inSample, List<RunHistory.Trial> trials) {
         int bars = inSample.size();
         double barsPerYear = TrialSharpes.barsPerYear(bars, inSample.time()[0], inSample.time()[bars - 1]);
-        double[] sharpes = trials.stream().map(t -> t.metrics().get(slice.symbol()))
+        double[] sharpes = trials.stream()
+                .map(t -> t.metrics().get(slice.symbol()))
                 .filter(m -> m != null && m.sharpe() != null)
-                .mapToDouble(m -> TrialSharpes.perBar(m.sharpe(), barsPerYear)).toArray();
+                .mapToDouble(m -> TrialSharpes.perBar(m.sharpe(), barsPerYear))
+                .toArray();
         TrialSharpes stats = TrialSharpes.of(trials.size(), sharpes);
-        return new SymbolTrials(slice.symbol(), stats.trials(), stats.defined(), barsPerYear, stats.variance(),
+        return new SymbolTrials(
+                slice.symbol(),
+                stats.trials(),
+                stats.defined(),
+                barsPerYear,
+                stats.variance(),
                 DeflatedSharpe.expectedMaximum(stats.trials(), stats.variance()));
     }
 
-    private static ValidatedStrategy validate(int rank, RunHistory.Trial trial, RunPlan plan, RunData data,
-                                              ExecutionConfig execution, Map<String, SymbolTrials> trialsBySymbol) {
+    private static ValidatedStrategy validate(
+            int rank,
+            RunHistory.Trial trial,
+            RunPlan plan,
+            RunData data,
+            ExecutionConfig execution,
+            Map<String, SymbolTrials> trialsBySymbol) {
         Map<String, SymbolValidation> bySymbol = new LinkedHashMap<>();
         List<Double> inSharpe = new ArrayList<>();
         List<Double> outSharpe = new ArrayList<>();
         List<Double> deflated = new ArrayList<>();
         for (DataSlice slice : plan.data()) {
             BacktestResult in = Backtester.run(data.inSample(slice), trial.spec(), execution, true);
-            Metrics out = Backtester.run(data.outOfSample(slice), trial.spec(), execution, false).metrics();
+            Metrics out = Backtester.run(data.outOfSample(slice), trial.spec(), execution, false)
+                    .metrics();
             SymbolTrials stats = trialsBySymbol.get(slice.symbol());
             ReturnMoments moments = positive(in.equity()) ? ReturnMoments.ofEquity(in.equity()) : null;
             boolean defined = moments != null && moments.defined();
-            Double dsr = defined ? DeflatedSharpe.of(moments, stats.trials(), stats.sharpeVariance()).probability()
+            Double dsr = defined
+                    ? DeflatedSharpe.of(moments, stats.trials(), stats.sharpeVariance())
+                            .probability()
                     : null;
             OverfitFlag flag = OverfitFlag.of(dsr, in.metrics().sharpe(), out.sharpe());
-            bySymbol.put(slice.symbol(), new SymbolValidation(in.metrics(), out,
-                    defined ? moments.sharpe() : null, defined ? moments.skewness() : null,
-                    defined ? moments.kurtosis() : null, in.equity().length - 1, dsr, flag.overfit(),
-                    flag.reasons()));
+            bySymbol.put(
+                    slice.symbol(),
+                    new SymbolValidation(
+                            in.metrics(),
+                            out,
+                            defined ? moments.sharpe() : null,
+                            defined ? moments.skewness() : null,
+                            defined ? moments.kurtosis() : null,
+                            in.equity().length - 1,
+                            dsr,
+                            flag.overfit(),
+                            flag.reasons()));
             inSharpe.add(in.metrics().sharpe());
             outSharpe.add(out.sharpe());
             deflated.add(dsr);
@@ -130,24 +160,48 @@ final class Validator {
         Double oos = mean(outSharpe);
         Double dsr = mean(deflated);
         OverfitFlag flag = OverfitFlag.of(dsr, is, oos);
-        return new ValidatedStrategy(rank, trial.id(), trial.spec().name(), trial.generation(), trial.fitness(), is,
-                oos, dsr, flag.overfit(), flag.reasons(), bySymbol);
+        return new ValidatedStrategy(
+                rank,
+                trial.id(),
+                trial.spec().name(),
+                trial.generation(),
+                trial.fitness(),
+                is,
+                oos,
+                dsr,
+                flag.overfit(),
+                flag.reasons(),
+                bySymbol);
     }
 
     private static PboEstimate pbo(RunHistory history, RunData data, ExecutionConfig execution) {
         // one column per behaviour: clones (the same trades under other ids) would only add ties around the winner
-        List<RunHistory.Trial> last = distinctBehaviour(history.finalGeneration(), Integer.MAX_VALUE).trials();
+        List<RunHistory.Trial> last =
+                distinctBehaviour(history.finalGeneration(), Integer.MAX_VALUE).trials();
         DataSlice slice = history.plan().data().get(0);
         BarSeries inSample = data.inSample(slice);
         int blocks = Pbo.DEFAULT_BLOCKS;
         if (last.size() < 2 || inSample.size() - 1 < 2 * blocks) {
             return null; // nothing to compare, or blocks of a single bar
         }
-        List<BlockSums> sums = parallel(last.size(), i -> BlockSums.of(
-                returns(Backtester.run(inSample, last.get(i).spec(), execution, true).equity()), blocks));
+        List<BlockSums> sums = parallel(
+                last.size(),
+                i -> BlockSums.of(
+                        returns(Backtester.run(inSample, last.get(i).spec(), execution, true)
+                                .equity()),
+                        blocks));
         Pbo pbo = Pbo.of(sums);
-        return new PboEstimate(pbo.probability(), slice.symbol(), history.generations() - 1, pbo.strategies(),
-                pbo.blocks(), pbo.bars(), pbo.droppedBars(), pbo.splits(), pbo.overfitSplits(), pbo.meanLogit());
+        return new PboEstimate(
+                pbo.probability(),
+                slice.symbol(),
+                history.generations() - 1,
+                pbo.strategies(),
+                pbo.blocks(),
+                pbo.bars(),
+                pbo.droppedBars(),
+                pbo.splits(),
+                pbo.overfitSplits(),
+                pbo.meanLogit());
     }
 
     /** Per-bar returns of an equity curve; a bar after equity reached 0 returns 0 (nothing left to gain or lose). */

@@ -1,19 +1,32 @@
 package dev.phylo.functions.report;
 
-import dev.phylo.engine.metrics.Metrics;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phylo.engine.metrics.Metrics;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Top K passes over strategies that trade exactly as a better-ranked one (other ids, the same metrics everywhere). */
 class DistinctBehaviourTest {
 
     private static Metrics metrics(double totalReturn, int trades) {
-        return new Metrics(totalReturn, totalReturn / 2, 1.1, 1.4, 0.2, 0.9, trades, 0.55, 1.3, 0.6, 12.0, 80.0,
-                -40.0, 10_000 * (1 + totalReturn), 5_000);
+        return new Metrics(
+                totalReturn,
+                totalReturn / 2,
+                1.1,
+                1.4,
+                0.2,
+                0.9,
+                trades,
+                0.55,
+                1.3,
+                0.6,
+                12.0,
+                80.0,
+                -40.0,
+                10_000 * (1 + totalReturn),
+                5_000);
     }
 
     private static RunHistory.Trial trial(String id, double fitness, Metrics spy, Metrics qqq) {
@@ -28,10 +41,10 @@ class DistinctBehaviourTest {
         List<RunHistory.Trial> ranked = List.of(
                 trial("a1", 2.0, a, b),
                 trial("a2", 2.0, metrics(0.30, 40), metrics(0.25, 38)), // equal values, other instances
-                trial("b1", 1.5, b, a),                                  // the same metrics on other symbols
+                trial("b1", 1.5, b, a), // the same metrics on other symbols
                 trial("a3", 1.4, a, b),
                 trial("c1", 1.0, c, c),
-                trial("d1", 0.5, a, c));                                 // equal on SPY only: a behaviour of its own
+                trial("d1", 0.5, a, c)); // equal on SPY only: a behaviour of its own
 
         Validator.Top top = Validator.distinctBehaviour(ranked, 3);
 

@@ -1,5 +1,8 @@
 package dev.phylo.functions.report;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
@@ -8,17 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(FailFunctionTest.ExportFail.class)
@@ -50,8 +49,9 @@ class FailFunctionTest {
         assertThat(out).isEqualTo(new FailureRecorded(RUN, true));
         Map<String, Object> row = row(RUN);
         assertThat(row.get("status")).isEqualTo("failed");
-        assertThat(row.get("error")).isEqualTo("States.TaskFailed: batch 3 of 4 of fail-run-1 generation 0 has no "
-                + "result file: evaluate it first");
+        assertThat(row.get("error"))
+                .isEqualTo("States.TaskFailed: batch 3 of 4 of fail-run-1 generation 0 has no "
+                        + "result file: evaluate it first");
         assertThat(row.get("finished_at")).isNotNull();
     }
 
@@ -71,8 +71,9 @@ class FailFunctionTest {
         insertRun("other-run");
         String before = TestDatabase.tableDigest("runs");
 
-        FailureRecorded out = fail("{\"runId\":\"never-seeded\",\"error\":\"dev.phylo.function.InvalidRequestException\","
-                + "\"cause\":\"no market data for SYN\"}");
+        FailureRecorded out =
+                fail("{\"runId\":\"never-seeded\",\"error\":\"dev.phylo.function.InvalidRequestException\","
+                        + "\"cause\":\"no market data for SYN\"}");
 
         assertThat(out).isEqualTo(new FailureRecorded("never-seeded", false));
         assertThat(TestDatabase.tableDigest("runs")).isEqualTo(before);
@@ -113,16 +114,25 @@ class FailFunctionTest {
     }
 
     private static void insertRun(String runId) {
-        TestDatabase.execute("INSERT INTO runs (run_id, config, seed, status, generations_planned) "
-                + "VALUES (?, '{}'::jsonb, 1, 'running', 3)", runId);
+        TestDatabase.execute(
+                "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
+                        + "VALUES (?, '{}'::jsonb, 1, 'running', 3)",
+                runId);
     }
 
     private static Map<String, Object> row(String runId) {
-        return TestDatabase.query("SELECT status, error, finished_at FROM runs WHERE run_id = ?", runId).get(0);
+        return TestDatabase.query("SELECT status, error, finished_at FROM runs WHERE run_id = ?", runId)
+                .get(0);
     }
 
     private static FailureRecorded fail(String json) {
-        return given().contentType(ContentType.JSON).body(json).when().post().then().statusCode(200).extract()
+        return given().contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post()
+                .then()
+                .statusCode(200)
+                .extract()
                 .as(FailureRecorded.class);
     }
 }

@@ -1,13 +1,12 @@
 package dev.phylo.functions.report;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The y axis: headroom above and below the lines, but never across zero. */
 class LineChartTest {
@@ -28,7 +27,8 @@ class LineChartTest {
             x[i] = i;
         }
         return new LineChart("c", 800, 300, LineChart.XAxis.INTEGER, "x", "y", LineChart.NUMBER)
-                .line("equity", "a", x, y, false).svg("t");
+                .line("equity", "a", x, y, false)
+                .svg("t");
     }
 
     @Test

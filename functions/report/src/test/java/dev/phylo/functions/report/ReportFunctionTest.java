@@ -1,22 +1,22 @@
 package dev.phylo.functions.report;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.StrategyResult;
 import dev.phylo.evolution.GenerationSummary;
 import dev.phylo.evolution.Generations;
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.testkit.EfsResource;
+import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
-import dev.phylo.function.InvalidRequestException;
-import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -46,7 +45,8 @@ class ReportFunctionTest {
         TestRuns.Run run = TestRuns.finished(efs, "report", true);
         List<StrategyResult> fittest = ValidateFunctionTest.onePerBehaviour(ValidateFunctionTest.fittestFirst(run));
 
-        ReportSummary summary = report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
+        ReportSummary summary =
+                report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
 
         Path dir = efs.runDir(run.plan().runId());
         assertThat(summary.html()).isEqualTo(dir.resolve("report.html").toString());
@@ -55,11 +55,21 @@ class ReportFunctionTest {
         assertThat(summary.bestId()).isEqualTo(fittest.get(0).id());
         String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
         assertThat(count(html, "<svg")).isEqualTo(3);
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").contains(run.plan().runId())
-                .contains("in-sample").contains("out-of-sample").contains("Probability of backtest overfitting")
-                .doesNotContain("http").doesNotContain("<script").doesNotContain("<link").doesNotContain("NaN");
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<style>")
+                .contains(run.plan().runId())
+                .contains("in-sample")
+                .contains("out-of-sample")
+                .contains("Probability of backtest overfitting")
+                .doesNotContain("http")
+                .doesNotContain("<script")
+                .doesNotContain("<link")
+                .doesNotContain("NaN");
         List<String> rows = matches(html, "<tr class=\"(?:overfit|robust)\" data-id=\"([0-9a-f]{32})\">");
-        assertThat(rows).containsExactlyElementsOf(fittest.subList(0, 10).stream().map(StrategyResult::id).toList());
+        assertThat(rows)
+                .containsExactlyElementsOf(
+                        fittest.subList(0, 10).stream().map(StrategyResult::id).toList());
         for (StrategyResult r : fittest.subList(0, 10)) {
             assertThat(html).contains("<code>" + r.id().substring(0, 8) + "</code>");
         }
@@ -79,13 +89,18 @@ class ReportFunctionTest {
         Validation validation = AtomicFiles.readJson(dir.resolve("validation.json"), Validation.class);
         assertThat(report.generations()).isEqualTo(2);
         for (int g = 0; g < 2; g++) {
-            GenerationSummary expected = Generations.summarize(run.populations().get(g), run.results().get(g));
-            assertThat(report.fitnessByGeneration().get(g)).isEqualTo(new GenerationPoint(g, expected.count(),
-                    expected.bestId(), expected.bestFitness(), expected.medianFitness()));
+            GenerationSummary expected = Generations.summarize(
+                    run.populations().get(g), run.results().get(g));
+            assertThat(report.fitnessByGeneration().get(g))
+                    .isEqualTo(new GenerationPoint(
+                            g, expected.count(), expected.bestId(), expected.bestFitness(), expected.medianFitness()));
         }
         assertThat(report.leaderboard()).hasSize(10);
-        assertThat(report.leaderboard()).extracting(LeaderboardRow::id)
-                .containsExactlyElementsOf(validation.strategies().stream().map(ValidatedStrategy::id).toList());
+        assertThat(report.leaderboard())
+                .extracting(LeaderboardRow::id)
+                .containsExactlyElementsOf(validation.strategies().stream()
+                        .map(ValidatedStrategy::id)
+                        .toList());
         LeaderboardRow first = report.leaderboard().get(0);
         SymbolValidation syn = validation.strategies().get(0).bySymbol().get("SYN");
         assertThat(first.outOfSampleReturn()).isEqualTo(syn.outOfSample().totalReturn());
@@ -98,22 +113,32 @@ class ReportFunctionTest {
         int in = TestRuns.BARS * 7 / 10;
         assertThat(range.inSampleBars()).isEqualTo(in);
         assertThat(range.outOfSampleBars()).isEqualTo(TestRuns.BARS - in);
-        assertThat(range.inSampleFirstBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[0]).toString());
-        assertThat(range.inSampleLastBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[in - 1]).toString());
-        assertThat(range.outOfSampleFirstBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[in]).toString());
-        assertThat(range.outOfSampleLastBar()).isEqualTo(java.time.Instant.ofEpochMilli(t[t.length - 1]).toString());
-        assertThat(report.paths()).isEqualTo(new ReportPaths("runs/" + run.plan().runId() + "/report.html",
-                "runs/" + run.plan().runId() + "/report.json", "runs/" + run.plan().runId() + "/validation.json"));
+        assertThat(range.inSampleFirstBar())
+                .isEqualTo(java.time.Instant.ofEpochMilli(t[0]).toString());
+        assertThat(range.inSampleLastBar())
+                .isEqualTo(java.time.Instant.ofEpochMilli(t[in - 1]).toString());
+        assertThat(range.outOfSampleFirstBar())
+                .isEqualTo(java.time.Instant.ofEpochMilli(t[in]).toString());
+        assertThat(range.outOfSampleLastBar())
+                .isEqualTo(java.time.Instant.ofEpochMilli(t[t.length - 1]).toString());
+        assertThat(report.paths())
+                .isEqualTo(new ReportPaths(
+                        "runs/" + run.plan().runId() + "/report.html",
+                        "runs/" + run.plan().runId() + "/report.json",
+                        "runs/" + run.plan().runId() + "/validation.json"));
     }
 
     @Test
     void marksTheRunSucceeded() {
         TestRuns.Run run = TestRuns.finished(efs, "report", true);
 
-        ReportSummary summary = report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
+        ReportSummary summary =
+                report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
 
-        Map<String, Object> row = TestDatabase.query("SELECT status, error, finished_at FROM runs WHERE run_id = ?",
-                run.plan().runId()).get(0);
+        Map<String, Object> row = TestDatabase.query(
+                        "SELECT status, error, finished_at FROM runs WHERE run_id = ?",
+                        run.plan().runId())
+                .get(0);
         assertThat(row.get("status")).isEqualTo("succeeded");
         assertThat(row.get("error")).isNull();
         assertThat(row.get("finished_at")).isNotNull();
@@ -123,14 +148,16 @@ class ReportFunctionTest {
     @Test
     void replayedReportRewritesNothing() throws Exception {
         TestRuns.Run run = TestRuns.finished(efs, "report", true);
-        ReportSummary first = report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
+        ReportSummary first =
+                report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
         Path dir = efs.runDir(run.plan().runId());
         byte[] html = Files.readAllBytes(dir.resolve("report.html"));
         byte[] json = Files.readAllBytes(dir.resolve("report.json"));
         var modified = Files.getLastModifiedTime(dir.resolve("report.html"));
         String digest = TestDatabase.tableDigest("runs");
 
-        ReportSummary again = report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
+        ReportSummary again =
+                report(run.plan().runId()).then().statusCode(200).extract().as(ReportSummary.class);
 
         assertThat(again).isEqualTo(first);
         assertThat(Files.readAllBytes(dir.resolve("report.html"))).isEqualTo(html);
@@ -176,6 +203,9 @@ class ReportFunctionTest {
     }
 
     private static Response report(String runId) {
-        return given().contentType(ContentType.JSON).body(new RunRequest(runId)).when().post();
+        return given().contentType(ContentType.JSON)
+                .body(new RunRequest(runId))
+                .when()
+                .post();
     }
 }

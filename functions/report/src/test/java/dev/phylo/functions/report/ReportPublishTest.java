@@ -1,5 +1,8 @@
 package dev.phylo.functions.report;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.MotoResource;
@@ -12,17 +15,13 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The report leaves the VPC: with a report bucket configured, both files land in S3 (moto) byte for byte. */
 @QuarkusTest
@@ -61,10 +60,10 @@ class ReportPublishTest {
         assertThat(summary.htmlUri()).isEqualTo("s3://" + BUCKET + "/reports/" + runId + "/report.html");
         assertThat(summary.jsonUri()).isEqualTo("s3://" + BUCKET + "/reports/" + runId + "/report.json");
         Path dir = efs.runDir(runId);
-        ResponseBytes<GetObjectResponse> html = MotoServer.s3().getObjectAsBytes(b -> b.bucket(BUCKET)
-                .key("reports/" + runId + "/report.html"));
-        ResponseBytes<GetObjectResponse> json = MotoServer.s3().getObjectAsBytes(b -> b.bucket(BUCKET)
-                .key("reports/" + runId + "/report.json"));
+        ResponseBytes<GetObjectResponse> html =
+                MotoServer.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/" + runId + "/report.html"));
+        ResponseBytes<GetObjectResponse> json =
+                MotoServer.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key("reports/" + runId + "/report.json"));
         assertThat(html.asByteArray()).isEqualTo(Files.readAllBytes(dir.resolve("report.html")));
         assertThat(html.response().contentType()).startsWith("text/html");
         assertThat(json.asByteArray()).isEqualTo(Files.readAllBytes(dir.resolve("report.json")));
@@ -81,17 +80,23 @@ class ReportPublishTest {
         Response response = report(runId);
 
         assertThat(response.statusCode()).isNotEqualTo(200);
-        assertThat(response.asString()).contains("could not copy the report to s3://" + BUCKET + "/reports/" + runId
-                + "/report.html");
-        assertThat(status(runId)).as("the Retry or the Catch decides; the run is not succeeded yet")
+        assertThat(response.asString())
+                .contains("could not copy the report to s3://" + BUCKET + "/reports/" + runId + "/report.html");
+        assertThat(status(runId))
+                .as("the Retry or the Catch decides; the run is not succeeded yet")
                 .isEqualTo("running");
     }
 
     private static String status(String runId) {
-        return (String) TestDatabase.query("SELECT status FROM runs WHERE run_id = ?", runId).get(0).get("status");
+        return (String) TestDatabase.query("SELECT status FROM runs WHERE run_id = ?", runId)
+                .get(0)
+                .get("status");
     }
 
     private static Response report(String runId) {
-        return given().contentType(ContentType.JSON).body(new RunRequest(runId)).when().post();
+        return given().contentType(ContentType.JSON)
+                .body(new RunRequest(runId))
+                .when()
+                .post();
     }
 }

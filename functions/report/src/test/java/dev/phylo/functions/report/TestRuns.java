@@ -20,7 +20,6 @@ import dev.phylo.evolution.BatchEvaluation;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.SeriesSlices;
 import dev.phylo.testkit.TestDatabase;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,25 +41,47 @@ final class TestRuns {
         }
     }
 
-    private TestRuns() {
-    }
+    private TestRuns() {}
 
     static Run finished(EfsLayout efs, String prefix, boolean withRunRow) {
         return finished(efs, prefix, withRunRow, BarInterval.ONE_HOUR, BARS, POPULATION, 2);
     }
 
-    static Run finished(EfsLayout efs, String prefix, boolean withRunRow, BarInterval interval, int bars,
-                        int populationSize, int generations) {
+    static Run finished(
+            EfsLayout efs,
+            String prefix,
+            boolean withRunRow,
+            BarInterval interval,
+            int bars,
+            int populationSize,
+            int generations) {
         RunFiles files = new RunFiles(efs);
         BarSeries series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", interval, bars, 41));
         SnapshotRef snapshot = SnapshotWriter.write(efs, series);
         SnapshotManifest.publish(efs, snapshot);
         long split = series.time()[bars * 7 / 10];
-        DataSlice slice = new DataSlice("SYN", interval.toString(), snapshot.snapshotId(), series.time()[0], split,
-                split, series.time()[bars - 1] + 1);
+        DataSlice slice = new DataSlice(
+                "SYN",
+                interval.toString(),
+                snapshot.snapshotId(),
+                series.time()[0],
+                split,
+                split,
+                series.time()[bars - 1] + 1);
         String runId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        RunPlan plan = new RunPlan(runId, 7, populationSize, generations, BATCH, 0, "sharpe", 3, List.of(), List.of(),
-                new ExecutionPlan("next-open", 1, 1, 10_000), List.of(slice));
+        RunPlan plan = new RunPlan(
+                runId,
+                7,
+                populationSize,
+                generations,
+                BATCH,
+                0,
+                "sharpe",
+                3,
+                List.of(),
+                List.of(),
+                new ExecutionPlan("next-open", 1, 1, 10_000),
+                List.of(slice));
         files.writePlan(plan);
         BarSeries inSample = SeriesSlices.inSample(series, slice);
         List<Population> populations = new ArrayList<>();
@@ -84,8 +105,12 @@ final class TestRuns {
             }
         }
         if (withRunRow) {
-            TestDatabase.execute("INSERT INTO runs (run_id, config, seed, status, generations_planned) "
-                    + "VALUES (?, '{}'::jsonb, ?, 'running', ?)", runId, plan.seed(), plan.generations());
+            TestDatabase.execute(
+                    "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
+                            + "VALUES (?, '{}'::jsonb, ?, 'running', ?)",
+                    runId,
+                    plan.seed(),
+                    plan.generations());
         }
         return new Run(plan, series, populations, results);
     }

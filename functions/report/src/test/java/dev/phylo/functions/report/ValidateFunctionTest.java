@@ -1,5 +1,9 @@
 package dev.phylo.functions.report;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.BatchResult;
 import dev.phylo.efs.EfsLayout;
@@ -12,20 +16,17 @@ import dev.phylo.evolution.PlanTerms;
 import dev.phylo.evolution.SeriesSlices;
 import dev.phylo.evolution.validation.DeflatedSharpe;
 import dev.phylo.evolution.validation.ReturnMoments;
+import dev.phylo.function.InvalidRequestException;
 import dev.phylo.testkit.EfsResource;
+import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
-import dev.phylo.function.InvalidRequestException;
-import dev.phylo.testkit.FunctionError;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +34,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(ValidateFunctionTest.ExportValidate.class)
@@ -68,21 +67,31 @@ class ValidateFunctionTest {
         List<StrategyResult> all = fittestFirst(run);
         List<StrategyResult> expected = onePerBehaviour(all);
 
-        ValidationSummary summary = validate(run.plan().runId()).then().statusCode(200).extract()
-                .as(ValidationSummary.class);
+        ValidationSummary summary =
+                validate(run.plan().runId()).then().statusCode(200).extract().as(ValidationSummary.class);
 
         Validation validation = AtomicFiles.readJson(validationFile(run), Validation.class);
         assertThat(summary.topK()).isEqualTo(TOP_K);
-        assertThat(summary.strategiesEvaluated()).as("N counts every distinct id").isEqualTo(all.size());
-        assertThat(validation.strategies()).extracting(ValidatedStrategy::id)
-                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream().map(StrategyResult::id).toList());
-        assertThat(validation.strategies()).extracting(ValidatedStrategy::fitness)
-                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream().map(StrategyResult::fitness).toList());
-        assertThat(validation.strategies()).extracting(ValidatedStrategy::rank)
+        assertThat(summary.strategiesEvaluated())
+                .as("N counts every distinct id")
+                .isEqualTo(all.size());
+        assertThat(validation.strategies())
+                .extracting(ValidatedStrategy::id)
+                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream()
+                        .map(StrategyResult::id)
+                        .toList());
+        assertThat(validation.strategies())
+                .extracting(ValidatedStrategy::fitness)
+                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream()
+                        .map(StrategyResult::fitness)
+                        .toList());
+        assertThat(validation.strategies())
+                .extracting(ValidatedStrategy::rank)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
         assertThat(summary.best().id()).isEqualTo(expected.get(0).id());
         assertThat(summary.flagged()).isEqualTo((int) validation.strategies().stream()
-                .filter(ValidatedStrategy::overfit).count());
+                .filter(ValidatedStrategy::overfit)
+                .count());
         int skipped = all.indexOf(expected.get(TOP_K - 1)) + 1 - TOP_K;
         assertThat(validation.equivalentsSkipped()).isEqualTo(skipped);
         // the fixture is worth validating: both generations evaluated, strategies differ
@@ -98,18 +107,25 @@ class ValidateFunctionTest {
         BarSeries outOfSample = SeriesSlices.outOfSample(run.series(), run.slice());
         BarSeries inSample = SeriesSlices.inSample(run.series(), run.slice());
 
-        ValidationSummary summary = validate(run.plan().runId()).then().statusCode(200).extract()
-                .as(ValidationSummary.class);
+        ValidationSummary summary =
+                validate(run.plan().runId()).then().statusCode(200).extract().as(ValidationSummary.class);
 
-        Double oos = Backtester.run(outOfSample, spec, PlanTerms.execution(run.plan())).metrics().sharpe();
+        Double oos = Backtester.run(outOfSample, spec, PlanTerms.execution(run.plan()))
+                .metrics()
+                .sharpe();
         assertThat(oos).isNotNull();
         assertThat(summary.best().outOfSampleSharpe()).isEqualTo(oos);
-        assertThat(summary.best().inSampleSharpe()).isEqualTo(fittest.metricsBySymbol().get("SYN").sharpe());
+        assertThat(summary.best().inSampleSharpe())
+                .isEqualTo(fittest.metricsBySymbol().get("SYN").sharpe());
         assertThat(summary.best().name()).isEqualTo(spec.name());
-        SymbolValidation syn = AtomicFiles.readJson(validationFile(run), Validation.class).strategies().get(0)
-                .bySymbol().get("SYN");
-        assertThat(syn.outOfSample()).isEqualTo(Backtester.run(outOfSample, spec, PlanTerms.execution(run.plan()))
-                .metrics());
+        SymbolValidation syn = AtomicFiles.readJson(validationFile(run), Validation.class)
+                .strategies()
+                .get(0)
+                .bySymbol()
+                .get("SYN");
+        assertThat(syn.outOfSample())
+                .isEqualTo(Backtester.run(outOfSample, spec, PlanTerms.execution(run.plan()))
+                        .metrics());
         assertThat(syn.outOfSample().bars()).isEqualTo(TestRuns.BARS * 3 / 10);
         assertThat(syn.inSample().bars()).isEqualTo(TestRuns.BARS * 7 / 10);
 
@@ -124,13 +140,15 @@ class ValidateFunctionTest {
             }
         }
         double mean = perBar.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double variance = perBar.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / (perBar.size() - 1);
-        ReturnMoments moments = ReturnMoments.ofEquity(Backtester.run(inSample, spec,
-                PlanTerms.execution(run.plan())).equity());
-        double dsr = DeflatedSharpe.of(moments, fittestFirst(run).size(), variance).probability();
+        double variance =
+                perBar.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / (perBar.size() - 1);
+        ReturnMoments moments = ReturnMoments.ofEquity(
+                Backtester.run(inSample, spec, PlanTerms.execution(run.plan())).equity());
+        double dsr =
+                DeflatedSharpe.of(moments, fittestFirst(run).size(), variance).probability();
         assertThat(summary.best().deflatedSharpe()).isCloseTo(dsr, within(1e-12));
-        assertThat(moments.sharpe() * Math.sqrt(barsPerYear)).isCloseTo(summary.best().inSampleSharpe(),
-                within(1e-9));
+        assertThat(moments.sharpe() * Math.sqrt(barsPerYear))
+                .isCloseTo(summary.best().inSampleSharpe(), within(1e-9));
     }
 
     @Test
@@ -139,13 +157,18 @@ class ValidateFunctionTest {
         // the final generation's distinct ids, one per behaviour (equal per-symbol metrics: the same trades)
         Map<String, StrategyResult> byId = new LinkedHashMap<>();
         run.results().get(1).forEach(b -> b.results().forEach(r -> byId.put(r.id(), r)));
-        long distinct = run.populations().get(1).individuals().stream().map(Individual::id).distinct()
-                .map(id -> byId.get(id).metricsBySymbol()).distinct().count();
+        long distinct = run.populations().get(1).individuals().stream()
+                .map(Individual::id)
+                .distinct()
+                .map(id -> byId.get(id).metricsBySymbol())
+                .distinct()
+                .count();
 
-        ValidationSummary summary = validate(run.plan().runId()).then().statusCode(200).extract()
-                .as(ValidationSummary.class);
+        ValidationSummary summary =
+                validate(run.plan().runId()).then().statusCode(200).extract().as(ValidationSummary.class);
 
-        PboEstimate pbo = AtomicFiles.readJson(validationFile(run), Validation.class).pbo();
+        PboEstimate pbo =
+                AtomicFiles.readJson(validationFile(run), Validation.class).pbo();
         assertThat(pbo.probability()).isEqualTo(summary.pbo()).isBetween(0.0, 1.0);
         assertThat(pbo.generation()).isEqualTo(1);
         assertThat(pbo.strategies()).isEqualTo(distinct);
@@ -157,13 +180,13 @@ class ValidateFunctionTest {
     @Test
     void replayedValidationWritesIdenticalBytes() throws Exception {
         TestRuns.Run run = TestRuns.finished(efs, "validate", true);
-        ValidationSummary first = validate(run.plan().runId()).then().statusCode(200).extract()
-                .as(ValidationSummary.class);
+        ValidationSummary first =
+                validate(run.plan().runId()).then().statusCode(200).extract().as(ValidationSummary.class);
         byte[] bytes = Files.readAllBytes(validationFile(run));
         var modified = Files.getLastModifiedTime(validationFile(run));
 
-        ValidationSummary again = validate(run.plan().runId()).then().statusCode(200).extract()
-                .as(ValidationSummary.class);
+        ValidationSummary again =
+                validate(run.plan().runId()).then().statusCode(200).extract().as(ValidationSummary.class);
 
         assertThat(again).isEqualTo(first);
         assertThat(Files.readAllBytes(validationFile(run))).isEqualTo(bytes);
@@ -177,7 +200,9 @@ class ValidateFunctionTest {
 
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.asString()).contains("no-such-run").contains("run.json");
-        assertThat(FunctionError.of(response.asString()).thrownType()).as(response.asString()).isEqualTo(InvalidRequestException.ERROR_TYPE);
+        assertThat(FunctionError.of(response.asString()).thrownType())
+                .as(response.asString())
+                .isEqualTo(InvalidRequestException.ERROR_TYPE);
     }
 
     @Test
@@ -186,7 +211,9 @@ class ValidateFunctionTest {
 
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.asString()).contains("runId = Not A Run");
-        assertThat(FunctionError.of(response.asString()).thrownType()).as(response.asString()).isEqualTo(InvalidRequestException.ERROR_TYPE);
+        assertThat(FunctionError.of(response.asString()).thrownType())
+                .as(response.asString())
+                .isEqualTo(InvalidRequestException.ERROR_TYPE);
     }
 
     /** Every distinct strategy of the result files, by fitness (highest first), equal fitness by id. */
@@ -233,6 +260,9 @@ class ValidateFunctionTest {
     }
 
     private static Response validate(String runId) {
-        return given().contentType(ContentType.JSON).body(new RunRequest(runId)).when().post();
+        return given().contentType(ContentType.JSON)
+                .body(new RunRequest(runId))
+                .when()
+                .post();
     }
 }

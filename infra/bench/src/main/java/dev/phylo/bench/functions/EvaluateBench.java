@@ -22,7 +22,6 @@ import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.PlanTerms;
 import dev.phylo.functions.evaluate.EvaluateService;
 import dev.phylo.functions.evaluate.EvaluateSummary;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,10 +63,21 @@ final class EvaluateBench {
         long first = bars.time()[0];
         long last = bars.time()[bars.size() - 1];
         // in-sample: every bar; out-of-sample: an empty-of-bars range just after the last bar (never evaluated here)
-        DataSlice slice = new DataSlice(bars.symbol(), bars.interval().toString(), snapshot.snapshotId(), first,
-                last + 1, last + 1, last + 2);
-        RunPlan plan = new RunPlan(RUN_ID, 42, STRATEGIES, 1, STRATEGIES, 0, "sharpe", 0, List.of(), List.of(),
-                new ExecutionPlan("next-open", 1.0, 1.0, 10_000), List.of(slice));
+        DataSlice slice = new DataSlice(
+                bars.symbol(), bars.interval().toString(), snapshot.snapshotId(), first, last + 1, last + 1, last + 2);
+        RunPlan plan = new RunPlan(
+                RUN_ID,
+                42,
+                STRATEGIES,
+                1,
+                STRATEGIES,
+                0,
+                "sharpe",
+                0,
+                List.of(),
+                List.of(),
+                new ExecutionPlan("next-open", 1.0, 1.0, 10_000),
+                List.of(slice));
         Population population = Generations.seed(plan);
         List<Batch> batches = Generations.batches(plan, population);
         if (batches.size() != 1 || batches.get(0).individuals().size() != STRATEGIES) {
@@ -97,7 +107,8 @@ final class EvaluateBench {
                 long start = System.nanoTime();
                 EvaluateSummary summary = service.evaluate(ref);
                 long s = System.nanoTime() - start;
-                if (summary.replayed() || summary.count() != STRATEGIES
+                if (summary.replayed()
+                        || summary.count() != STRATEGIES
                         || summary.strategyBars() != (long) STRATEGIES * bars.size()) {
                     throw new IllegalStateException("unexpected evaluate summary: " + summary);
                 }
@@ -110,8 +121,8 @@ final class EvaluateBench {
                     throw new IllegalStateException("engine returned " + metrics.size() + " metrics");
                 }
                 String label = rep < warmups ? "warm-up " + (rep + 1) : "run " + (rep - warmups + 1) + "/" + measured;
-                FunctionsBench.progress(Format.f("evaluate %s: service %.3f s, engine %.3f s", label, s / 1e9,
-                        e / 1e9));
+                FunctionsBench.progress(
+                        Format.f("evaluate %s: service %.3f s, engine %.3f s", label, s / 1e9, e / 1e9));
                 if (rep >= warmups) {
                     serviceTimes.add(s);
                     engineTimes.add(e);

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Number formatting for the summary: the root locale, so the output reads the same on every machine. */
 final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     static String f(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);

@@ -4,7 +4,6 @@ import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,14 +36,14 @@ public final class FunctionsBench {
     static final int INGEST_BARS = 1_000_000;
     static final int EVALUATE_BARS = 100_000;
 
-    private FunctionsBench() {
-    }
+    private FunctionsBench() {}
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING); // the services log every call at INFO
         Set<String> figures = args.length == 0 ? Set.of("ingest", "snapshot", "evaluate") : Set.of(args);
         String workProperty = System.getProperty("bench.work");
-        Path work = workProperty == null ? Files.createTempDirectory("phylo-bench-functions")
+        Path work = workProperty == null
+                ? Files.createTempDirectory("phylo-bench-functions")
                 : Files.createDirectories(Path.of(workProperty));
         long started = System.nanoTime();
         List<String> summary = new ArrayList<>();
@@ -53,8 +52,8 @@ public final class FunctionsBench {
             BarSeries million = null;
             if (figures.contains("ingest") || figures.contains("snapshot") || figures.contains("ingest-profile")) {
                 progress("generating " + Format.count(INGEST_BARS) + " synthetic 1-minute bars");
-                million = SyntheticMarket.generate(SyntheticConfig.defaults(IngestBench.SYMBOL, BarInterval.ONE_MINUTE,
-                        INGEST_BARS, 42));
+                million = SyntheticMarket.generate(
+                        SyntheticConfig.defaults(IngestBench.SYMBOL, BarInterval.ONE_MINUTE, INGEST_BARS, 42));
             }
             if (figures.contains("ingest")) {
                 IngestBench.Result r;
@@ -70,16 +69,24 @@ public final class FunctionsBench {
                 }
             }
             if (figures.contains("snapshot")) {
-                SnapshotLoadBench.Result r = new SnapshotLoadBench(work.resolve("efs-snapshot"), million,
-                        intProperty("bench.snapshot.warmups", 10), intProperty("bench.snapshot.runs", 40)).run();
+                SnapshotLoadBench.Result r = new SnapshotLoadBench(
+                                work.resolve("efs-snapshot"),
+                                million,
+                                intProperty("bench.snapshot.warmups", 10),
+                                intProperty("bench.snapshot.runs", 40))
+                        .run();
                 snapshotSummary(r, summary, details);
             }
             million = null;
             if (figures.contains("evaluate")) {
-                BarSeries bars = SyntheticMarket.generate(SyntheticConfig.defaults("EVAL", BarInterval.ONE_MINUTE,
-                        EVALUATE_BARS, 7));
-                EvaluateBench.Result r = new EvaluateBench(work.resolve("efs-evaluate"), bars,
-                        intProperty("bench.evaluate.warmups", 2), intProperty("bench.evaluate.runs", 7)).run();
+                BarSeries bars = SyntheticMarket.generate(
+                        SyntheticConfig.defaults("EVAL", BarInterval.ONE_MINUTE, EVALUATE_BARS, 7));
+                EvaluateBench.Result r = new EvaluateBench(
+                                work.resolve("efs-evaluate"),
+                                bars,
+                                intProperty("bench.evaluate.warmups", 2),
+                                intProperty("bench.evaluate.runs", 7))
+                        .run();
                 evaluateSummary(r, summary, details);
             }
         } finally {
@@ -92,8 +99,11 @@ public final class FunctionsBench {
         System.out.println();
         System.out.println("summary (medians; each figure with its baseline measured in the same run):");
         summary.forEach(System.out::println);
-        System.out.println(Format.f("machine: %d cores, Java %s; benchmark took %.0f s", Runtime.getRuntime()
-                .availableProcessors(), System.getProperty("java.version"), (System.nanoTime() - started) / 1e9));
+        System.out.println(Format.f(
+                "machine: %d cores, Java %s; benchmark took %.0f s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                (System.nanoTime() - started) / 1e9));
         System.out.flush();
         // the evaluate service's worker pool is closed by CDI (@PreDestroy) in the function; here the JVM just ends
         System.exit(0);
@@ -103,15 +113,22 @@ public final class FunctionsBench {
         double service = r.service().medianSeconds();
         double copy = r.copy().medianSeconds();
         double ratio = r.ratio();
-        summary.add(Format.f("%-38s: %-8s %s rows/s   (stages, timed in separate runs: hash %s, parse %s, write %s,"
-                        + " stored series %s, snapshot %s)", "ingest " + Format.count(r.rows()) + " bars (service)",
-                Format.seconds(service), Format.count(r.rows() / service), Format.seconds(r.hash().medianSeconds()),
-                Format.seconds(r.parse().medianSeconds()), Format.seconds(r.upsert().medianSeconds()),
-                Format.seconds(r.readBack().medianSeconds()), Format.seconds(r.snapshot().medianSeconds())));
-        summary.add(Format.f("%-38s: %-8s %s rows/s", r.copyMethod() + " same rows (baseline)",
-                Format.seconds(copy), Format.count(r.rows() / copy)));
-        summary.add(Format.f("%-38s: %.2f x (target >= 0.5)   %s", "ingest / COPY", ratio,
-                Format.verdict(ratio >= 0.5)));
+        summary.add(Format.f(
+                "%-38s: %-8s %s rows/s   (stages, timed in separate runs: hash %s, parse %s, write %s,"
+                        + " stored series %s, snapshot %s)",
+                "ingest " + Format.count(r.rows()) + " bars (service)",
+                Format.seconds(service),
+                Format.count(r.rows() / service),
+                Format.seconds(r.hash().medianSeconds()),
+                Format.seconds(r.parse().medianSeconds()),
+                Format.seconds(r.upsert().medianSeconds()),
+                Format.seconds(r.readBack().medianSeconds()),
+                Format.seconds(r.snapshot().medianSeconds())));
+        summary.add(Format.f(
+                "%-38s: %-8s %s rows/s",
+                r.copyMethod() + " same rows (baseline)", Format.seconds(copy), Format.count(r.rows() / copy)));
+        summary.add(
+                Format.f("%-38s: %.2f x (target >= 0.5)   %s", "ingest / COPY", ratio, Format.verdict(ratio >= 0.5)));
         details.add(r.service().detail());
         details.add(r.copy().detail());
         details.add(r.hash().detail());
@@ -125,13 +142,20 @@ public final class FunctionsBench {
     private static void snapshotSummary(SnapshotLoadBench.Result r, List<String> summary, List<String> details) {
         double load = r.loadBytesPerSecond();
         double plain = r.readAllBytesPerSecond();
-        summary.add(Format.f("%-38s: %-8s %s MB/s   (%.1f MB, warm page cache)",
-                "snapshot load " + Format.count(r.rows()) + " bars", Format.seconds(r.load().medianSeconds()),
-                Format.count(load / 1e6), r.loadBytes() / 1e6));
-        summary.add(Format.f("%-38s: %-8s %s MB/s", "Files.readAllBytes x6 (baseline)",
-                Format.seconds(r.readAll().medianSeconds()), Format.count(plain / 1e6)));
-        summary.add(Format.f("%-38s: %.2f x;   load >= 1 GB/s warm: %s", "load / readAllBytes", load / plain,
-                Format.verdict(load >= 1e9)));
+        summary.add(Format.f(
+                "%-38s: %-8s %s MB/s   (%.1f MB, warm page cache)",
+                "snapshot load " + Format.count(r.rows()) + " bars",
+                Format.seconds(r.load().medianSeconds()),
+                Format.count(load / 1e6),
+                r.loadBytes() / 1e6));
+        summary.add(Format.f(
+                "%-38s: %-8s %s MB/s",
+                "Files.readAllBytes x6 (baseline)",
+                Format.seconds(r.readAll().medianSeconds()),
+                Format.count(plain / 1e6)));
+        summary.add(Format.f(
+                "%-38s: %.2f x;   load >= 1 GB/s warm: %s",
+                "load / readAllBytes", load / plain, Format.verdict(load >= 1e9)));
         details.add(r.load().detail());
         details.add(r.readAll().detail());
     }
@@ -140,12 +164,18 @@ public final class FunctionsBench {
         double service = r.service().medianSeconds();
         double engine = r.engine().medianSeconds();
         String what = Format.f("%d x %s bars", r.strategies(), Format.count(r.bars()));
-        summary.add(Format.f("%-38s: %-8s %.1f M strategy-bars/s   (target < 2 s)   %s", "evaluate " + what
-                + " (service)", Format.seconds(service), r.strategyBars() / service / 1e6, Format.verdict(service < 2)));
-        summary.add(Format.f("%-38s: %-8s %.1f M strategy-bars/s", "engine alone (baseline)",
-                Format.seconds(engine), r.strategyBars() / engine / 1e6));
-        summary.add(Format.f("%-38s: %.2f x (%+.0f ms per invocation)", "service / engine", service / engine,
-                (service - engine) * 1e3));
+        summary.add(Format.f(
+                "%-38s: %-8s %.1f M strategy-bars/s   (target < 2 s)   %s",
+                "evaluate " + what + " (service)",
+                Format.seconds(service),
+                r.strategyBars() / service / 1e6,
+                Format.verdict(service < 2)));
+        summary.add(Format.f(
+                "%-38s: %-8s %.1f M strategy-bars/s",
+                "engine alone (baseline)", Format.seconds(engine), r.strategyBars() / engine / 1e6));
+        summary.add(Format.f(
+                "%-38s: %.2f x (%+.0f ms per invocation)",
+                "service / engine", service / engine, (service - engine) * 1e3));
         details.add(r.service().detail());
         details.add(r.engine().detail());
     }

@@ -1,8 +1,5 @@
 package dev.phylo.bench.functions;
 
-import dev.phylo.store.DatabaseUrl;
-import dev.phylo.postgres.EmbeddedDatabase;
-import dev.phylo.schema.Migrations;
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.SnapshotManifest;
 import dev.phylo.efs.SnapshotRef;
@@ -14,7 +11,10 @@ import dev.phylo.engine.data.CsvReadResult;
 import dev.phylo.functions.ingest.IngestInput;
 import dev.phylo.functions.ingest.IngestOutput;
 import dev.phylo.functions.ingest.IngestService;
+import dev.phylo.postgres.EmbeddedDatabase;
+import dev.phylo.schema.Migrations;
 import dev.phylo.store.Database;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.store.IngestFileRepository;
 import dev.phylo.store.MarketDataRepository;
 import dev.phylo.store.UpsertCounts;
@@ -24,9 +24,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,6 +47,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Figure 1: the real {@link IngestService} on a local 1M-bar CSV file against {@code psql \copy} of the same rows
@@ -73,8 +72,17 @@ final class IngestBench implements AutoCloseable {
     private final Path copyCsv;
     private final String source;
 
-    record Result(int rows, Samples service, Samples copy, String copyMethod, Samples hash, Samples parse,
-                  Samples upsert, Samples readBack, Samples snapshot, long csvBytes) {
+    record Result(
+            int rows,
+            Samples service,
+            Samples copy,
+            String copyMethod,
+            Samples hash,
+            Samples parse,
+            Samples upsert,
+            Samples readBack,
+            Samples snapshot,
+            long csvBytes) {
 
         double ratio() {
             return copy.medianSeconds() / service.medianSeconds();
@@ -97,9 +105,17 @@ final class IngestBench implements AutoCloseable {
         Migrations.migrate(db.url());
         this.url = db.url();
         this.vertx = Vertx.vertx();
-        PgConnectOptions connect = new PgConnectOptions().setHost(url.host()).setPort(url.port())
-                .setDatabase(url.database()).setUser(url.user()).setPassword(url.password());
-        this.pool = PgBuilder.pool().connectingTo(connect).with(new PoolOptions().setMaxSize(2)).using(vertx).build();
+        PgConnectOptions connect = new PgConnectOptions()
+                .setHost(url.host())
+                .setPort(url.port())
+                .setDatabase(url.database())
+                .setUser(url.user())
+                .setPassword(url.password());
+        this.pool = PgBuilder.pool()
+                .connectingTo(connect)
+                .with(new PoolOptions().setMaxSize(2))
+                .using(vertx)
+                .build();
         this.database = new Database(pool, Duration.ofSeconds(120));
         writeFiles();
         sql("DROP TABLE IF EXISTS market_data_copy; CREATE TABLE market_data_copy (LIKE market_data INCLUDING ALL)");
@@ -114,7 +130,8 @@ final class IngestBench implements AutoCloseable {
             String label = rep == 0 ? "warm-up" : "run " + rep + "/" + measured;
             long s = ingestOnce(rep);
             long c = havePsql ? copyWithPsql() : copyWithJdbc();
-            FunctionsBench.progress(Format.f("ingest %s: service %.3f s, %s %.3f s", label, s / 1e9, copyMethod, c / 1e9));
+            FunctionsBench.progress(
+                    Format.f("ingest %s: service %.3f s, %s %.3f s", label, s / 1e9, copyMethod, c / 1e9));
             if (rep > 0) {
                 service.add(s);
                 copy.add(c);
@@ -132,11 +149,13 @@ final class IngestBench implements AutoCloseable {
             upsert.add(t[2]);
             readBack.add(t[3]);
             snapshot.add(t[4]);
-            FunctionsBench.progress(Format.f("ingest stages run %d/%d: hash %.3f s, parse %.3f s, upsert %.3f s, read-back %.3f s,"
-                    + " snapshot %.3f s", rep, measured, t[0] / 1e9, t[1] / 1e9, t[2] / 1e9, t[3] / 1e9, t[4] / 1e9));
+            FunctionsBench.progress(Format.f(
+                    "ingest stages run %d/%d: hash %.3f s, parse %.3f s, upsert %.3f s, read-back %.3f s,"
+                            + " snapshot %.3f s",
+                    rep, measured, t[0] / 1e9, t[1] / 1e9, t[2] / 1e9, t[3] / 1e9, t[4] / 1e9));
         }
-        return new Result(bars.size(), service, copy, copyMethod, hash, parse, upsert, readBack, snapshot,
-                Files.size(csv));
+        return new Result(
+                bars.size(), service, copy, copyMethod, hash, parse, upsert, readBack, snapshot, Files.size(csv));
     }
 
     /** The diagnostic variants of {@link IngestProfile}, on this database and these bars. */
@@ -149,10 +168,10 @@ final class IngestBench implements AutoCloseable {
         reset("TRUNCATE market_data, ingest_files, ingest_rejects CASCADE");
         Path efsRoot = Files.createDirectories(work.resolve("efs-ingest-" + rep));
         // S3Objects is package-private in the ingest module and is only used for s3:// URIs, so null is passed.
-        IngestService service = new IngestService(database, new MarketDataRepository(), new IngestFileRepository(),
-                null, efsRoot, Long.MAX_VALUE);
-        IngestInput input = new IngestInput(null, csv.toString(), SYMBOL, bars.interval().toString(), null, null,
-                null, null);
+        IngestService service = new IngestService(
+                database, new MarketDataRepository(), new IngestFileRepository(), null, efsRoot, Long.MAX_VALUE);
+        IngestInput input =
+                new IngestInput(null, csv.toString(), SYMBOL, bars.interval().toString(), null, null, null, null);
         long start = System.nanoTime();
         IngestOutput output = service.ingest(input);
         long elapsed = System.nanoTime() - start;
@@ -173,12 +192,19 @@ final class IngestBench implements AutoCloseable {
         t[0] = System.nanoTime() - start;
 
         start = System.nanoTime();
-        CsvOptions options = CsvOptions.defaults().withSymbol(SYMBOL).withInterval(bars.interval()).withLenient(false);
+        CsvOptions options = CsvOptions.defaults()
+                .withSymbol(SYMBOL)
+                .withInterval(bars.interval())
+                .withLenient(false);
         CsvReadResult parsed;
         // as the service decodes: strict UTF-8 over the raw stream, into CsvBarReader.read(Reader, ...)
         try (InputStream in = Files.newInputStream(csv);
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+                Reader reader = new InputStreamReader(
+                        in,
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             parsed = CsvBarReader.read(reader, csv.getFileName().toString(), options);
         }
         t[1] = System.nanoTime() - start;
@@ -188,19 +214,20 @@ final class IngestBench implements AutoCloseable {
         long[] upserted = new long[1];
         start = System.nanoTime();
         long begin = start;
-        BarSeries stored = database.await("bench write + stored series", c -> c
-                .preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-                .execute(Tuple.of("market_data:" + SYMBOL + "/" + bars.interval()))
-                .flatMap(locked -> marketData.occupancy(c, series))
-                .flatMap(occupancy -> marketData.write(c, series, source, occupancy))
-                .invoke((UpsertCounts counts) -> {
-                    if (counts.inserted() != series.size()) {
-                        throw new IllegalStateException("upsert inserted " + counts.inserted());
-                    }
-                    upserted[0] = System.nanoTime();
-                })
-                // as the service does for a pair that held nothing: no read-back
-                .map(counts -> MarketDataRepository.asStored(series)));
+        BarSeries stored = database.await(
+                "bench write + stored series",
+                c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                        .execute(Tuple.of("market_data:" + SYMBOL + "/" + bars.interval()))
+                        .flatMap(locked -> marketData.occupancy(c, series))
+                        .flatMap(occupancy -> marketData.write(c, series, source, occupancy))
+                        .invoke((UpsertCounts counts) -> {
+                            if (counts.inserted() != series.size()) {
+                                throw new IllegalStateException("upsert inserted " + counts.inserted());
+                            }
+                            upserted[0] = System.nanoTime();
+                        })
+                        // as the service does for a pair that held nothing: no read-back
+                        .map(counts -> MarketDataRepository.asStored(series)));
         long end = System.nanoTime();
         t[2] = upserted[0] - begin;
         t[3] = end - upserted[0];
@@ -220,10 +247,17 @@ final class IngestBench implements AutoCloseable {
 
     private long copyWithPsql() throws Exception {
         reset("TRUNCATE market_data_copy");
-        String conninfo = "host=" + url.host() + " port=" + url.port() + " dbname=" + url.database() + " user="
-                + url.user();
-        ProcessBuilder builder = new ProcessBuilder(PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", conninfo, "-c",
-                "\\copy market_data_copy FROM '" + copyCsv.toAbsolutePath() + "' WITH (FORMAT csv)")
+        String conninfo =
+                "host=" + url.host() + " port=" + url.port() + " dbname=" + url.database() + " user=" + url.user();
+        ProcessBuilder builder = new ProcessBuilder(
+                        PSQL,
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        conninfo,
+                        "-c",
+                        "\\copy market_data_copy FROM '" + copyCsv.toAbsolutePath() + "' WITH (FORMAT csv)")
                 .redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", url.password());
         long start = System.nanoTime();
@@ -240,7 +274,7 @@ final class IngestBench implements AutoCloseable {
     private long copyWithJdbc() throws Exception {
         reset("TRUNCATE market_data_copy");
         try (Connection connection = url.connect();
-             Reader reader = Files.newBufferedReader(copyCsv, StandardCharsets.UTF_8)) {
+                Reader reader = Files.newBufferedReader(copyCsv, StandardCharsets.UTF_8)) {
             long start = System.nanoTime();
             new CopyManager(connection.unwrap(BaseConnection.class))
                     .copyIn("COPY market_data_copy FROM STDIN WITH (FORMAT csv)", reader);
@@ -251,8 +285,9 @@ final class IngestBench implements AutoCloseable {
     }
 
     private void checkCopied() throws SQLException {
-        try (Connection connection = url.connect(); Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM market_data_copy")) {
+        try (Connection connection = url.connect();
+                Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM market_data_copy")) {
             rs.next();
             if (rs.getLong(1) != bars.size()) {
                 throw new IllegalStateException("COPY loaded " + rs.getLong(1) + " rows, expected " + bars.size());
@@ -266,7 +301,8 @@ final class IngestBench implements AutoCloseable {
     }
 
     private void sql(String statements) throws SQLException {
-        try (Connection connection = url.connect(); Statement st = connection.createStatement()) {
+        try (Connection connection = url.connect();
+                Statement st = connection.createStatement()) {
             for (String statement : statements.split(";")) {
                 if (!statement.isBlank()) {
                     st.execute(statement);
@@ -285,7 +321,7 @@ final class IngestBench implements AutoCloseable {
         String prefix = "," + SYMBOL + "," + bars.interval() + ",";
         String suffix = "," + source + "\n";
         try (BufferedWriter upload = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-             BufferedWriter copy = Files.newBufferedWriter(copyCsv, StandardCharsets.UTF_8)) {
+                BufferedWriter copy = Files.newBufferedWriter(copyCsv, StandardCharsets.UTF_8)) {
             upload.write("timestamp,open,high,low,close,volume\n");
             StringBuilder numbers = new StringBuilder(128);
             for (int i = 0; i < time.length; i++) {

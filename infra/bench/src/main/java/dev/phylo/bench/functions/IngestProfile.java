@@ -1,14 +1,13 @@
 package dev.phylo.bench.functions;
 
-import dev.phylo.store.DatabaseUrl;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.store.Database;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.store.MarketDataRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,7 +43,8 @@ final class IngestProfile {
 
     List<String> run() throws SQLException {
         Map<String, Samples> samples = new LinkedHashMap<>();
-        String textToFloat8 = upsertSql.replace("$4::text[], $5::text[], $6::text[], $7::text[], $8::text[]",
+        String textToFloat8 = upsertSql.replace(
+                "$4::text[], $5::text[], $6::text[], $7::text[], $8::text[]",
                 "$4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::float8[]");
         if (textToFloat8.equals(upsertSql)) {
             throw new IllegalStateException("the store's UPSERT changed; update the float8[] variant");
@@ -73,15 +73,25 @@ final class IngestProfile {
             for (int chunk : new int[] {5_000, 100_000, 1_000_000}) {
                 time(samples, "upsert: store SQL, chunk " + chunk, () -> sequential(upsertSql, chunk, this::textArgs));
             }
-            time(samples, "upsert: float8[] instead of text[]", () -> sequential(textToFloat8,
-                    MarketDataRepository.CHUNK_ROWS, this::doubleArgs));
-            time(samples, "upsert: plain INSERT (no ON CONFLICT)", () -> sequential(insertOnly,
-                    MarketDataRepository.CHUNK_ROWS, this::textArgs));
-            time(samples, "upsert: INSERT .. ON CONFLICT DO NOTHING", () -> sequential(insertOnly
-                    + "\nON CONFLICT (symbol, \"interval\", \"timestamp\") DO NOTHING", MarketDataRepository.CHUNK_ROWS,
-                    this::textArgs));
-            time(samples, "upsert: DO UPDATE, no RETURNING/count", () -> sequential(noReturning,
-                    MarketDataRepository.CHUNK_ROWS, this::textArgs));
+            time(
+                    samples,
+                    "upsert: float8[] instead of text[]",
+                    () -> sequential(textToFloat8, MarketDataRepository.CHUNK_ROWS, this::doubleArgs));
+            time(
+                    samples,
+                    "upsert: plain INSERT (no ON CONFLICT)",
+                    () -> sequential(insertOnly, MarketDataRepository.CHUNK_ROWS, this::textArgs));
+            time(
+                    samples,
+                    "upsert: INSERT .. ON CONFLICT DO NOTHING",
+                    () -> sequential(
+                            insertOnly + "\nON CONFLICT (symbol, \"interval\", \"timestamp\") DO NOTHING",
+                            MarketDataRepository.CHUNK_ROWS,
+                            this::textArgs));
+            time(
+                    samples,
+                    "upsert: DO UPDATE, no RETURNING/count",
+                    () -> sequential(noReturning, MarketDataRepository.CHUNK_ROWS, this::textArgs));
             time(samples, "upsert: java side only (build tuples)", () -> {
                 long start = System.nanoTime();
                 for (int from = 0; from < bars.size(); from += MarketDataRepository.CHUNK_ROWS) {
@@ -97,8 +107,8 @@ final class IngestProfile {
             database.await("profile", c -> new MarketDataRepository().upsert(c, bars, source));
             time(samples, "read-back: store (pages of 100,000)", () -> {
                 long start = System.nanoTime();
-                BarSeries read = database.await("profile", c -> new MarketDataRepository().read(c, bars.symbol(),
-                        bars.interval()));
+                BarSeries read = database.await(
+                        "profile", c -> new MarketDataRepository().read(c, bars.symbol(), bars.interval()));
                 check(read.size());
                 return System.nanoTime() - start;
             });
@@ -127,7 +137,9 @@ final class IngestProfile {
             return Uni.createFrom().voidItem();
         }
         int to = Math.min(bars.size(), from + chunk);
-        return c.preparedQuery(sql).execute(args.tuple(from, to)).replaceWithVoid()
+        return c.preparedQuery(sql)
+                .execute(args.tuple(from, to))
+                .replaceWithVoid()
                 .flatMap(ignored -> chunks(c, sql, chunk, to, args));
     }
 
@@ -160,7 +172,9 @@ final class IngestProfile {
         if (i == tuples.size()) {
             return Uni.createFrom().voidItem();
         }
-        return c.preparedQuery(upsertSql).execute(tuples.get(i)).replaceWithVoid()
+        return c.preparedQuery(upsertSql)
+                .execute(tuples.get(i))
+                .replaceWithVoid()
                 .flatMap(ignored -> sendEach(c, tuples, i + 1));
     }
 
@@ -187,7 +201,8 @@ final class IngestProfile {
     }
 
     private Uni<Integer> readFrom(SqlConnection c, String sql, int pageRows, long after, int sofar) {
-        return c.preparedQuery(sql).execute(Tuple.of(bars.symbol(), bars.interval().toString(), after, pageRows))
+        return c.preparedQuery(sql)
+                .execute(Tuple.of(bars.symbol(), bars.interval().toString(), after, pageRows))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     Long[] t = row.getArrayOfLongs("t");
@@ -206,19 +221,22 @@ final class IngestProfile {
 
     private long readRows() {
         long start = System.nanoTime();
-        int n = database.await("profile", c -> c.preparedQuery("""
+        int n = database.await(
+                "profile",
+                c -> c.preparedQuery("""
                         SELECT (extract(epoch FROM "timestamp") * 1000)::bigint AS t, open::float8, high::float8,
                                low::float8, close::float8, volume::float8
                           FROM market_data WHERE symbol = $1 AND "interval" = $2 ORDER BY "timestamp\"""")
-                .execute(Tuple.of(bars.symbol(), bars.interval().toString())).map(rows -> {
-                    double sum = 0;
-                    int count = 0;
-                    for (Row row : rows) {
-                        sum += row.getLong(0) + row.getDouble(1) + row.getDouble(4);
-                        count++;
-                    }
-                    return sum == 42 ? -1 : count;
-                }));
+                        .execute(Tuple.of(bars.symbol(), bars.interval().toString()))
+                        .map(rows -> {
+                            double sum = 0;
+                            int count = 0;
+                            for (Row row : rows) {
+                                sum += row.getLong(0) + row.getDouble(1) + row.getDouble(4);
+                                count++;
+                            }
+                            return sum == 42 ? -1 : count;
+                        }));
         long elapsed = System.nanoTime() - start;
         check(n);
         return elapsed;
@@ -235,9 +253,16 @@ final class IngestProfile {
                 columns[k][i] = Double.toString(values[k][from + i]);
             }
         }
-        return Tuple.tuple().addString(bars.symbol()).addString(bars.interval().toString()).addArrayOfLong(time)
-                .addArrayOfString(columns[0]).addArrayOfString(columns[1]).addArrayOfString(columns[2])
-                .addArrayOfString(columns[3]).addArrayOfString(columns[4]).addString(source);
+        return Tuple.tuple()
+                .addString(bars.symbol())
+                .addString(bars.interval().toString())
+                .addArrayOfLong(time)
+                .addArrayOfString(columns[0])
+                .addArrayOfString(columns[1])
+                .addArrayOfString(columns[2])
+                .addArrayOfString(columns[3])
+                .addArrayOfString(columns[4])
+                .addString(source);
     }
 
     private Tuple doubleArgs(int from, int to) {
@@ -251,21 +276,30 @@ final class IngestProfile {
                 columns[k][i] = values[k][from + i];
             }
         }
-        return Tuple.tuple().addString(bars.symbol()).addString(bars.interval().toString()).addArrayOfLong(time)
-                .addArrayOfDouble(columns[0]).addArrayOfDouble(columns[1]).addArrayOfDouble(columns[2])
-                .addArrayOfDouble(columns[3]).addArrayOfDouble(columns[4]).addString(source);
+        return Tuple.tuple()
+                .addString(bars.symbol())
+                .addString(bars.interval().toString())
+                .addArrayOfLong(time)
+                .addArrayOfDouble(columns[0])
+                .addArrayOfDouble(columns[1])
+                .addArrayOfDouble(columns[2])
+                .addArrayOfDouble(columns[3])
+                .addArrayOfDouble(columns[4])
+                .addString(source);
     }
 
     private void reset() throws SQLException {
-        try (Connection connection = url.connect(); Statement st = connection.createStatement()) {
+        try (Connection connection = url.connect();
+                Statement st = connection.createStatement()) {
             st.execute("TRUNCATE market_data, ingest_files, ingest_rejects CASCADE");
             st.execute("CHECKPOINT");
         }
     }
 
     private void checkStored() throws SQLException {
-        try (Connection connection = url.connect(); Statement st = connection.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM market_data")) {
+        try (Connection connection = url.connect();
+                Statement st = connection.createStatement();
+                var rs = st.executeQuery("SELECT count(*) FROM market_data")) {
             rs.next();
             check(rs.getLong(1));
         }

@@ -44,8 +44,13 @@ final class Samples {
             }
             shown.append(']');
         } else {
-            shown.append(String.format(Locale.ROOT, "min %.4f, p25 %.4f, p75 %.4f, max %.4f", sorted[0] / 1e9,
-                    sorted[n / 4] / 1e9, sorted[(3 * n) / 4] / 1e9, sorted[n - 1] / 1e9));
+            shown.append(String.format(
+                    Locale.ROOT,
+                    "min %.4f, p25 %.4f, p75 %.4f, max %.4f",
+                    sorted[0] / 1e9,
+                    sorted[n / 4] / 1e9,
+                    sorted[(3 * n) / 4] / 1e9,
+                    sorted[n - 1] / 1e9));
         }
         return String.format(Locale.ROOT, "%-42s median %.4f s over %d runs, %s", name, medianSeconds(), n, shown);
     }

@@ -5,7 +5,6 @@ import dev.phylo.efs.SnapshotReader;
 import dev.phylo.efs.SnapshotRef;
 import dev.phylo.efs.SnapshotWriter;
 import dev.phylo.engine.data.BarSeries;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,9 @@ final class SnapshotLoadBench {
         SnapshotRef ref = SnapshotWriter.write(layout, bars);
         List<Path> columns;
         try (Stream<Path> files = Files.list(layout.snapshotDir(ref))) {
-            columns = files.filter(f -> f.getFileName().toString().endsWith(".npy")).sorted().toList();
+            columns = files.filter(f -> f.getFileName().toString().endsWith(".npy"))
+                    .sorted()
+                    .toList();
         }
         if (columns.size() != 6) {
             throw new IllegalStateException("expected 6 column files in " + layout.snapshotDir(ref) + ": " + columns);
@@ -77,7 +78,8 @@ final class SnapshotLoadBench {
         if (sink == 42) {
             FunctionsBench.progress("(never printed)");
         }
-        FunctionsBench.progress(Format.f("snapshot: load median %.2f ms, readAllBytes median %.2f ms",
+        FunctionsBench.progress(Format.f(
+                "snapshot: load median %.2f ms, readAllBytes median %.2f ms",
                 load.medianSeconds() * 1e3, readAll.medianSeconds() * 1e3));
         return new Result(bars.size(), SnapshotReader.bytesOf(ref), fileBytes, load, readAll);
     }

@@ -1,5 +1,7 @@
 package dev.phylo.cli.cloud;
 
+import java.net.URI;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,9 +16,6 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-import java.net.URI;
-import java.time.Duration;
-
 /**
  * {@code --region}, {@code --endpoint-url} and {@code --profile}, shared by every {@code phylo cloud} subcommand, and
  * the SDK clients built from them (all over the JDK's URL connection client).
@@ -26,12 +25,16 @@ public final class AwsOptions {
     /** Read when {@code --endpoint-url} is not given, as the AWS CLI does. */
     static final String ENDPOINT_ENV = "AWS_ENDPOINT_URL";
 
-    @Option(names = "--region", description = "AWS region (default: AWS_REGION / the profile's region; "
-            + "us-east-1 with --endpoint-url).")
+    @Option(
+            names = "--region",
+            description =
+                    "AWS region (default: AWS_REGION / the profile's region; " + "us-east-1 with --endpoint-url).")
     String region;
 
-    @Option(names = "--endpoint-url", description = "Send every AWS call here (moto, LocalStack; default: "
-            + "AWS_ENDPOINT_URL). Without AWS credentials configured, dummy ones are used.")
+    @Option(
+            names = "--endpoint-url",
+            description = "Send every AWS call here (moto, LocalStack; default: "
+                    + "AWS_ENDPOINT_URL). Without AWS credentials configured, dummy ones are used.")
     String endpointUrl;
 
     @Option(names = "--profile", description = "A named profile from ~/.aws/config (default: the default chain).")
@@ -66,8 +69,8 @@ public final class AwsOptions {
             throw new IllegalArgumentException("--endpoint-url '" + url + "' is not a URL: " + e.getMessage());
         }
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("--endpoint-url '" + url + "' needs a scheme and host, e.g. "
-                    + "http://127.0.0.1:5000");
+            throw new IllegalArgumentException(
+                    "--endpoint-url '" + url + "' needs a scheme and host, e.g. " + "http://127.0.0.1:5000");
         }
         return uri;
     }
@@ -78,7 +81,10 @@ public final class AwsOptions {
         }
         try {
             return profile != null
-                    ? DefaultAwsRegionProviderChain.builder().profileName(profile).build().getRegion()
+                    ? DefaultAwsRegionProviderChain.builder()
+                            .profileName(profile)
+                            .build()
+                            .getRegion()
                     : new DefaultAwsRegionProviderChain().getRegion();
         } catch (RuntimeException e) {
             if (endpoint() != null) {
@@ -101,8 +107,10 @@ public final class AwsOptions {
     }
 
     private static boolean hasConfiguredCredentials() {
-        return present(System.getenv("AWS_ACCESS_KEY_ID")) || present(System.getProperty("aws.accessKeyId"))
-                || present(System.getenv("AWS_PROFILE")) || present(System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE"))
+        return present(System.getenv("AWS_ACCESS_KEY_ID"))
+                || present(System.getProperty("aws.accessKeyId"))
+                || present(System.getenv("AWS_PROFILE"))
+                || present(System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE"))
                 || present(System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI"))
                 || present(System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"));
     }
@@ -119,7 +127,9 @@ public final class AwsOptions {
         }
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build());
+                    .connectionTimeout(Duration.ofSeconds(10))
+                    .socketTimeout(Duration.ofSeconds(60))
+                    .build());
         }
         return builder;
     }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
  * {@code phylo cloud}: start and follow runs of the deployed state machine, look up executions, and upload market
  * data into the raw-data bucket. Everything is found from the SAM stack's outputs.
  */
-@Command(name = "cloud", mixinStandardHelpOptions = true,
+@Command(
+        name = "cloud",
+        mixinStandardHelpOptions = true,
         description = "Work with the deployed stack: run, status, upload.",
         subcommands = {CloudRunCommand.class, CloudStatusCommand.class, CloudUploadCommand.class})
 public final class CloudCommand implements Runnable {

@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.cli.RunInputOptions;
+import java.io.PrintWriter;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,20 +23,13 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
-import java.io.PrintWriter;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-
 /**
  * {@code phylo cloud run --stack NAME}: starts the stack's state machine with a run input and follows the execution
  * through its history until it ends.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Start a run on the deployed state machine and follow it to the end.")
 public final class CloudRunCommand implements Callable<Integer> {
 
@@ -39,25 +40,42 @@ public final class CloudRunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Mixin
     AwsOptions aws;
 
     @Option(names = "--stack", required = true, description = "The stack `sam deploy` created.")
     String stack;
-    @Option(names = "--symbols", split = ",", defaultValue = "SPY", description = "Symbols (default: ${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--symbols",
+            split = ",",
+            defaultValue = "SPY",
+            description = "Symbols (default: ${DEFAULT-VALUE}).")
     List<String> symbols;
+
     @Mixin
     RunInputOptions run;
-    @Option(names = "--run-id", description = "Run id and execution name, [a-z0-9][a-z0-9-]{0,62} "
-            + "(default: run-<UTC yyyyMMdd-HHmmss>-s<seed>).")
+
+    @Option(
+            names = "--run-id",
+            description = "Run id and execution name, [a-z0-9][a-z0-9-]{0,62} "
+                    + "(default: run-<UTC yyyyMMdd-HHmmss>-s<seed>).")
     String runId;
+
     @Option(names = "--no-follow", description = "Start the execution and return without following it.")
     boolean noFollow;
-    @Option(names = "--database-url", description = "postgresql://… with access to the run rows (e.g. "
-            + "NEON_DATABASE_URL): progress comes from the runs table instead of the execution history.")
+
+    @Option(
+            names = "--database-url",
+            description = "postgresql://… with access to the run rows (e.g. "
+                    + "NEON_DATABASE_URL): progress comes from the runs table instead of the execution history.")
     String databaseUrl;
-    @Option(names = "--poll-seconds", defaultValue = "5", description = "Seconds between polls (default: "
-            + "${DEFAULT-VALUE}).")
+
+    @Option(
+            names = "--poll-seconds",
+            defaultValue = "5",
+            description = "Seconds between polls (default: " + "${DEFAULT-VALUE}).")
     double pollSeconds;
 
     @Override
@@ -75,10 +93,13 @@ public final class CloudRunCommand implements Callable<Integer> {
         try (SfnClient sfn = aws.sfn()) {
             StartExecutionResponse started;
             try {
-                started = sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(id).input(input.toString()));
+                started = sfn.startExecution(
+                        r -> r.stateMachineArn(stateMachineArn).name(id).input(input.toString()));
             } catch (ExecutionAlreadyExistsException e) {
-                throw new IllegalStateException("an execution named " + id + " already exists on " + stateMachineArn
-                        + " with a different input; pick another --run-id", e);
+                throw new IllegalStateException(
+                        "an execution named " + id + " already exists on " + stateMachineArn
+                                + " with a different input; pick another --run-id",
+                        e);
             } catch (SdkException e) {
                 throw new IllegalStateException("cannot start " + stateMachineArn + ": " + AwsErrors.message(e), e);
             }
@@ -89,19 +110,21 @@ public final class CloudRunCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            try (RunProgress database = databaseUrl != null && !databaseUrl.isBlank()
-                    ? new RunProgress(databaseUrl) : null) {
+            try (RunProgress database =
+                    databaseUrl != null && !databaseUrl.isBlank() ? new RunProgress(databaseUrl) : null) {
                 out.printf("progress from %s%n", database != null ? database : "the execution history");
-                ExecutionFollower follower = new ExecutionFollower(sfn, out, run.generationsGiven(), pollSeconds,
-                        database);
+                ExecutionFollower follower =
+                        new ExecutionFollower(sfn, out, run.generationsGiven(), pollSeconds, database);
                 return follower.follow(started.executionArn(), id) ? 0 : 1;
             }
         }
     }
 
     String runId() {
-        String id = runId != null ? runId.strip() : "run-" + LocalDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + run.seed();
+        String id = runId != null
+                ? runId.strip()
+                : "run-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        + "-s" + run.seed();
         id = id.toLowerCase(Locale.ROOT);
         if (!RUN_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("bad --run-id '" + runId + "': use 1-63 lower-case letters, digits "

@@ -1,6 +1,8 @@
 package dev.phylo.cli.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,16 +11,16 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-
 /** {@code phylo cloud status EXECUTION_ARN}: one execution's status, times, run id and error. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
         description = "Show a state machine execution: status, start/stop times, run id, error.")
 public final class CloudStatusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Mixin
     AwsOptions aws;
 
@@ -51,7 +53,8 @@ public final class CloudStatusCommand implements Callable<Integer> {
         if (execution.cause() != null) {
             out.printf("  cause   %s%n", execution.cause());
         }
-        JsonNode report = CloudRunCommand.parse(execution.output()).path("report").path("htmlUri");
+        JsonNode report =
+                CloudRunCommand.parse(execution.output()).path("report").path("htmlUri");
         if (report.isTextual() && !report.asText().isBlank()) {
             out.printf("  report  %s%n", report.asText());
         }

@@ -1,6 +1,13 @@
 package dev.phylo.cli.cloud;
 
 import dev.phylo.engine.data.BarInterval;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,20 +19,14 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-
 /**
  * {@code phylo cloud upload FILE.csv --stack NAME --symbol S --interval I}: puts the file into the stack's raw-data
  * bucket at {@code raw/<SYMBOL>/<INTERVAL>/<file name>}, with metadata {@code symbol} and {@code interval}; the
  * bucket's ObjectCreated notification then runs ingest.
  */
-@Command(name = "upload", mixinStandardHelpOptions = true,
+@Command(
+        name = "upload",
+        mixinStandardHelpOptions = true,
         description = "Upload a CSV (.csv or .csv.gz) into the stack's raw-data bucket; ingest runs on it.")
 public final class CloudUploadCommand implements Callable<Integer> {
 
@@ -34,15 +35,19 @@ public final class CloudUploadCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Mixin
     AwsOptions aws;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A .csv or .csv.gz file of bars.")
     Path file;
+
     @Option(names = "--stack", required = true, description = "The stack `sam deploy` created.")
     String stack;
+
     @Option(names = "--symbol", required = true, description = "The symbol the file holds, e.g. ORCL.")
     String symbol;
+
     @Option(names = "--interval", required = true, description = "The bar interval, e.g. 1d or 1h.")
     String interval;
 
@@ -78,11 +83,15 @@ public final class CloudUploadCommand implements Callable<Integer> {
         String key = "raw/" + sym.replace('/', '-') + "/" + iv + "/" + name;
         PutObjectResponse put;
         try (S3Client s3 = aws.s3()) {
-            put = s3.putObject(r -> r.bucket(bucket).key(key).metadata(Map.of("symbol", sym, "interval", iv))
-                    .contentType(lower.endsWith(".gz") ? "application/gzip" : "text/csv"), RequestBody.fromFile(file));
+            put = s3.putObject(
+                    r -> r.bucket(bucket)
+                            .key(key)
+                            .metadata(Map.of("symbol", sym, "interval", iv))
+                            .contentType(lower.endsWith(".gz") ? "application/gzip" : "text/csv"),
+                    RequestBody.fromFile(file));
         } catch (SdkException e) {
-            throw new IllegalStateException("cannot upload " + file + " to s3://" + bucket + "/" + key + ": "
-                    + AwsErrors.message(e), e);
+            throw new IllegalStateException(
+                    "cannot upload " + file + " to s3://" + bucket + "/" + key + ": " + AwsErrors.message(e), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("s3://%s/%s%n  etag %s%n", bucket, key, put.eTag());

@@ -1,6 +1,10 @@
 package dev.phylo.cli.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -8,11 +12,6 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.StateExitedEventDetails;
-
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Polls DescribeExecution and GetExecutionHistory, printing one line per finished "Persist generation" state
@@ -51,7 +50,8 @@ final class ExecutionFollower {
             if (!readDatabase(runId, start)) {
                 readHistory(executionArn, start);
             }
-            if (execution.status() != ExecutionStatus.RUNNING && execution.status() != ExecutionStatus.PENDING_REDRIVE) {
+            if (execution.status() != ExecutionStatus.RUNNING
+                    && execution.status() != ExecutionStatus.PENDING_REDRIVE) {
                 return finish(execution, runId, start);
             }
             Thread.sleep(pollMillis);
@@ -62,7 +62,8 @@ final class ExecutionFollower {
         try {
             return sfn.describeExecution(r -> r.executionArn(executionArn));
         } catch (SdkException e) {
-            throw new IllegalStateException("cannot describe execution " + executionArn + ": " + AwsErrors.message(e), e);
+            throw new IllegalStateException(
+                    "cannot describe execution " + executionArn + ": " + AwsErrors.message(e), e);
         }
     }
 
@@ -76,18 +77,25 @@ final class ExecutionFollower {
             row = database.read(runId);
         } catch (Exception e) {
             databaseFailed = true;
-            out.printf("cannot read progress from %s (%s); following the execution history instead%n", database,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-                            .orElse(""));
+            out.printf(
+                    "cannot read progress from %s (%s); following the execution history instead%n",
+                    database,
+                    e.getMessage() == null
+                            ? e.getClass().getSimpleName()
+                            : e.getMessage().lines().findFirst().orElse(""));
             out.flush();
             return false;
         }
         if (row != null && row.generation() != null && !row.generation().equals(lastDatabaseGeneration)) {
             lastDatabaseGeneration = row.generation();
-            out.println(String.format(Locale.ROOT, "generation %3d/%-3d best %s  evaluated %,d  elapsed %s",
-                    row.generation() + 1, row.planned(),
+            out.println(String.format(
+                    Locale.ROOT,
+                    "generation %3d/%-3d best %s  evaluated %,d  elapsed %s",
+                    row.generation() + 1,
+                    row.planned(),
                     row.bestFitness() != null ? String.format(Locale.ROOT, "%8.4f", row.bestFitness()) : "       ?",
-                    row.evaluated(), elapsed(Duration.between(start, Instant.now()))));
+                    row.evaluated(),
+                    elapsed(Duration.between(start, Instant.now()))));
             out.flush();
         }
         return true;
@@ -99,11 +107,13 @@ final class ExecutionFollower {
             String page = token;
             GetExecutionHistoryResponse history;
             try {
-                history = sfn.getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000).nextToken(page)
+                history = sfn.getExecutionHistory(r -> r.executionArn(executionArn)
+                        .maxResults(1000)
+                        .nextToken(page)
                         .includeExecutionData(true));
             } catch (SdkException e) {
-                throw new IllegalStateException("cannot read the history of " + executionArn + ": "
-                        + AwsErrors.message(e), e);
+                throw new IllegalStateException(
+                        "cannot read the history of " + executionArn + ": " + AwsErrors.message(e), e);
             }
             for (HistoryEvent event : history.events()) {
                 if (event.id() != null && event.id() > lastEventId) {
@@ -124,10 +134,15 @@ final class ExecutionFollower {
         JsonNode output = CloudRunCommand.parse(exited.output());
         JsonNode best = output.path("persisted").path("bestFitness");
         JsonNode total = generations != null ? null : output.path("run").path("generations");
-        String of = generations != null ? String.valueOf(generations)
+        String of = generations != null
+                ? String.valueOf(generations)
                 : total != null && total.isNumber() ? total.asText() : "?";
         Instant at = event.timestamp() != null ? event.timestamp() : Instant.now();
-        out.println(String.format(Locale.ROOT, "generation %3d/%-3s best %s  elapsed %s", persisted, of,
+        out.println(String.format(
+                Locale.ROOT,
+                "generation %3d/%-3s best %s  elapsed %s",
+                persisted,
+                of,
                 best.isNumber() ? String.format(Locale.ROOT, "%8.4f", best.asDouble()) : "       ?",
                 elapsed(Duration.between(start, at))));
         out.flush();
@@ -140,7 +155,8 @@ final class ExecutionFollower {
             out.printf("  error %s%n  cause %s%n", execution.error(), execution.cause());
         }
         if (execution.status() == ExecutionStatus.SUCCEEDED) {
-            JsonNode uri = CloudRunCommand.parse(execution.output()).path("report").path("htmlUri");
+            JsonNode uri =
+                    CloudRunCommand.parse(execution.output()).path("report").path("htmlUri");
             if (uri.isTextual() && !uri.asText().isBlank()) {
                 out.printf("  report %s (aws s3 cp %s .)%n", uri.asText(), uri.asText());
             } else {
@@ -153,7 +169,8 @@ final class ExecutionFollower {
 
     static String elapsed(Duration d) {
         long s = Math.max(0, d.toSeconds());
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -1,7 +1,6 @@
 package dev.phylo.cli.cloud;
 
 import dev.phylo.store.DatabaseUrl;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +12,7 @@ import java.sql.SQLException;
  */
 final class RunProgress implements AutoCloseable {
 
-    record Row(Integer generation, int planned, Double bestFitness, long evaluated, String status) {
-    }
+    record Row(Integer generation, int planned, Double bestFitness, long evaluated, String status) {}
 
     private final DatabaseUrl url;
     private Connection connection;

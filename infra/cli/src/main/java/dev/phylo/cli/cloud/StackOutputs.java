@@ -1,13 +1,12 @@
 package dev.phylo.cli.cloud;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The outputs of a deployed stack (CloudFormation DescribeStacks). */
 final class StackOutputs {
@@ -26,13 +25,16 @@ final class StackOutputs {
         }
         Stack stack;
         try {
-            stack = cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().stream().findFirst()
+            stack = cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().stream()
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("stack " + stackName + " not found"));
         } catch (CloudFormationException e) {
             String message = AwsErrors.message(e);
             if (message.contains("does not exist")) {
-                throw new IllegalStateException("stack " + stackName + " does not exist in this account and region"
-                        + " (check --region / --profile, or deploy it with scripts/deploy.sh)", e);
+                throw new IllegalStateException(
+                        "stack " + stackName + " does not exist in this account and region"
+                                + " (check --region / --profile, or deploy it with scripts/deploy.sh)",
+                        e);
             }
             throw new IllegalStateException("cannot describe stack " + stackName + ": " + message, e);
         } catch (SdkException e) {

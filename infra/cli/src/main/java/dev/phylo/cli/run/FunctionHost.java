@@ -2,7 +2,6 @@ package dev.phylo.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phylo.stepfunctions.TaskFailedException;
-
 import java.time.Duration;
 
 /** The running functions, by the logical id the template gives them. */

@@ -2,14 +2,13 @@ package dev.phylo.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.phylo.stepfunctions.TaskFailedException;
 import dev.phylo.lambda.FunctionArtifact;
 import dev.phylo.lambda.FunctionConfig;
 import dev.phylo.lambda.InvocationResult;
 import dev.phylo.lambda.LocalFunction;
 import dev.phylo.lambda.LocalFunctions;
 import dev.phylo.lambda.RicClasspath;
-
+import dev.phylo.stepfunctions.TaskFailedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -33,8 +32,8 @@ final class LambdaFleet implements FunctionHost {
 
     LambdaFleet(LocalRun.LocalRunContext context) {
         RicClasspath ric = RicClasspath.detect();
-        this.functions = new LocalFunctions(context.logs(), ric,
-                context.debug() ? line -> context.err().println(line) : line -> { });
+        this.functions = new LocalFunctions(
+                context.logs(), ric, context.debug() ? line -> context.err().println(line) : line -> {});
         List<CompletableFuture<Void>> warming = new ArrayList<>();
         try {
             for (SamTemplate.Function f : context.template().functions().values()) {
@@ -47,9 +46,14 @@ final class LambdaFleet implements FunctionHost {
                 int concurrency = f.logicalId().equals("EvaluateFunction") ? context.evaluateConcurrency() : 1;
                 LocalFunction function = functions.start(FunctionConfig.builder(f.logicalId(), artifact(f))
                         // the template's Handler (a native bootstrap ignores it)
-                        .handler(handler(f)).memoryMb(f.memoryMb()).timeout(Duration.ofSeconds(f.timeoutSeconds()))
-                        .concurrency(concurrency).environment(env).region(LocalRun.REGION)
-                        .startupTimeout(Duration.ofSeconds(120)).build());
+                        .handler(handler(f))
+                        .memoryMb(f.memoryMb())
+                        .timeout(Duration.ofSeconds(f.timeoutSeconds()))
+                        .concurrency(concurrency)
+                        .environment(env)
+                        .region(LocalRun.REGION)
+                        .startupTimeout(Duration.ofSeconds(120))
+                        .build());
                 warming.add(CompletableFuture.runAsync(() -> function.prewarm(concurrency)));
             }
             warming.forEach(CompletableFuture::join);
@@ -86,8 +90,8 @@ final class LambdaFleet implements FunctionHost {
             try {
                 return JSON.readTree(((InvocationResult.Success) result).payload());
             } catch (IOException e) {
-                throw new TaskFailedException("Lambda.ServiceException", logicalId + " answered invalid JSON: "
-                        + e.getMessage());
+                throw new TaskFailedException(
+                        "Lambda.ServiceException", logicalId + " answered invalid JSON: " + e.getMessage());
             }
         }
         InvocationResult.Failure failure = (InvocationResult.Failure) result;

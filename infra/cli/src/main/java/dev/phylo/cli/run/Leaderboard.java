@@ -2,7 +2,6 @@ package dev.phylo.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,8 +12,7 @@ final class Leaderboard {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Leaderboard() {
-    }
+    private Leaderboard() {}
 
     static JsonNode read(Path runDir) throws IOException {
         Path file = runDir.resolve("report.json");
@@ -26,31 +24,61 @@ final class Leaderboard {
 
     static void print(JsonNode report, Path runDir, PrintStream out) {
         out.println();
-        out.printf(Locale.ROOT, "Leaderboard  %s  (top %d by in-sample fitness, one per behaviour; Sharpe annualised; "
-                + "OOS = out of sample)%n", report.path("runId").asText(), report.path("leaderboard").size());
-        out.printf(Locale.ROOT, "%4s  %-8s  %-44s %8s %8s %8s %9s %8s %7s  %s%n", "rank", "id", "strategy",
-                "IS Shrp", "OOS Shrp", "defl.SR", "OOS ret", "OOS DD", "trades", "overfit?");
+        out.printf(
+                Locale.ROOT,
+                "Leaderboard  %s  (top %d by in-sample fitness, one per behaviour; Sharpe annualised; "
+                        + "OOS = out of sample)%n",
+                report.path("runId").asText(),
+                report.path("leaderboard").size());
+        out.printf(
+                Locale.ROOT,
+                "%4s  %-8s  %-44s %8s %8s %8s %9s %8s %7s  %s%n",
+                "rank",
+                "id",
+                "strategy",
+                "IS Shrp",
+                "OOS Shrp",
+                "defl.SR",
+                "OOS ret",
+                "OOS DD",
+                "trades",
+                "overfit?");
         for (JsonNode row : report.path("leaderboard")) {
             String name = row.path("name").asText();
-            out.printf(Locale.ROOT, "%4d  %-8s  %-44s %8s %8s %8s %8.2f%% %7.2f%% %7d  %s%n", row.path("rank").asInt(),
-                    row.path("id").asText().substring(0, 8), name.length() > 44 ? name.substring(0, 43) + "…" : name,
-                    num(row.path("inSampleSharpe")), num(row.path("outOfSampleSharpe")),
-                    num(row.path("deflatedSharpe")), row.path("outOfSampleReturn").asDouble() * 100,
-                    row.path("outOfSampleMaxDrawdown").asDouble() * 100, row.path("outOfSampleTrades").asInt(),
+            out.printf(
+                    Locale.ROOT,
+                    "%4d  %-8s  %-44s %8s %8s %8s %8.2f%% %7.2f%% %7d  %s%n",
+                    row.path("rank").asInt(),
+                    row.path("id").asText().substring(0, 8),
+                    name.length() > 44 ? name.substring(0, 43) + "…" : name,
+                    num(row.path("inSampleSharpe")),
+                    num(row.path("outOfSampleSharpe")),
+                    num(row.path("deflatedSharpe")),
+                    row.path("outOfSampleReturn").asDouble() * 100,
+                    row.path("outOfSampleMaxDrawdown").asDouble() * 100,
+                    row.path("outOfSampleTrades").asInt(),
                     row.path("overfit").asBoolean() ? "yes: " + reasons(row.path("reasons")) : "no");
         }
         JsonNode pbo = report.path("pbo");
         if (pbo.isObject()) {
-            out.printf(Locale.ROOT, "Probability of backtest overfitting (CSCV, %d blocks, final generation): %.2f%n",
-                    pbo.path("blocks").asInt(), pbo.path("probability").asDouble());
+            out.printf(
+                    Locale.ROOT,
+                    "Probability of backtest overfitting (CSCV, %d blocks, final generation): %.2f%n",
+                    pbo.path("blocks").asInt(),
+                    pbo.path("probability").asDouble());
         }
         int skipped = report.path("equivalentsSkipped").asInt(0);
         if (skipped > 0) {
-            out.printf(Locale.ROOT, "Left out  %d %s with the same in-sample results as a better-ranked one "
-                    + "(other ids, the same trades)%n", skipped, skipped == 1 ? "strategy" : "strategies");
+            out.printf(
+                    Locale.ROOT,
+                    "Left out  %d %s with the same in-sample results as a better-ranked one "
+                            + "(other ids, the same trades)%n",
+                    skipped,
+                    skipped == 1 ? "strategy" : "strategies");
         }
-        out.println("Overfit?  DSR = deflated Sharpe below 0.95; OOS<=0 = no out-of-sample edge; OOS<IS/2 = out-of-sample"
-                + " Sharpe under half the in-sample one");
+        out.println(
+                "Overfit?  DSR = deflated Sharpe below 0.95; OOS<=0 = no out-of-sample edge; OOS<IS/2 = out-of-sample"
+                        + " Sharpe under half the in-sample one");
         out.println("Report    " + runDir.resolve("report.html"));
     }
 

@@ -1,10 +1,9 @@
 package dev.phylo.cli.run;
 
-import dev.phylo.store.DatabaseUrl;
 import dev.phylo.postgres.EmbeddedDatabase;
 import dev.phylo.schema.MigrationResult;
 import dev.phylo.schema.Migrations;
-
+import dev.phylo.store.DatabaseUrl;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

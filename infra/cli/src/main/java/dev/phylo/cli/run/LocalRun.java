@@ -3,14 +3,13 @@ package dev.phylo.cli.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phylo.engine.data.BarInterval;
 import dev.phylo.stepfunctions.Execution;
 import dev.phylo.stepfunctions.ExecutionListener;
 import dev.phylo.stepfunctions.ExecutionOptions;
 import dev.phylo.stepfunctions.ExecutionResult;
 import dev.phylo.stepfunctions.StateMachine;
 import dev.phylo.stepfunctions.TaskFailedException;
-import dev.phylo.engine.data.BarInterval;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -57,19 +56,30 @@ final class LocalRun {
     }
 
     /** What the function host needs to start the functions. */
-    record LocalRunContext(SamTemplate template, Map<String, String> environment, Path logs, int evaluateConcurrency,
-                           boolean debug, PrintStream err) {
-    }
+    record LocalRunContext(
+            SamTemplate template,
+            Map<String, String> environment,
+            Path logs,
+            int evaluateConcurrency,
+            boolean debug,
+            PrintStream err) {}
 
     RunOutcome run() throws IOException, SQLException, InterruptedException {
         Path phylo = options.stateDir();
         Path efs = Files.createDirectories(phylo.resolve("efs")).toAbsolutePath();
-        String runId = options.runId() != null ? options.runId() : "run-" + LocalDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-s" + options.seed();
+        String runId = options.runId() != null
+                ? options.runId()
+                : "run-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        + "-s" + options.seed();
         long t0 = System.nanoTime();
         SamTemplate template = SamTemplates.read(options.root().resolve("sam/template.yaml"));
-        out.printf("run %s: %s %s, population %d, %d generations, seed %d%n", runId,
-                String.join(",", options.symbols()), options.interval(), options.population(), options.generations(),
+        out.printf(
+                "run %s: %s %s, population %d, %d generations, seed %d%n",
+                runId,
+                String.join(",", options.symbols()),
+                options.interval(),
+                options.population(),
+                options.generations(),
                 options.seed());
         try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
             out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
@@ -79,19 +89,27 @@ final class LocalRun {
             env.put("PHYLO_EFS_ROOT", efs.toString());
             env.put("AWS_REGION", REGION);
             Path logs = Files.createDirectories(phylo.resolve("logs").resolve(runId));
-            int evaluators = Math.max(1, Math.min(options.maxConcurrency(), Runtime.getRuntime().availableProcessors()));
-            try (FunctionHost functions = hosts.apply(new LocalRunContext(template, env, logs, evaluators,
-                    options.debug(), err))) {
+            int evaluators = Math.max(
+                    1, Math.min(options.maxConcurrency(), Runtime.getRuntime().availableProcessors()));
+            try (FunctionHost functions =
+                    hosts.apply(new LocalRunContext(template, env, logs, evaluators, options.debug(), err))) {
                 long started = System.nanoTime();
-                out.printf("functions %d started from %s (logs in %s) in %.1f s%n", functions.count(),
-                        options.root().relativize(template.file().toAbsolutePath().normalize()),
-                        logs, (started - t0) / 1e9);
+                out.printf(
+                        "functions %d started from %s (logs in %s) in %.1f s%n",
+                        functions.count(),
+                        options.root()
+                                .relativize(template.file().toAbsolutePath().normalize()),
+                        logs,
+                        (started - t0) / 1e9);
                 ingest(functions, phylo);
                 long ingested = System.nanoTime();
                 RunOutcome outcome = evolve(functions, template, db, runId, efs);
                 long done = System.nanoTime();
-                return outcome.withTimes(new Timings((started - t0) / 1e9, (ingested - started) / 1e9,
-                        (done - ingested) / 1e9, outcome.stateSeconds()));
+                return outcome.withTimes(new Timings(
+                        (started - t0) / 1e9,
+                        (ingested - started) / 1e9,
+                        (done - ingested) / 1e9,
+                        outcome.stateSeconds()));
             }
         }
     }
@@ -100,9 +118,12 @@ final class LocalRun {
         BarInterval interval = BarInterval.parse(options.interval());
         for (int i = 0; i < options.symbols().size(); i++) {
             String symbol = options.symbols().get(i);
-            Path file = options.data() != null ? options.data().toAbsolutePath()
+            Path file = options.data() != null
+                    ? options.data().toAbsolutePath()
                     : SyntheticData.csv(phylo.resolve("data"), symbol, interval, options.bars(), options.seed(), i);
-            ObjectNode request = JSON.createObjectNode().put("uri", file.toString()).put("symbol", symbol)
+            ObjectNode request = JSON.createObjectNode()
+                    .put("uri", file.toString())
+                    .put("symbol", symbol)
                     .put("interval", interval.toString());
             JsonNode result;
             try {
@@ -112,13 +133,23 @@ final class LocalRun {
             }
             JsonNode f = result.path("files").path(0);
             if (f.path("status").asText().equals("duplicate")) {
-                out.printf("ingest    %s %s: already ingested (%s), snapshot %s%n", symbol, interval,
-                        file.getFileName(), f.path("snapshotId").asText());
+                out.printf(
+                        "ingest    %s %s: already ingested (%s), snapshot %s%n",
+                        symbol,
+                        interval,
+                        file.getFileName(),
+                        f.path("snapshotId").asText());
                 continue;
             }
-            out.printf("ingest    %s %s: %s, %,d new, %,d updated, %,d unchanged, snapshot %s%n", symbol, interval,
-                    f.path("status").asText(), f.path("rowsInserted").asLong(), f.path("rowsUpdated").asLong(),
-                    f.path("rowsUnchanged").asLong(), f.path("snapshotId").asText());
+            out.printf(
+                    "ingest    %s %s: %s, %,d new, %,d updated, %,d unchanged, snapshot %s%n",
+                    symbol,
+                    interval,
+                    f.path("status").asText(),
+                    f.path("rowsInserted").asLong(),
+                    f.path("rowsUpdated").asLong(),
+                    f.path("rowsUnchanged").asLong(),
+                    f.path("snapshotId").asText());
         }
     }
 
@@ -137,26 +168,32 @@ final class LocalRun {
             input.put("to", options.to());
         }
         input.put("populationSize", options.population())
-                .put("generations", options.generations()).put("batchSize", options.batchSize())
-                .put("seed", options.seed()).put("maxConcurrency", options.maxConcurrency())
-                .put("objective", options.objective()).put("stallGenerations", options.stallGenerations())
-                .put("feeBps", options.feeBps()).put("slippageBps", options.slippageBps());
+                .put("generations", options.generations())
+                .put("batchSize", options.batchSize())
+                .put("seed", options.seed())
+                .put("maxConcurrency", options.maxConcurrency())
+                .put("objective", options.objective())
+                .put("stallGenerations", options.stallGenerations())
+                .put("feeBps", options.feeBps())
+                .put("slippageBps", options.slippageBps());
         ExecutionOptions executionOptions = ExecutionOptions.defaults().withMaxParallelism(options.maxConcurrency());
         // Ctrl-C / SIGTERM: a signal handler, not a shutdown hook, so the run is marked cancelled while the
         // database (whose own shutdown hook stops it) is still up; then the JVM exits and the hooks stop the rest.
         Map<String, sun.misc.SignalHandler> previous = new LinkedHashMap<>();
-        for (String signal : new String[]{"INT", "TERM"}) {
+        for (String signal : new String[] {"INT", "TERM"}) {
             previous.put(signal, sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
                 cancel(db, runId);
                 System.exit(130);
             }));
         }
         try (Connection monitorConnection = db.connect()) {
-            RunMonitor monitor = new RunMonitor(monitorConnection, runId, options.generations(), out,
-                    System::nanoTime);
-            execution = machine.start(runId, input, (arn, payload, timeout) ->
-                    functions.invoke(functionOf(arn), payload, timeout), new ExecutionListener() {
-            }, executionOptions);
+            RunMonitor monitor = new RunMonitor(monitorConnection, runId, options.generations(), out, System::nanoTime);
+            execution = machine.start(
+                    runId,
+                    input,
+                    (arn, payload, timeout) -> functions.invoke(functionOf(arn), payload, timeout),
+                    new ExecutionListener() {},
+                    executionOptions);
             CompletableFuture<ExecutionResult> result = CompletableFuture.supplyAsync(execution::await);
             ExecutionResult ended = null;
             while (ended == null) {
@@ -175,8 +212,14 @@ final class LocalRun {
             Files.writeString(history, execution.historyJson());
             Map<String, Double> seconds = new LinkedHashMap<>();
             StateTimes.of(execution.history()).forEach((k, v) -> seconds.put(k, v.toMillis() / 1e3));
-            return new RunOutcome(runId, ended, history, efs.resolve("runs").resolve(runId),
-                    monitor.evaluatedStrategies(), seconds, null);
+            return new RunOutcome(
+                    runId,
+                    ended,
+                    history,
+                    efs.resolve("runs").resolve(runId),
+                    monitor.evaluatedStrategies(),
+                    seconds,
+                    null);
         } finally {
             finished = true;
             previous.forEach((signal, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(signal), handler));
@@ -191,9 +234,10 @@ final class LocalRun {
         err.println();
         err.println("phylo: interrupted: stopping run " + runId);
         execution.abort("cancelled by the user (Ctrl-C)");
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE runs SET status = 'cancelled', error = 'cancelled by the user', finished_at = now(), "
-                        + "updated_at = now() WHERE run_id = ? AND status = 'running'")) {
+        try (Connection c = db.connect();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE runs SET status = 'cancelled', error = 'cancelled by the user', finished_at = now(), "
+                                + "updated_at = now() WHERE run_id = ? AND status = 'running'")) {
             ps.setString(1, runId);
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -211,12 +255,17 @@ final class LocalRun {
     }
 
     /** Where the time went: start-up, ingest, the state machine, and per state. */
-    record Timings(double startupSeconds, double ingestSeconds, double evolutionSeconds,
-                   Map<String, Double> stateSeconds) {
-    }
+    record Timings(
+            double startupSeconds, double ingestSeconds, double evolutionSeconds, Map<String, Double> stateSeconds) {}
 
-    record RunOutcome(String runId, ExecutionResult result, Path history, Path runDir, long strategiesEvaluated,
-                      Map<String, Double> stateSeconds, Timings timings) {
+    record RunOutcome(
+            String runId,
+            ExecutionResult result,
+            Path history,
+            Path runDir,
+            long strategiesEvaluated,
+            Map<String, Double> stateSeconds,
+            Timings timings) {
         RunOutcome withTimes(Timings t) {
             return new RunOutcome(runId, result, history, runDir, strategiesEvaluated, stateSeconds, t);
         }

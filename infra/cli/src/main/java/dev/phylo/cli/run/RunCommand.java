@@ -4,76 +4,124 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.cli.RunInputOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code phylo run}: evolve strategies on this machine with the real functions and the real state machine. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Evolves strategies on this machine: embedded PostgreSQL, a local EFS folder, every function of",
-                "sam/template.yaml as a Lambda process, and sam/statemachine/evolution.asl.json executed locally.",
-                "Without --data it ingests a seeded synthetic market per symbol through the ingest function."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evolves strategies on this machine: embedded PostgreSQL, a local EFS folder, every function of",
+            "sam/template.yaml as a Lambda process, and sam/statemachine/evolution.asl.json executed locally.",
+            "Without --data it ingests a seeded synthetic market per symbol through the ingest function."
+        })
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--symbols", split = ",", description = "Symbols (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--symbols",
+            split = ",",
+            description = "Symbols (default: ${DEFAULT-VALUE}).",
             defaultValue = "SYNA,SYNB")
     List<String> symbols;
-    @Option(names = "--bars", defaultValue = "26280",
+
+    @Option(
+            names = "--bars",
+            defaultValue = "26280",
             description = "Synthetic bars per symbol (default: ${DEFAULT-VALUE}, three years of hours).")
     int bars;
+
     @Option(names = "--data", description = "A CSV file to ingest instead of synthetic data (one symbol).")
     Path data;
+
     @Option(names = "--run-id", description = "Run id (default: run-<UTC time>-s<seed>).")
     String runId;
+
     @Mixin
     RunInputOptions run;
-    @Option(names = "--database-url", description = "postgresql://… (default: NEON_DATABASE_URL, else an embedded "
-            + "PostgreSQL under .phylo/pg).")
+
+    @Option(
+            names = "--database-url",
+            description =
+                    "postgresql://… (default: NEON_DATABASE_URL, else an embedded " + "PostgreSQL under .phylo/pg).")
     String databaseUrl;
+
     @Option(names = "--root", description = "The Phylo checkout (default: found from the current folder).")
     Path root;
+
     @Option(names = "--json", description = "Print the result as JSON on stdout (progress goes to stderr).")
     boolean json;
+
     @Option(names = "--debug", description = "Forward function logs and print stack traces.")
     boolean debug;
 
     @Override
     public Integer call() throws Exception {
-        Path checkout = root != null ? root.toAbsolutePath() : Checkouts.find(Path.of("").toAbsolutePath());
+        Path checkout = root != null
+                ? root.toAbsolutePath()
+                : Checkouts.find(Path.of("").toAbsolutePath());
         run.validate();
         // On one machine the evaluations at once are its cores (not RunDefaults' Lambda fan-out), and two batches per
         // evaluator keep every core busy to the end of a generation.
-        int concurrency = run.maxConcurrency() != null ? run.maxConcurrency()
+        int concurrency = run.maxConcurrency() != null
+                ? run.maxConcurrency()
                 : Runtime.getRuntime().availableProcessors();
-        int batch = run.batchSize() != null ? run.batchSize()
+        int batch = run.batchSize() != null
+                ? run.batchSize()
                 : Math.max(1, (int) Math.ceil(run.population() / (2.0 * concurrency)));
         String url = databaseUrl != null ? databaseUrl : System.getenv("NEON_DATABASE_URL");
-        RunOptions options = new RunOptions(checkout, checkout.resolve(".phylo"), symbols, run.interval(), run.from(),
-                run.to(), bars, data, runId, run.population(), run.generations(), batch, run.seed(), concurrency,
-                run.objective(), run.stall(), run.feeBps(), run.slippageBps(), url, json, debug);
+        RunOptions options = new RunOptions(
+                checkout,
+                checkout.resolve(".phylo"),
+                symbols,
+                run.interval(),
+                run.from(),
+                run.to(),
+                bars,
+                data,
+                runId,
+                run.population(),
+                run.generations(),
+                batch,
+                run.seed(),
+                concurrency,
+                run.objective(),
+                run.stall(),
+                run.feeBps(),
+                run.slippageBps(),
+                url,
+                json,
+                debug);
         LocalRun.RunOutcome outcome = new LocalRun(options, System.out, System.err, LambdaFleet::new).run();
         LocalRun.Timings t = outcome.timings();
         if (!outcome.result().succeeded()) {
-            System.err.printf("phylo: run %s %s: %s: %s%n  history: %s%n", outcome.runId(),
-                    outcome.result().status().toString().toLowerCase(Locale.ROOT), outcome.result().error(),
-                    outcome.result().cause(), outcome.history());
+            System.err.printf(
+                    "phylo: run %s %s: %s: %s%n  history: %s%n",
+                    outcome.runId(),
+                    outcome.result().status().toString().toLowerCase(Locale.ROOT),
+                    outcome.result().error(),
+                    outcome.result().cause(),
+                    outcome.history());
             return 1;
         }
         JsonNode report = Leaderboard.read(outcome.runDir());
         double evolution = t.evolutionSeconds();
         if (json) {
             ObjectNode result = new ObjectMapper().createObjectNode();
-            result.put("runId", outcome.runId()).put("status", "succeeded")
+            result.put("runId", outcome.runId())
+                    .put("status", "succeeded")
                     .put("report", outcome.runDir().resolve("report.html").toString())
                     .put("history", outcome.history().toString());
-            result.putObject("timings").put("startupSeconds", t.startupSeconds())
-                    .put("ingestSeconds", t.ingestSeconds()).put("evolutionSeconds", evolution)
+            result.putObject("timings")
+                    .put("startupSeconds", t.startupSeconds())
+                    .put("ingestSeconds", t.ingestSeconds())
+                    .put("evolutionSeconds", evolution)
                     .set("states", new ObjectMapper().valueToTree(t.stateSeconds()));
             result.put("strategiesEvaluated", outcome.strategiesEvaluated());
             result.set("leaderboard", report.path("leaderboard"));
@@ -82,9 +130,16 @@ public final class RunCommand implements Callable<Integer> {
             return 0;
         }
         Leaderboard.print(report, outcome.runDir(), System.out);
-        System.out.printf(Locale.ROOT, "Time      start-up %.1f s, ingest %.1f s, evolution %.1f s (%s); %,d strategy"
-                        + " evaluations (distinct per generation), %,.0f per second%n", t.startupSeconds(), t.ingestSeconds(), evolution,
-                states(t), outcome.strategiesEvaluated(), outcome.strategiesEvaluated() / Math.max(1e-9, evolution));
+        System.out.printf(
+                Locale.ROOT,
+                "Time      start-up %.1f s, ingest %.1f s, evolution %.1f s (%s); %,d strategy"
+                        + " evaluations (distinct per generation), %,.0f per second%n",
+                t.startupSeconds(),
+                t.ingestSeconds(),
+                evolution,
+                states(t),
+                outcome.strategiesEvaluated(),
+                outcome.strategiesEvaluated() / Math.max(1e-9, evolution));
         System.out.println("History   " + outcome.history());
         return 0;
     }
@@ -93,7 +148,8 @@ public final class RunCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         t.stateSeconds().forEach((name, s) -> {
             if (s >= 0.05) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(name.toLowerCase(Locale.ROOT))
+                sb.append(sb.length() == 0 ? "" : ", ")
+                        .append(name.toLowerCase(Locale.ROOT))
                         .append(String.format(Locale.ROOT, " %.1f s", s));
             }
         });
@@ -102,8 +158,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Finds the checkout: the nearest folder upwards holding sam/template.yaml. */
     static final class Checkouts {
-        private Checkouts() {
-        }
+        private Checkouts() {}
 
         static Path find(Path from) {
             for (Path p = from; p != null; p = p.getParent()) {
@@ -111,8 +166,8 @@ public final class RunCommand implements Callable<Integer> {
                     return p;
                 }
             }
-            throw new IllegalArgumentException("no sam/template.yaml in " + from + " or above: run from the Phylo "
-                    + "checkout or pass --root");
+            throw new IllegalArgumentException(
+                    "no sam/template.yaml in " + from + " or above: run from the Phylo " + "checkout or pass --root");
         }
     }
 }

@@ -83,9 +83,16 @@ final class RunMonitor implements AutoCloseable {
         double elapsed = (now - start) / 1e9;
         int done = g + 1;
         Duration eta = Duration.ofMillis((long) (elapsed / done * Math.max(0, generations - done) * 1000));
-        out.println(String.format(Locale.ROOT, "generation %3d/%-3d %s  best %8.4f  median %8.4f  %,8.0f strategies/s"
-                        + "  ETA %s", done, generations, bar(done, generations), fitness(best), fitness(median),
-                perSecond, clockText(eta)));
+        out.println(String.format(
+                Locale.ROOT,
+                "generation %3d/%-3d %s  best %8.4f  median %8.4f  %,8.0f strategies/s" + "  ETA %s",
+                done,
+                generations,
+                bar(done, generations),
+                fitness(best),
+                fitness(median),
+                perSecond,
+                clockText(eta)));
         out.flush();
     }
 
@@ -106,7 +113,8 @@ final class RunMonitor implements AutoCloseable {
 
     static String clockText(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 

@@ -14,11 +14,28 @@ import java.util.List;
  * @param from     first bar of the run, ISO date or instant; null for the first stored
  * @param to       end of the run's range, ISO date or instant; null for the last stored
  */
-public record RunOptions(Path root, Path stateDir, List<String> symbols, String interval, String from, String to,
-                         int bars, Path data, String runId,
-                         int population, int generations, int batchSize, long seed, int maxConcurrency,
-                         String objective, int stallGenerations, double feeBps, double slippageBps,
-                         String databaseUrl, boolean json, boolean debug) {
+public record RunOptions(
+        Path root,
+        Path stateDir,
+        List<String> symbols,
+        String interval,
+        String from,
+        String to,
+        int bars,
+        Path data,
+        String runId,
+        int population,
+        int generations,
+        int batchSize,
+        long seed,
+        int maxConcurrency,
+        String objective,
+        int stallGenerations,
+        double feeBps,
+        double slippageBps,
+        String databaseUrl,
+        boolean json,
+        boolean debug) {
 
     public RunOptions {
         if (symbols.isEmpty()) {

@@ -1,46 +1,69 @@
 package dev.phylo.cli.run;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code phylo runs}: past runs from the database, newest first. */
-@Command(name = "runs", mixinStandardHelpOptions = true,
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
         description = "Lists past runs (newest first) from the local database or --database-url.")
 public final class RunsCommand implements Callable<Integer> {
 
     @Option(names = "--database-url", description = "postgresql://… (default: NEON_DATABASE_URL, else .phylo/pg).")
     String databaseUrl;
+
     @Option(names = "--root", description = "The Phylo checkout (default: found from the current folder).")
     Path root;
+
     @Option(names = "--limit", defaultValue = "20", description = "At most this many (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
     public Integer call() throws Exception {
-        Path checkout = root != null ? root.toAbsolutePath() : RunCommand.Checkouts.find(Path.of("").toAbsolutePath());
+        Path checkout = root != null
+                ? root.toAbsolutePath()
+                : RunCommand.Checkouts.find(Path.of("").toAbsolutePath());
         String url = databaseUrl != null ? databaseUrl : System.getenv("NEON_DATABASE_URL");
         try (LocalDatabase db = LocalDatabase.open(url, checkout.resolve(".phylo/pg"));
-             Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
+                Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
                      SELECT run_id, status, created_at, generation, generations_planned, evaluated, best_fitness,
                             coalesce(finished_at, updated_at) - created_at AS took, left(error, 60) AS error
                        FROM runs ORDER BY created_at DESC LIMIT """ + " " + Math.max(1, limit))) {
-            System.out.printf(Locale.ROOT, "%-32s %-10s %-19s %11s %10s %9s  %s%n", "run", "status", "started (UTC)",
-                    "generations", "evaluated", "best", "error");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-32s %-10s %-19s %11s %10s %9s  %s%n",
+                    "run",
+                    "status",
+                    "started (UTC)",
+                    "generations",
+                    "evaluated",
+                    "best",
+                    "error");
             while (rs.next()) {
                 int g = rs.getInt("generation");
                 String gens = (rs.wasNull() ? "-" : Integer.toString(g + 1)) + "/" + rs.getInt("generations_planned");
                 double best = rs.getDouble("best_fitness");
-                System.out.printf(Locale.ROOT, "%-32s %-10s %-19s %11s %10d %9s  %s%n", rs.getString("run_id"),
-                        rs.getString("status"), rs.getTimestamp("created_at").toInstant().toString().substring(0, 19)
-                                .replace('T', ' '), gens, rs.getLong("evaluated"),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-32s %-10s %-19s %11s %10d %9s  %s%n",
+                        rs.getString("run_id"),
+                        rs.getString("status"),
+                        rs.getTimestamp("created_at")
+                                .toInstant()
+                                .toString()
+                                .substring(0, 19)
+                                .replace('T', ' '),
+                        gens,
+                        rs.getLong("evaluated"),
                         rs.wasNull() ? "-" : String.format(Locale.ROOT, "%.4f", best),
                         rs.getString("error") == null ? "" : rs.getString("error"));
             }

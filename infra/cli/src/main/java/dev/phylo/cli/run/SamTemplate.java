@@ -11,14 +11,20 @@ import java.util.Map;
  * @param definition   the state machine's DefinitionUri, resolved against the template's folder
  * @param substitutions DefinitionSubstitutions: name to the logical id of the function whose ARN it is
  */
-public record SamTemplate(Path file, Map<String, Function> functions, Path definition,
-                          Map<String, String> substitutions) {
+public record SamTemplate(
+        Path file, Map<String, Function> functions, Path definition, Map<String, String> substitutions) {
 
     /**
      * @param moduleDir the function's Maven module ({@code functions/evaluate}), from its CodeUri
      */
-    public record Function(String logicalId, Path moduleDir, String handler, String runtime, int memoryMb,
-                           int timeoutSeconds, Map<String, String> environment) {
+    public record Function(
+            String logicalId,
+            Path moduleDir,
+            String handler,
+            String runtime,
+            int memoryMb,
+            int timeoutSeconds,
+            Map<String, String> environment) {
 
         /** The JVM artifact Quarkus packages: {@code target/<module>-runner.jar}. */
         public Path runnerJar() {

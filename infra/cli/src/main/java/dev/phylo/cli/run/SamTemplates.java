@@ -3,7 +3,6 @@ package dev.phylo.cli.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +22,7 @@ public final class SamTemplates {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private SamTemplates() {
-    }
+    private SamTemplates() {}
 
     public static SamTemplate read(Path file) {
         JsonNode root;
@@ -51,18 +49,19 @@ public final class SamTemplates {
                 functions.put(id, function(file, dir, id, props, globals, parameters, root.get("Resources")));
             } else if (type.equals("AWS::Serverless::StateMachine")) {
                 if (definition != null) {
-                    throw new IllegalArgumentException(file + ": more than one state machine; the local runner "
-                            + "runs one");
+                    throw new IllegalArgumentException(
+                            file + ": more than one state machine; the local runner " + "runs one");
                 }
                 String uri = required(file, id, props, "DefinitionUri");
                 definition = dir.resolve(uri).normalize();
-                for (Iterator<Map.Entry<String, JsonNode>> subs = props.path("DefinitionSubstitutions").fields();
-                     subs.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> subs =
+                                props.path("DefinitionSubstitutions").fields();
+                        subs.hasNext(); ) {
                     Map.Entry<String, JsonNode> sub = subs.next();
                     String value = sub.getValue().asText();
                     if (!value.endsWith(".Arn")) {
-                        throw new IllegalArgumentException(file + ": " + id + " DefinitionSubstitutions."
-                                + sub.getKey() + " is '" + value + "': the local runner maps !GetAtt <Function>.Arn");
+                        throw new IllegalArgumentException(file + ": " + id + " DefinitionSubstitutions." + sub.getKey()
+                                + " is '" + value + "': the local runner maps !GetAtt <Function>.Arn");
                     }
                     substitutions.put(sub.getKey(), value.substring(0, value.length() - ".Arn".length()));
                 }
@@ -73,27 +72,38 @@ public final class SamTemplates {
         }
         for (Map.Entry<String, String> sub : substitutions.entrySet()) {
             if (!functions.containsKey(sub.getValue())) {
-                throw new IllegalArgumentException(file + ": DefinitionSubstitutions." + sub.getKey()
-                        + " names " + sub.getValue() + ", which is not a function in the template");
+                throw new IllegalArgumentException(file + ": DefinitionSubstitutions." + sub.getKey() + " names "
+                        + sub.getValue() + ", which is not a function in the template");
             }
         }
         return new SamTemplate(file, functions, definition, substitutions);
     }
 
-    private static SamTemplate.Function function(Path file, Path dir, String id, JsonNode props, JsonNode globals,
-                                                 JsonNode parameters, JsonNode resources) {
+    private static SamTemplate.Function function(
+            Path file, Path dir, String id, JsonNode props, JsonNode globals, JsonNode parameters, JsonNode resources) {
         String codeUri = required(file, id, props, "CodeUri");
         // ../functions/<module>/target/function.zip -> the module folder
         Path code = dir.resolve(codeUri).normalize();
-        Path module = code.getFileName().toString().endsWith(".zip") ? code.getParent().getParent() : code;
+        Path module = code.getFileName().toString().endsWith(".zip")
+                ? code.getParent().getParent()
+                : code;
         Map<String, String> env = new LinkedHashMap<>();
-        globals.path("Environment").path("Variables").fields()
+        globals.path("Environment")
+                .path("Variables")
+                .fields()
                 .forEachRemaining(e -> environment(env, e.getKey(), e.getValue(), parameters, resources));
-        props.path("Environment").path("Variables").fields()
+        props.path("Environment")
+                .path("Variables")
+                .fields()
                 .forEachRemaining(e -> environment(env, e.getKey(), e.getValue(), parameters, resources));
-        return new SamTemplate.Function(id, module, text(props, globals, "Handler"), text(props, globals, "Runtime"),
+        return new SamTemplate.Function(
+                id,
+                module,
+                text(props, globals, "Handler"),
+                text(props, globals, "Runtime"),
                 number(file, id, props, globals, parameters, "MemorySize", 128),
-                number(file, id, props, globals, parameters, "Timeout", 3), env);
+                number(file, id, props, globals, parameters, "Timeout", 3),
+                env);
     }
 
     /**
@@ -101,8 +111,8 @@ public final class SamTemplates {
      * Default; {@code !Ref Resource} names something that exists only in AWS (a bucket, a queue), so the variable is
      * left unset, as if the stack had none; a literal stays as it is.
      */
-    private static void environment(Map<String, String> env, String name, JsonNode value, JsonNode parameters,
-                                    JsonNode resources) {
+    private static void environment(
+            Map<String, String> env, String name, JsonNode value, JsonNode parameters, JsonNode resources) {
         String text = value.asText();
         if (value.isTextual() && parameters.has(text)) {
             env.put(name, parameters.path(text).path("Default").asText(""));
@@ -126,8 +136,8 @@ public final class SamTemplates {
     }
 
     /** A literal number, or {@code !Ref P} (read as "P") resolved to parameter P's Default; absent: Lambda's default. */
-    private static int number(Path file, String id, JsonNode props, JsonNode globals, JsonNode parameters, String name,
-                              int fallback) {
+    private static int number(
+            Path file, String id, JsonNode props, JsonNode globals, JsonNode parameters, String name, int fallback) {
         JsonNode v = props.has(name) ? props.get(name) : globals.get(name);
         if (v == null) {
             return fallback;

@@ -1,7 +1,6 @@
 package dev.phylo.cli.run;
 
 import dev.phylo.stepfunctions.HistoryEvent;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,8 +10,7 @@ import java.util.Map;
 /** Wall time spent in each state, summed over its visits, from an execution's history (…Entered to …Exited). */
 final class StateTimes {
 
-    private StateTimes() {
-    }
+    private StateTimes() {}
 
     static Map<String, Duration> of(List<HistoryEvent> history) {
         Map<String, java.time.Instant> entered = new HashMap<>();

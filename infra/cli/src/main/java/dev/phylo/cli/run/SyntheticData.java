@@ -4,7 +4,6 @@ import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,7 @@ import java.time.Instant;
  */
 final class SyntheticData {
 
-    private SyntheticData() {
-    }
+    private SyntheticData() {}
 
     /** Four decimals, like a real price feed (rounding is monotone, so low <= open, close <= high still holds). */
     private static String price(double x) {
@@ -35,8 +33,8 @@ final class SyntheticData {
             return file;
         }
         Files.createDirectories(dir);
-        BarSeries series = SyntheticMarket.generate(SyntheticConfig.defaults(symbol, interval, bars,
-                seed * 1_000_003L + symbolIndex));
+        BarSeries series = SyntheticMarket.generate(
+                SyntheticConfig.defaults(symbol, interval, bars, seed * 1_000_003L + symbolIndex));
         Path tmp = Files.createTempFile(dir, ".tmp-" + symbol, ".csv");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             w.write("timestamp,open,high,low,close,volume\n");

@@ -1,9 +1,23 @@
 package dev.phylo.cli.cloud;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.testkit.MotoServer;
 import dev.phylo.testkit.TestDatabase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,21 +34,6 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * {@code phylo cloud} against moto_server on loopback: real SDK calls, no mocks.
  *
@@ -48,7 +47,8 @@ class CloudCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Region REGION = Region.US_EAST_1;
-    private static final String PREFIX = "cloudtest-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PREFIX =
+            "cloudtest-" + UUID.randomUUID().toString().substring(0, 8);
 
     private static String endpoint;
     private static CloudFormationClient cloudFormation;
@@ -65,6 +65,7 @@ class CloudCommandTest {
                 "htmlUri": "s3://phylo-reports-test/reports/run-follow-1/report.html"}, "Next": "Settle"},
               "Settle": {"Type": "Wait", "Seconds": 1, "Next": "Run succeeded"},
               "Run succeeded": {"Type": "Succeed"}}}""";
+
     private static final String FAILS = """
             {"StartAt": "Run failed", "States": {
               "Run failed": {"Type": "Fail", "Error": "Phylo.NoBars", "Cause": "no bars for SPY 1h"}}}""";
@@ -73,17 +74,30 @@ class CloudCommandTest {
     @BeforeAll
     static void stacks() throws Exception {
         endpoint = MotoServer.url();
-        HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(endpoint + "/moto-api/config")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        executedBefore = JSON.readTree(config.body()).path("stepfunctions").path("execute_state_machine")
+        HttpResponse<String> config = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/config"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        executedBefore = JSON.readTree(config.body())
+                .path("stepfunctions")
+                .path("execute_state_machine")
                 .asBoolean(false);
         motoConfig(true);
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        cloudFormation = CloudFormationClient.builder().endpointOverride(URI.create(endpoint)).region(REGION)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        sfn = SfnClient.builder().endpointOverride(URI.create(endpoint)).region(REGION)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-
+        cloudFormation = CloudFormationClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        sfn = SfnClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(REGION)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @AfterAll
@@ -106,15 +120,28 @@ class CloudCommandTest {
      */
     private static Deployed deploy(String name, String definition, Region region) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-        CloudFormationClient cloudFormation = CloudFormationClient.builder().endpointOverride(URI.create(endpoint))
-                .region(region).credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        SfnClient sfn = SfnClient.builder().endpointOverride(URI.create(endpoint)).region(region)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        String machineArn = sfn.createStateMachine(r -> r.name(PREFIX + "-" + name).definition(definition)
-                .roleArn("arn:aws:iam::123456789012:role/" + PREFIX)).stateMachineArn();
+        CloudFormationClient cloudFormation = CloudFormationClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        SfnClient sfn = SfnClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        String machineArn = sfn.createStateMachine(r -> r.name(PREFIX + "-" + name)
+                        .definition(definition)
+                        .roleArn("arn:aws:iam::123456789012:role/" + PREFIX))
+                .stateMachineArn();
         String stack = createStack(cloudFormation, PREFIX + "-" + name, machineArn);
         String bucket = cloudFormation.describeStacks(r -> r.stackName(stack)).stacks().get(0).outputs().stream()
-                .filter(o -> o.outputKey().equals("RawDataBucketName")).findFirst().orElseThrow().outputValue();
+                .filter(o -> o.outputKey().equals("RawDataBucketName"))
+                .findFirst()
+                .orElseThrow()
+                .outputValue();
         return new Deployed(stack, machineArn, bucket, region.id());
     }
 
@@ -124,28 +151,36 @@ class CloudCommandTest {
                  "Outputs": {"StateMachineArn": {"Value": "%s"},
                              "RawDataBucketName": {"Value": {"Ref": "RawDataBucket"}}}}""".formatted(machineArn);
         cloudFormation.createStack(r -> r.stackName(name).templateBody(template));
-        assertThat(cloudFormation.describeStacks(r -> r.stackName(name)).stacks().get(0).stackStatus())
+        assertThat(cloudFormation
+                        .describeStacks(r -> r.stackName(name))
+                        .stacks()
+                        .get(0)
+                        .stackStatus())
                 .isEqualTo(StackStatus.CREATE_COMPLETE);
         return name;
     }
 
     private static void motoConfig(boolean execute) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(endpoint + "/moto-api/config"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"stepfunctions\": {\"execute_state_machine\": " + execute + "}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/config"))
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"stepfunctions\": {\"execute_state_machine\": " + execute + "}}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     }
 
     private static SfnClient sfn(Deployed app) {
-        return SfnClient.builder().endpointOverride(URI.create(endpoint)).region(Region.of(app.region()))
+        return SfnClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.of(app.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     private static Result cloud(String... args) {
         return cloudIn(REGION, args);
@@ -171,10 +206,33 @@ class CloudCommandTest {
     @Test
     void runStartsTheExecutionWithTheRunInputAndFollowsItToSuccess() throws Exception {
         Deployed app = deploy("follow", SUCCEEDS, Region.EU_WEST_1);
-        Result result = cloudIn(Region.EU_WEST_1, "run", "--stack", app.stack(), "--symbols", "SPY,QQQ", "--interval", "1d",
-                "--population", "64", "--generations", "3", "--batch-size", "16", "--seed", "7",
-                "--max-concurrency", "4", "--objective", "sortino", "--from", "2015-01-01",
-                "--run-id", "Run-Follow-1", "--poll-seconds", "0.2");
+        Result result = cloudIn(
+                Region.EU_WEST_1,
+                "run",
+                "--stack",
+                app.stack(),
+                "--symbols",
+                "SPY,QQQ",
+                "--interval",
+                "1d",
+                "--population",
+                "64",
+                "--generations",
+                "3",
+                "--batch-size",
+                "16",
+                "--seed",
+                "7",
+                "--max-concurrency",
+                "4",
+                "--objective",
+                "sortino",
+                "--from",
+                "2015-01-01",
+                "--run-id",
+                "Run-Follow-1",
+                "--poll-seconds",
+                "0.2");
 
         assertThat(result.err()).isEmpty();
         assertThat(result.exit()).as(result.out()).isZero();
@@ -184,8 +242,11 @@ class CloudCommandTest {
                 .contains("run run-follow-1 SUCCEEDED")
                 .contains("report s3://phylo-reports-test/reports/run-follow-1/report.html");
 
-        ExecutionListItem listed = sfn(app).listExecutions(r -> r.stateMachineArn(app.stateMachineArn())).executions().stream()
-                .filter(e -> e.name().equals("run-follow-1")).findFirst().orElseThrow();
+        ExecutionListItem listed =
+                sfn(app).listExecutions(r -> r.stateMachineArn(app.stateMachineArn())).executions().stream()
+                        .filter(e -> e.name().equals("run-follow-1"))
+                        .findFirst()
+                        .orElseThrow();
         DescribeExecutionResponse execution = sfn(app).describeExecution(r -> r.executionArn(listed.executionArn()));
         assertThat(execution.statusAsString()).isEqualTo("SUCCEEDED");
         JsonNode input = JSON.readTree(execution.input());
@@ -199,7 +260,9 @@ class CloudCommandTest {
         assertThat(input.path("maxConcurrency").asInt()).isEqualTo(4);
         assertThat(input.path("objective").asText()).isEqualTo("sortino");
         assertThat(input.path("from").asText()).isEqualTo("2015-01-01");
-        assertThat(input.has("to")).as("options not given are left to the seed function").isFalse();
+        assertThat(input.has("to"))
+                .as("options not given are left to the seed function")
+                .isFalse();
     }
 
     @Test
@@ -208,9 +271,15 @@ class CloudCommandTest {
         Result result = cloudIn(Region.EU_WEST_2, "run", "--stack", app.stack(), "--no-follow");
 
         assertThat(result.exit()).as(result.err()).isZero();
-        String arn = result.out().lines().filter(l -> l.strip().startsWith("execution ")).findFirst().orElseThrow()
-                .strip().substring("execution ".length());
-        JsonNode input = JSON.readTree(sfn(app).describeExecution(r -> r.executionArn(arn)).input());
+        String arn = result.out()
+                .lines()
+                .filter(l -> l.strip().startsWith("execution "))
+                .findFirst()
+                .orElseThrow()
+                .strip()
+                .substring("execution ".length());
+        JsonNode input = JSON.readTree(
+                sfn(app).describeExecution(r -> r.executionArn(arn)).input());
         assertThat(input.path("runId").asText()).matches("run-\\d{8}-\\d{6}-s42");
         assertThat(arn).endsWith(":" + input.path("runId").asText());
         List<String> fields = new ArrayList<>();
@@ -226,12 +295,24 @@ class CloudCommandTest {
                 INSERT INTO runs (run_id, config, seed, status, generations_planned, generation, evaluated, best_fitness)
                 VALUES (?, '{}'::jsonb, 7, 'running', 5, 3, 400, 2.5)""", runId);
 
-        Result result = cloudIn(Region.EU_SOUTH_1, "run", "--stack", app.stack(), "--run-id", runId,
-                "--database-url", TestDatabase.url().toConnectionUri(), "--poll-seconds", "0.2");
+        Result result = cloudIn(
+                Region.EU_SOUTH_1,
+                "run",
+                "--stack",
+                app.stack(),
+                "--run-id",
+                runId,
+                "--database-url",
+                TestDatabase.url().toConnectionUri(),
+                "--poll-seconds",
+                "0.2");
 
         assertThat(result.exit()).as(result.out() + result.err()).isZero();
-        assertThat(result.out()).contains("progress from postgresql://").doesNotContain(TestDatabase.url().password())
-                .contains("generation   4/5   best   2.5000  evaluated 400").contains("SUCCEEDED");
+        assertThat(result.out())
+                .contains("progress from postgresql://")
+                .doesNotContain(TestDatabase.url().password())
+                .contains("generation   4/5   best   2.5000  evaluated 400")
+                .contains("SUCCEEDED");
     }
 
     @Test
@@ -244,40 +325,62 @@ class CloudCommandTest {
     @Test
     void noFollowThenStatus() throws InterruptedException {
         Deployed app = deploy("status", SUCCEEDS, Region.EU_WEST_3);
-        Result started = cloudIn(Region.EU_WEST_3, "run", "--stack", app.stack(), "--symbols", "SPY", "--run-id", "run-status-1", "--no-follow");
+        Result started = cloudIn(
+                Region.EU_WEST_3,
+                "run",
+                "--stack",
+                app.stack(),
+                "--symbols",
+                "SPY",
+                "--run-id",
+                "run-status-1",
+                "--no-follow");
         assertThat(started.exit()).as(started.err()).isZero();
         assertThat(started.out()).contains("phylo cloud status arn:aws:states:");
         String arn = app.execution("run-status-1");
 
         Result status = cloudIn(Region.EU_WEST_3, "status", arn);
         assertThat(status.exit()).as(status.err()).isZero();
-        assertThat(status.out()).contains("execution " + arn).containsPattern("status +(RUNNING|SUCCEEDED)")
-                .contains("run id  run-status-1").contains("started ");
+        assertThat(status.out())
+                .contains("execution " + arn)
+                .containsPattern("status +(RUNNING|SUCCEEDED)")
+                .contains("run id  run-status-1")
+                .contains("started ");
 
         // once it has finished, status names the report in S3 (from the execution output's $.report)
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!sfn(app).describeExecution(r -> r.executionArn(arn)).statusAsString().equals("SUCCEEDED")
+        while (!sfn(app).describeExecution(r -> r.executionArn(arn))
+                        .statusAsString()
+                        .equals("SUCCEEDED")
                 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         Result done = cloudIn(Region.EU_WEST_3, "status", arn);
-        assertThat(done.out()).contains("status  SUCCEEDED")
+        assertThat(done.out())
+                .contains("status  SUCCEEDED")
                 .contains("report  s3://phylo-reports-test/reports/run-follow-1/report.html");
     }
 
     @Test
     void aFailedRunExitsOneWithTheErrorAndCause() {
         Deployed app = deploy("fails", FAILS, Region.EU_NORTH_1);
-        Result result = cloudIn(Region.EU_NORTH_1, "run", "--stack", app.stack(), "--run-id", "run-fails-1", "--poll-seconds", "0.2");
+        Result result = cloudIn(
+                Region.EU_NORTH_1, "run", "--stack", app.stack(), "--run-id", "run-fails-1", "--poll-seconds", "0.2");
 
         assertThat(result.exit()).isEqualTo(1);
-        assertThat(result.out()).contains("run run-fails-1 FAILED").contains("Phylo.NoBars")
-                .contains("no bars for SPY 1h").doesNotContain("report.html");
+        assertThat(result.out())
+                .contains("run run-fails-1 FAILED")
+                .contains("Phylo.NoBars")
+                .contains("no bars for SPY 1h")
+                .doesNotContain("report.html");
 
         String arn = app.execution("run-fails-1");
         Result status = cloudIn(Region.EU_NORTH_1, "status", arn);
-        assertThat(status.out()).contains("status  FAILED").contains("error   Phylo.NoBars")
-                .contains("cause   no bars for SPY 1h").contains("stopped ");
+        assertThat(status.out())
+                .contains("status  FAILED")
+                .contains("error   Phylo.NoBars")
+                .contains("cause   no bars for SPY 1h")
+                .contains("stopped ");
     }
 
     @Test
@@ -292,7 +395,8 @@ class CloudCommandTest {
         assertThat(result.exit()).as(result.err()).isZero();
         String key = "raw/ORCL/1d/orcl-1995-2014.csv";
         assertThat(result.out()).contains("s3://" + bucket + "/" + key).contains("etag \"");
-        HeadObjectResponse head = MotoServer.s3().headObject(r -> r.bucket(bucket).key(key));
+        HeadObjectResponse head =
+                MotoServer.s3().headObject(r -> r.bucket(bucket).key(key));
         assertThat(head.metadata()).containsEntry("symbol", "ORCL").containsEntry("interval", "1d");
         assertThat(head.contentLength()).isEqualTo(Files.size(csv));
     }
@@ -306,8 +410,15 @@ class CloudCommandTest {
         assertThat(wrongType.exit()).isEqualTo(1);
         assertThat(wrongType.err()).contains("is not a .csv or .csv.gz file");
 
-        Result missing = cloud("upload", dir.resolve("nope.csv.gz").toString(), "--stack", stack,
-                "--symbol", "ORCL", "--interval", "1d");
+        Result missing = cloud(
+                "upload",
+                dir.resolve("nope.csv.gz").toString(),
+                "--stack",
+                stack,
+                "--symbol",
+                "ORCL",
+                "--interval",
+                "1d");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("nope.csv.gz does not exist");
 

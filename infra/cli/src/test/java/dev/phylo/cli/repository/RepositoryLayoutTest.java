@@ -1,6 +1,6 @@
 package dev.phylo.cli.repository;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a newcomer relies on when reading the repository: every package says what it is for, files stay small, the
@@ -27,6 +26,7 @@ class RepositoryLayoutTest {
     private static final int MAX_LINES = 400;
     /** The team's reference notes beside the repository: a clone does not have them (spelt so as not to cite them). */
     private static final List<String> OUTSIDE_DOCUMENTS = List.of("DESIGN" + ".md", "STYLE" + ".md", "DESIGN" + " 4b");
+
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern SECTION_CITE = Pattern.compile("docs/architecture\\.md,\\s+\"([^\"]+)\"");
     private static final Pattern DECISION_CITE = Pattern.compile("docs/architecture\\.md,?\\s+decision (\\d+)");
@@ -38,8 +38,11 @@ class RepositoryLayoutTest {
             packages.add(file.getParent());
         }
         assertThat(packages).hasSizeGreaterThan(30);
-        assertThat(packages.stream().filter(p -> !Files.isRegularFile(p.resolve("package-info.java"))).toList())
-                .as("packages without a package-info.java").isEmpty();
+        assertThat(packages.stream()
+                        .filter(p -> !Files.isRegularFile(p.resolve("package-info.java")))
+                        .toList())
+                .as("packages without a package-info.java")
+                .isEmpty();
     }
 
     @Test
@@ -78,7 +81,8 @@ class RepositoryLayoutTest {
             while (section.find()) {
                 cites++;
                 String name = section.group(1);
-                if (!architecture.contains("## " + name) && !architecture.contains(". " + name + "\n")
+                if (!architecture.contains("## " + name)
+                        && !architecture.contains(". " + name + "\n")
                         && !architecture.contains("**" + name + ".**")) {
                     missing.add(ROOT.relativize(file) + ": \"" + name + "\"");
                 }
@@ -100,17 +104,19 @@ class RepositoryLayoutTest {
         String readme = Files.readString(ROOT.resolve("README.md"));
         assertThat(readme).contains("(docs/architecture.md)");
         int start = readme.indexOf("## Architecture");
-        String block = readme.substring(readme.indexOf("```", start), readme.indexOf("```", readme.indexOf("```",
-                start) + 3));
+        String block =
+                readme.substring(readme.indexOf("```", start), readme.indexOf("```", readme.indexOf("```", start) + 3));
 
         for (String module : modules()) {
             String shown = module.startsWith("functions/") ? "functions/*" : module;
-            assertThat(block).as("the README's architecture block names %s", module).containsPattern(
-                    "(?m)^" + Pattern.quote(shown) + "\\s");
+            assertThat(block)
+                    .as("the README's architecture block names %s", module)
+                    .containsPattern("(?m)^" + Pattern.quote(shown) + "\\s");
         }
         Matcher named = Pattern.compile("(?m)^((?:shared|infra)/[\\w-]+)\\s").matcher(block);
         while (named.find()) {
-            assertThat(ROOT.resolve(named.group(1)).resolve("pom.xml")).as("%s in the README", named.group(1))
+            assertThat(ROOT.resolve(named.group(1)).resolve("pom.xml"))
+                    .as("%s in the README", named.group(1))
                     .isRegularFile();
         }
     }
@@ -130,24 +136,31 @@ class RepositoryLayoutTest {
 
     private static List<Path> sources(String under) throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(f -> f.toString().endsWith(".java") && !f.getFileName().toString()
-                            .equals("package-info.java"))
-                    .filter(f -> f.toString().contains("/" + under + "/") && !skipped(f)).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".java")
+                            && !f.getFileName().toString().equals("package-info.java"))
+                    .filter(f -> f.toString().contains("/" + under + "/") && !skipped(f))
+                    .sorted()
+                    .toList();
         }
     }
 
     private static List<Path> textFiles() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(Files::isRegularFile).filter(f -> !skipped(f))
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !skipped(f))
                     .filter(f -> f.toString().matches(".*\\.(java|xml|properties|yaml|yml|json|md|sql|sh)$")
-                            || f.getParent().endsWith("scripts") || f.getParent().endsWith(".ci"))
-                    .sorted().toList();
+                            || f.getParent().endsWith("scripts")
+                            || f.getParent().endsWith(".ci"))
+                    .sorted()
+                    .toList();
         }
     }
 
     private static boolean skipped(Path file) {
         String path = ROOT.relativize(file).toString();
-        return path.startsWith(".git/") || path.contains("/target/") || path.startsWith(".phylo/")
+        return path.startsWith(".git/")
+                || path.contains("/target/")
+                || path.startsWith(".phylo/")
                 || path.contains("node_modules/");
     }
 }

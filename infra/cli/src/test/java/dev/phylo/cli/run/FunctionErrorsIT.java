@@ -1,5 +1,7 @@
 package dev.phylo.cli.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.lambda.FunctionArtifact;
 import dev.phylo.lambda.FunctionConfig;
 import dev.phylo.lambda.InvocationResult;
@@ -7,11 +9,6 @@ import dev.phylo.lambda.LocalFunction;
 import dev.phylo.lambda.LocalFunctions;
 import dev.phylo.lambda.RicClasspath;
 import dev.phylo.testkit.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +16,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What Lambda reports for a bad request to each packaged function, run as the Lambda Java runtime runs it (the
@@ -44,7 +43,7 @@ class FunctionErrorsIT {
         template = SamTemplates.read(ROOT.resolve("sam/template.yaml"));
         Path tmp = Files.createTempDirectory("phylo-function-errors");
         efs = Files.createDirectories(tmp.resolve("efs"));
-        functions = new LocalFunctions(tmp.resolve("logs"), RicClasspath.detect(), line -> { });
+        functions = new LocalFunctions(tmp.resolve("logs"), RicClasspath.detect(), line -> {});
     }
 
     @AfterAll
@@ -81,14 +80,21 @@ class FunctionErrorsIT {
         return started.computeIfAbsent(logicalId, id -> {
             SamTemplate.Function f = template.functions().get(id);
             assertThat(f).as("%s in sam/template.yaml", id).isNotNull();
-            assertThat(f.runnerJar()).as("packaged by mvn verify before this test").isRegularFile();
+            assertThat(f.runnerJar())
+                    .as("packaged by mvn verify before this test")
+                    .isRegularFile();
             Map<String, String> env = new LinkedHashMap<>(f.environment());
             env.put("NEON_DATABASE_URL", TestDatabase.url().toConnectionUri());
             env.put("NEON_SECRET_ARN", "");
             env.put("PHYLO_EFS_ROOT", efs.toString());
             return functions.start(FunctionConfig.builder(id, FunctionArtifact.runnerJar(f.runnerJar()))
-                    .handler(f.handler()).memoryMb(f.memoryMb()).timeout(Duration.ofSeconds(60)).environment(env)
-                    .region(LocalRun.REGION).startupTimeout(Duration.ofSeconds(120)).build());
+                    .handler(f.handler())
+                    .memoryMb(f.memoryMb())
+                    .timeout(Duration.ofSeconds(60))
+                    .environment(env)
+                    .region(LocalRun.REGION)
+                    .startupTimeout(Duration.ofSeconds(120))
+                    .build());
         });
     }
 }

@@ -1,14 +1,11 @@
 package dev.phylo.cli.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.phylo.postgres.EmbeddedDatabase;
 import dev.phylo.stepfunctions.TaskFailedException;
 import dev.phylo.store.DatabaseUrl;
-import dev.phylo.postgres.EmbeddedDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +20,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on one machine: the packaged function artifacts (built by `mvn verify` before this runs) as
@@ -52,16 +51,36 @@ class LocalRunIT {
     }
 
     private RunOptions options(String runId) {
-        return new RunOptions(ROOT, state, List.of("ITA", "ITB"), "1h", null, null, 3_000, null, runId, 24, 3, 8, 7, 2,
-                "sharpe", 0, 1, 1, url.toConnectionUri(), false, false);
+        return new RunOptions(
+                ROOT,
+                state,
+                List.of("ITA", "ITB"),
+                "1h",
+                null,
+                null,
+                3_000,
+                null,
+                runId,
+                24,
+                3,
+                8,
+                7,
+                2,
+                "sharpe",
+                0,
+                1,
+                1,
+                url.toConnectionUri(),
+                false,
+                false);
     }
 
     private LocalRun.RunOutcome run(String runId, java.util.function.UnaryOperator<FunctionHost> wrap)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        LocalRun.RunOutcome outcome = new LocalRun(options(runId), print, print,
-                context -> wrap.apply(new LambdaFleet(context))).run();
+        LocalRun.RunOutcome outcome =
+                new LocalRun(options(runId), print, print, context -> wrap.apply(new LambdaFleet(context))).run();
         System.out.print(out.toString(StandardCharsets.UTF_8));
         return outcome;
     }
@@ -71,7 +90,9 @@ class LocalRunIT {
         LocalRun.RunOutcome first = run("it-first", host -> host);
         LocalRun.RunOutcome second = run("it-second", host -> host);
 
-        assertThat(first.result().succeeded()).as("%s %s", first.result().error(), first.result().cause()).isTrue();
+        assertThat(first.result().succeeded())
+                .as("%s %s", first.result().error(), first.result().cause())
+                .isTrue();
         assertThat(first.runDir().resolve("report.html")).exists();
         JsonNode report = Leaderboard.read(first.runDir());
         assertThat(report.path("leaderboard").size()).isPositive();
@@ -102,14 +123,23 @@ class LocalRunIT {
                         continue; // the local runtime's own lines (start, ready, exit)
                     }
                     JsonNode node = json.readTree(line);
-                    assertThat(node.isObject()).as("%s: %s", file.getFileName(), line).isTrue();
+                    assertThat(node.isObject())
+                            .as("%s: %s", file.getFileName(), line)
+                            .isTrue();
                     if (node.has("_aws")) {
-                        JsonNode directive = node.path("_aws").path("CloudWatchMetrics").path(0);
-                        assertThat(node.path("_aws").path("Timestamp").isIntegralNumber()).as(line).isTrue();
-                        assertThat(directive.path("Namespace").asText()).as(line).isEqualTo("Phylo");
+                        JsonNode directive =
+                                node.path("_aws").path("CloudWatchMetrics").path(0);
+                        assertThat(node.path("_aws").path("Timestamp").isIntegralNumber())
+                                .as(line)
+                                .isTrue();
+                        assertThat(directive.path("Namespace").asText())
+                                .as(line)
+                                .isEqualTo("Phylo");
                         assertThat(node.path("FunctionName").asText()).as(line).isEqualTo(function);
                         for (JsonNode m : directive.path("Metrics")) {
-                            assertThat(node.path(m.path("Name").asText()).isNumber()).as(line).isTrue();
+                            assertThat(node.path(m.path("Name").asText()).isNumber())
+                                    .as(line)
+                                    .isTrue();
                             metrics.add(m.path("Name").asText());
                         }
                         continue;
@@ -117,25 +147,41 @@ class LocalRunIT {
                     records++;
                     assertThat(node.path("level").asText()).as(line).isNotBlank();
                     // a Lambda function never listens on a port (health's SmallRye Health brings the HTTP server)
-                    assertThat(node.path("message").asText()).as("%s: %s", file.getFileName(), line)
+                    assertThat(node.path("message").asText())
+                            .as("%s: %s", file.getFileName(), line)
                             .doesNotContain("Listening on: http");
                     assertThat(node.path("timestamp").asText()).as(line).isNotBlank();
                     if (node.path("loggerName").asText().startsWith("dev.phylo.")) {
                         String id = node.path("mdc").path("AWSRequestId").asText();
                         assertThat(id).as("request id of %s", line).matches("[0-9a-f-]{36}");
-                        requestIds.computeIfAbsent(function, f -> new ArrayList<>()).add(id);
+                        requestIds
+                                .computeIfAbsent(function, f -> new ArrayList<>())
+                                .add(id);
                     }
                 }
             }
         }
         assertThat(records).isPositive();
-        assertThat(requestIds).containsKeys("IngestFunction", "SeedFunction", "EvaluateFunction", "PersistFunction",
-                "BreedFunction", "ValidateFunction", "ReportFunction");
+        assertThat(requestIds)
+                .containsKeys(
+                        "IngestFunction",
+                        "SeedFunction",
+                        "EvaluateFunction",
+                        "PersistFunction",
+                        "BreedFunction",
+                        "ValidateFunction",
+                        "ReportFunction");
         List<String> all = requestIds.values().stream().flatMap(List::stream).toList();
         // the evaluate, ingest, persist, breed, seed, validate and report services each log one line per invocation
         assertThat(all).as("one request id per invocation").doesNotHaveDuplicates();
-        assertThat(metrics).contains("RowsIngested", "RowsRejected", "StrategiesEvaluated", "StrategyBarsPerSecond",
-                "SnapshotLoadMs", "DatabaseLatencyMs");
+        assertThat(metrics)
+                .contains(
+                        "RowsIngested",
+                        "RowsRejected",
+                        "StrategiesEvaluated",
+                        "StrategyBarsPerSecond",
+                        "SnapshotLoadMs",
+                        "DatabaseLatencyMs");
     }
 
     @Test
@@ -146,7 +192,8 @@ class LocalRunIT {
         LocalRun.RunOutcome killed = run("it-killed", host -> new KillingHost((LambdaFleet) host, kills));
 
         assertThat(kills.get()).as("an evaluate process was killed mid-batch").isPositive();
-        assertThat(killed.result().succeeded()).as("%s %s", killed.result().error(), killed.result().cause())
+        assertThat(killed.result().succeeded())
+                .as("%s %s", killed.result().error(), killed.result().cause())
                 .isTrue();
         // the killed invocation failed as Lambda reports a crashed environment, and the Retry ran it again
         assertThat(KillingHost.errors).contains("Runtime.ExitError");
@@ -167,25 +214,34 @@ class LocalRunIT {
     @Test
     void anUnreachableDatabaseFailsCheckHealthFastWithAClearMessage() throws Exception {
         SamTemplate template = SamTemplates.read(ROOT.resolve("sam/template.yaml"));
-        java.util.Map<String, String> env = java.util.Map.of("NEON_DATABASE_URL",
-                "postgresql://postgres:secret@localhost:1/phylo?sslmode=disable", "NEON_SECRET_ARN", "",
-                "PHYLO_EFS_ROOT", Files.createDirectories(state.resolve("efs")).toString());
+        java.util.Map<String, String> env = java.util.Map.of(
+                "NEON_DATABASE_URL",
+                "postgresql://postgres:secret@localhost:1/phylo?sslmode=disable",
+                "NEON_SECRET_ARN",
+                "",
+                "PHYLO_EFS_ROOT",
+                Files.createDirectories(state.resolve("efs")).toString());
         java.util.Map<String, String> arns = new java.util.LinkedHashMap<>();
         template.substitutions().forEach((name, function) -> arns.put(name, LocalRun.arn(function)));
         long start = System.nanoTime();
-        try (LambdaFleet fleet = new LambdaFleet(new LocalRun.LocalRunContext(template, env,
-                Files.createDirectories(state.resolve("logs")), 1, false, System.err))) {
+        try (LambdaFleet fleet = new LambdaFleet(new LocalRun.LocalRunContext(
+                template, env, Files.createDirectories(state.resolve("logs")), 1, false, System.err))) {
             var machine = dev.phylo.stepfunctions.StateMachine.parse(Files.readString(template.definition()), arns);
-            var input = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                    "{\"runId\": \"it-no-db\", \"symbols\": [\"ITA\"]}");
-            var result = machine.start("it-no-db", input, (arn, payload, timeout) ->
-                    fleet.invoke(LocalRun.functionOf(arn), payload, timeout), new dev.phylo.stepfunctions.ExecutionListener() {
-                    }, dev.phylo.stepfunctions.ExecutionOptions.defaults()).await();
+            var input = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree("{\"runId\": \"it-no-db\", \"symbols\": [\"ITA\"]}");
+            var result = machine.start(
+                            "it-no-db",
+                            input,
+                            (arn, payload, timeout) -> fleet.invoke(LocalRun.functionOf(arn), payload, timeout),
+                            new dev.phylo.stepfunctions.ExecutionListener() {},
+                            dev.phylo.stepfunctions.ExecutionOptions.defaults())
+                    .await();
             double seconds = (System.nanoTime() - start) / 1e9;
 
             assertThat(result.succeeded()).isFalse();
             assertThat(result.cause()).contains("Phylo is not ready").doesNotContain("secret");
-            System.out.printf("unreachable database: failed after %.1f s (including function start-up): %s%n",
+            System.out.printf(
+                    "unreachable database: failed after %.1f s (including function start-up): %s%n",
                     seconds, result.cause());
             assertThat(seconds).isLessThan(90);
         }
@@ -200,8 +256,8 @@ class LocalRunIT {
     }
 
     private static String column(String runId, String column) throws Exception {
-        try (Connection c = url.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT " + column + " FROM runs WHERE run_id = ?")) {
+        try (Connection c = url.connect();
+                PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM runs WHERE run_id = ?")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("run %s exists", runId).isTrue();
@@ -225,8 +281,10 @@ class LocalRunIT {
         @Override
         public JsonNode invoke(String logicalId, JsonNode payload, Duration timeout) throws TaskFailedException {
             // one kill in the whole run: a killer watches each generation >= 1 invocation until one lands
-            if (logicalId.equals("EvaluateFunction") && payload.path("generation").asInt() >= 1
-                    && kills.get() == 0 && armed.compareAndSet(true, false)) {
+            if (logicalId.equals("EvaluateFunction")
+                    && payload.path("generation").asInt() >= 1
+                    && kills.get() == 0
+                    && armed.compareAndSet(true, false)) {
                 Thread killer = new Thread(() -> {
                     long deadline = System.nanoTime() + 2_000_000_000L;
                     while (System.nanoTime() < deadline) {

@@ -1,14 +1,13 @@
 package dev.phylo.cli.run;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The repository's own template, as the local runner reads it. */
 class SamTemplatesTest {
@@ -26,16 +25,19 @@ class SamTemplatesTest {
         // MemorySize is !Ref EvaluateMemorySize: its Default
         assertThat(evaluate.memoryMb()).isEqualTo(1769);
         assertThat(evaluate.timeoutSeconds()).isEqualTo(240);
-        assertThat(evaluate.environment()).containsEntry("QUARKUS_FUNQY_EXPORT", "evaluate")
+        assertThat(evaluate.environment())
+                .containsEntry("QUARKUS_FUNQY_EXPORT", "evaluate")
                 .containsEntry("PHYLO_EFS_ROOT", "/mnt/phylo");
         assertThat(t.functions().get("SeedFunction").environment()).containsEntry("QUARKUS_FUNQY_EXPORT", "seed");
         // !Ref NeonSecretArn: the parameter's Default; !Ref ReportBucket: a bucket only the stack has, so unset
         assertThat(evaluate.environment()).containsEntry("NEON_SECRET_ARN", "");
-        assertThat(t.functions().get("ReportFunction").environment()).containsEntry("QUARKUS_FUNQY_EXPORT", "report")
+        assertThat(t.functions().get("ReportFunction").environment())
+                .containsEntry("QUARKUS_FUNQY_EXPORT", "report")
                 .doesNotContainKey("PHYLO_REPORT_BUCKET");
         assertThat(t.definition().getFileName().toString()).isEqualTo("evolution.asl.json");
         assertThat(t.definition()).exists();
-        assertThat(t.substitutions()).containsEntry("EvaluateFunctionArn", "EvaluateFunction")
+        assertThat(t.substitutions())
+                .containsEntry("EvaluateFunctionArn", "EvaluateFunction")
                 .containsEntry("MarkRunFailedFunctionArn", "MarkRunFailedFunction");
     }
 
@@ -55,8 +57,10 @@ class SamTemplatesTest {
     @Test
     void aReferenceTheRunnerCannotResolveIsNamed(@TempDir Path dir) throws IOException {
         Path unknown = template(dir, "MemorySize: !Ref NoSuchParameter", "Timeout: 30");
-        assertThatThrownBy(() -> SamTemplates.read(unknown)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Fn MemorySize").hasMessageContaining("NoSuchParameter");
+        assertThatThrownBy(() -> SamTemplates.read(unknown))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Fn MemorySize")
+                .hasMessageContaining("NoSuchParameter");
         Path notANumber = template(dir, "MemorySize: 512", "Timeout: !Ref FnName");
         assertThatThrownBy(() -> SamTemplates.read(notANumber)).hasMessageContaining("Fn Timeout");
     }

@@ -1,20 +1,19 @@
 package dev.phylo.cli.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.stepfunctions.ExecutionOptions;
 import dev.phylo.stepfunctions.ExecutionResult;
 import dev.phylo.stepfunctions.StateMachine;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * docs/architecture.md decision 3 for a population of 100,000: the real state machine file, run with functions that answer exactly what
@@ -40,15 +39,27 @@ class StatePayloadSizeTest {
                  "objective": "sharpe", "seed": 7, "maxConcurrency": 64,
                  "families": ["maCross", "rsiReversion", "bollingerBreakout", "donchianBreakout"]}""");
 
-        ExecutionResult result = machine.start("payload-size-100k", input, (arn, payload, timeout) ->
-                        answer(LocalRun.functionOf(arn), payload), null,
-                ExecutionOptions.defaults().withMaxPayloadBytes(LIMIT).withMaxParallelism(64)).await();
+        ExecutionResult result = machine.start(
+                        "payload-size-100k",
+                        input,
+                        (arn, payload, timeout) -> answer(LocalRun.functionOf(arn), payload),
+                        null,
+                        ExecutionOptions.defaults().withMaxPayloadBytes(LIMIT).withMaxParallelism(64))
+                .await();
 
-        assertThat(result.succeeded()).as("%s: %s", result.error(), result.cause()).isTrue();
+        assertThat(result.succeeded())
+                .as("%s: %s", result.error(), result.cause())
+                .isTrue();
         // the check bites: the same run under a 4 KB limit fails on the 1,000 batch numbers
-        ExecutionResult tight = machine.start("payload-size-4k", input, (arn, payload, timeout) ->
-                        answer(LocalRun.functionOf(arn), payload), null,
-                ExecutionOptions.defaults().withMaxPayloadBytes(4 * 1024).withMaxParallelism(64)).await();
+        ExecutionResult tight = machine.start(
+                        "payload-size-4k",
+                        input,
+                        (arn, payload, timeout) -> answer(LocalRun.functionOf(arn), payload),
+                        null,
+                        ExecutionOptions.defaults()
+                                .withMaxPayloadBytes(4 * 1024)
+                                .withMaxParallelism(64))
+                .await();
         assertThat(tight.error()).isEqualTo("States.DataLimitExceeded");
     }
 
@@ -58,33 +69,61 @@ class StatePayloadSizeTest {
         switch (function) {
             case "HealthFunction" -> out.put("status", "UP").putArray("checks");
             case "SeedFunction", "BreedFunction" -> {
-                int generation = function.equals("SeedFunction") ? 0 : payload.path("generation").asInt() + 1;
-                out.put("runId", payload.path("runId").asText()).put("generation", generation)
-                        .put("populationSize", POPULATION).put("done", false)
-                        .put("bestId", "0123456789abcdef0123456789abcdef").put("bestFitness", 1.2345678901234567)
+                int generation = function.equals("SeedFunction")
+                        ? 0
+                        : payload.path("generation").asInt() + 1;
+                out.put("runId", payload.path("runId").asText())
+                        .put("generation", generation)
+                        .put("populationSize", POPULATION)
+                        .put("done", false)
+                        .put("bestId", "0123456789abcdef0123456789abcdef")
+                        .put("bestFitness", 1.2345678901234567)
                         .put("maxConcurrency", 64);
                 IntStream.range(0, POPULATION / BATCH).forEach(out.putArray("batches")::add);
             }
-            case "EvaluateFunction" -> out.put("runId", payload.path("runId").asText())
-                    .put("generation", payload.path("generation").asInt()).put("batch", payload.path("batch").asInt())
-                    .put("count", BATCH).put("bestId", "0123456789abcdef0123456789abcdef")
-                    .put("bestFitness", 1.2345678901234567).put("strategyBars", 1_800_000_000L).put("millis", 12_345)
-                    .put("strategyBarsPerSecond", 1.5e8).put("replayed", false).put("snapshotsLoaded", 0)
-                    .put("snapshotLoadMillis", 0);
-            case "PersistFunction" -> out.put("runId", payload.path("runId").asText())
-                    .put("generation", payload.path("generation").asInt()).put("strategies", POPULATION)
-                    .put("newStrategies", 95_000).put("metricsInserted", 300_000).put("metricsUpdated", 0)
-                    .put("metricsUnchanged", 0).put("evaluated", 300_000L)
-                    .put("bestStrategyId", "0123456789abcdef0123456789abcdef").put("bestFitness", 1.23)
-                    .put("bestGeneration", 0).put("done", payload.path("generation").asInt() >= 2);
-            case "ValidateFunction" -> out.put("runId", payload.path("runId").asText()).put("topK", 10)
-                    .put("strategiesEvaluated", 300_000).put("pbo", 0.42).put("flagged", 7)
-                    .put("validation", "/mnt/phylo/runs/x/validation.json").putObject("best").put("id", "x");
-            case "ReportFunction" -> out.put("runId", payload.path("runId").asText())
-                    .put("html", "/mnt/phylo/runs/x/report.html").put("json", "/mnt/phylo/runs/x/report.json")
-                    .put("htmlUri", "s3://phylo-reports-0123456789ab/reports/x/report.html")
-                    .put("jsonUri", "s3://phylo-reports-0123456789ab/reports/x/report.json")
-                    .put("generations", 3).put("status", "succeeded");
+            case "EvaluateFunction" ->
+                out.put("runId", payload.path("runId").asText())
+                        .put("generation", payload.path("generation").asInt())
+                        .put("batch", payload.path("batch").asInt())
+                        .put("count", BATCH)
+                        .put("bestId", "0123456789abcdef0123456789abcdef")
+                        .put("bestFitness", 1.2345678901234567)
+                        .put("strategyBars", 1_800_000_000L)
+                        .put("millis", 12_345)
+                        .put("strategyBarsPerSecond", 1.5e8)
+                        .put("replayed", false)
+                        .put("snapshotsLoaded", 0)
+                        .put("snapshotLoadMillis", 0);
+            case "PersistFunction" ->
+                out.put("runId", payload.path("runId").asText())
+                        .put("generation", payload.path("generation").asInt())
+                        .put("strategies", POPULATION)
+                        .put("newStrategies", 95_000)
+                        .put("metricsInserted", 300_000)
+                        .put("metricsUpdated", 0)
+                        .put("metricsUnchanged", 0)
+                        .put("evaluated", 300_000L)
+                        .put("bestStrategyId", "0123456789abcdef0123456789abcdef")
+                        .put("bestFitness", 1.23)
+                        .put("bestGeneration", 0)
+                        .put("done", payload.path("generation").asInt() >= 2);
+            case "ValidateFunction" ->
+                out.put("runId", payload.path("runId").asText())
+                        .put("topK", 10)
+                        .put("strategiesEvaluated", 300_000)
+                        .put("pbo", 0.42)
+                        .put("flagged", 7)
+                        .put("validation", "/mnt/phylo/runs/x/validation.json")
+                        .putObject("best")
+                        .put("id", "x");
+            case "ReportFunction" ->
+                out.put("runId", payload.path("runId").asText())
+                        .put("html", "/mnt/phylo/runs/x/report.html")
+                        .put("json", "/mnt/phylo/runs/x/report.json")
+                        .put("htmlUri", "s3://phylo-reports-0123456789ab/reports/x/report.html")
+                        .put("jsonUri", "s3://phylo-reports-0123456789ab/reports/x/report.json")
+                        .put("generations", 3)
+                        .put("status", "succeeded");
             default -> throw new IllegalStateException("unexpected function " + function);
         }
         return out;

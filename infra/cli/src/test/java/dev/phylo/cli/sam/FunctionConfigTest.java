@@ -1,6 +1,6 @@
 package dev.phylo.cli.sam;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Function configuration has one home per key: what every function shares sits in phylo-function's (and, for the
@@ -22,39 +21,48 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FunctionConfigTest {
 
-    private static final Path ROOT = Path.of("").toAbsolutePath().resolve("../..").normalize();
-    private static final Path SHARED_DEFAULTS = ROOT.resolve(
-            "shared/function/src/main/resources/META-INF/microprofile-config.properties");
-    private static final Path STORE_DEFAULTS = ROOT.resolve(
-            "shared/store/src/main/resources/META-INF/microprofile-config.properties");
+    private static final Path ROOT =
+            Path.of("").toAbsolutePath().resolve("../..").normalize();
+    private static final Path SHARED_DEFAULTS =
+            ROOT.resolve("shared/function/src/main/resources/META-INF/microprofile-config.properties");
+    private static final Path STORE_DEFAULTS =
+            ROOT.resolve("shared/store/src/main/resources/META-INF/microprofile-config.properties");
 
     @Test
     void noFunctionRepeatsASharedDefaultOrAnotherFunctionsKey() throws IOException {
         Properties shared = load(SHARED_DEFAULTS);
         Properties store = load(STORE_DEFAULTS);
-        assertThat(shared).containsKeys("quarkus.banner.enabled", "quarkus.lambda.mock-event-server.test-port",
-                "phylo.efs.root");
+        assertThat(shared)
+                .containsKeys("quarkus.banner.enabled", "quarkus.lambda.mock-event-server.test-port", "phylo.efs.root");
         assertThat(store).containsKeys("quarkus.datasource.db-kind", "quarkus.datasource.devservices.enabled");
 
         Map<String, List<String>> owners = new TreeMap<>();
         List<Path> files = functionProperties();
         assertThat(files).hasSize(7);
         for (Path file : files) {
-            String function = ROOT.resolve("functions").relativize(file).getName(0).toString();
+            String function =
+                    ROOT.resolve("functions").relativize(file).getName(0).toString();
             for (String key : load(file).stringPropertyNames()) {
-                assertThat(shared).as("%s repeats phylo-function's default %s", file, key).doesNotContainKey(key);
-                assertThat(store).as("%s repeats phylo-store's default %s", file, key).doesNotContainKey(key);
+                assertThat(shared)
+                        .as("%s repeats phylo-function's default %s", file, key)
+                        .doesNotContainKey(key);
+                assertThat(store)
+                        .as("%s repeats phylo-store's default %s", file, key)
+                        .doesNotContainKey(key);
                 owners.computeIfAbsent(key, k -> new ArrayList<>()).add(function);
             }
         }
         owners.remove("quarkus.funqy.export"); // each function's own value
-        owners.forEach((key, functions) -> assertThat(functions).as("%s is set by %s", key, functions).hasSize(1));
+        owners.forEach((key, functions) ->
+                assertThat(functions).as("%s is set by %s", key, functions).hasSize(1));
     }
 
     private static List<Path> functionProperties() throws IOException {
         try (Stream<Path> modules = Files.list(ROOT.resolve("functions"))) {
             return modules.map(m -> m.resolve("src/main/resources/application.properties"))
-                    .filter(Files::isRegularFile).sorted().toList();
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
         }
     }
 

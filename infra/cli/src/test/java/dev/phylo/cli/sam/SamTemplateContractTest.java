@@ -1,16 +1,10 @@
 package dev.phylo.cli.sam;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +17,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * What issue 5 asks of {@code sam/template.yaml}, checked against the code next to it rather than against a list
@@ -64,7 +63,9 @@ class SamTemplateContractTest {
 
     private static String module(JsonNode function) {
         Matcher m = CODE_URI.matcher(function.path("Properties").path("CodeUri").asText());
-        assertThat(m.matches()).as("CodeUri %s", function.path("Properties").path("CodeUri")).isTrue();
+        assertThat(m.matches())
+                .as("CodeUri %s", function.path("Properties").path("CodeUri"))
+                .isTrue();
         return m.group(1);
     }
 
@@ -117,9 +118,19 @@ class SamTemplateContractTest {
 
     @Test
     void everyFunctionPointsAtTheFunctionZipOfAQuarkusFunctionModuleTheBuildProduces() throws Exception {
-        assertThat(functions).containsKeys("HealthFunction", "IngestFunction", "SeedFunction", "BreedFunction",
-                "EvaluateFunction", "PersistFunction", "ValidateFunction", "ReportFunction", "MarkRunFailedFunction",
-                "MigrateFunction", "RetentionFunction");
+        assertThat(functions)
+                .containsKeys(
+                        "HealthFunction",
+                        "IngestFunction",
+                        "SeedFunction",
+                        "BreedFunction",
+                        "EvaluateFunction",
+                        "PersistFunction",
+                        "ValidateFunction",
+                        "ReportFunction",
+                        "MarkRunFailedFunction",
+                        "MigrateFunction",
+                        "RetentionFunction");
         Element aggregator = pom(ROOT.resolve("functions/pom.xml")).getDocumentElement();
         assertThat(child(aggregator, "artifactId")).isEqualTo("phylo-functions");
         List<String> modules = new ArrayList<>();
@@ -139,8 +150,14 @@ class SamTemplateContractTest {
             Element parent = childElement(pom(pom).getDocumentElement(), "parent");
             assertThat(parent).as("%s has a parent", pom).isNotNull();
             assertThat(child(parent, "artifactId")).as("%s's parent", pom).isEqualTo("phylo-functions");
-            assertThat(f.getValue().path("Properties").path("Environment").path("Variables")
-                    .path("QUARKUS_FUNQY_EXPORT").asText()).as("%s exports one @Funq", f.getKey()).isNotBlank();
+            assertThat(f.getValue()
+                            .path("Properties")
+                            .path("Environment")
+                            .path("Variables")
+                            .path("QUARKUS_FUNQY_EXPORT")
+                            .asText())
+                    .as("%s exports one @Funq", f.getKey())
+                    .isNotBlank();
         }
     }
 
@@ -154,17 +171,23 @@ class SamTemplateContractTest {
             }
             checked++;
             try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
-                List<String> libs = z.stream().map(java.util.zip.ZipEntry::getName)
-                        .filter(n -> n.startsWith("lib/")).toList();
-                assertThat(libs).as("%s", zip).isNotEmpty()
+                List<String> libs = z.stream()
+                        .map(java.util.zip.ZipEntry::getName)
+                        .filter(n -> n.startsWith("lib/"))
+                        .toList();
+                assertThat(libs)
+                        .as("%s", zip)
+                        .isNotEmpty()
                         .noneMatch(n -> n.startsWith("lib/io.zonky."))
                         .noneMatch(n -> n.startsWith("lib/dev.phylo.infra."))
                         .noneMatch(n -> n.startsWith("lib/dev.phylo.functions."));
                 boolean migrates = module(f).equals("maintenance");
                 assertThat(libs.stream().anyMatch(n -> n.startsWith("lib/org.flywaydb.")))
-                        .as("%s carries Flyway", zip).isEqualTo(migrates);
+                        .as("%s carries Flyway", zip)
+                        .isEqualTo(migrates);
                 assertThat(libs.stream().anyMatch(n -> n.startsWith("lib/dev.phylo.shared.phylo-schema-")))
-                        .as("%s carries the migrations", zip).isEqualTo(migrates);
+                        .as("%s carries the migrations", zip)
+                        .isEqualTo(migrates);
             }
         }
         if (checked == 0) {
@@ -176,12 +199,15 @@ class SamTemplateContractTest {
     void everyJvmFunctionRunsTheRequestIdHandlerAndLogsJson() throws Exception {
         String handler = root.path("Globals").path("Function").path("Handler").asText();
         assertThat(handler).isEqualTo("dev.phylo.function.LambdaHandler::handleRequest");
-        functions.forEach((id, f) -> assertThat(f.path("Properties").has("Handler")).as("%s overrides Handler", id)
+        functions.forEach((id, f) -> assertThat(f.path("Properties").has("Handler"))
+                .as("%s overrides Handler", id)
                 .isFalse());
         Path source = ROOT.resolve("shared/function/src/main/java")
                 .resolve(handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".java");
-        assertThat(Files.readString(source)).contains("implements RequestStreamHandler",
-                "public void handleRequest(InputStream input, OutputStream output, Context context)");
+        assertThat(Files.readString(source))
+                .contains(
+                        "implements RequestStreamHandler",
+                        "public void handleRequest(InputStream input, OutputStream output, Context context)");
         // every function's parent brings the handler and the JSON log format
         assertThat(declaredDependencies(ROOT.resolve("functions/pom.xml")))
                 .contains("phylo-function", "quarkus-logging-json");
@@ -190,7 +216,8 @@ class SamTemplateContractTest {
             if (Files.isRegularFile(zip)) { // built earlier in this reactor (mvn verify); absent on a lone test run
                 try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
                     assertThat(z.stream().map(java.util.zip.ZipEntry::getName))
-                            .as("%s", zip).anyMatch(n -> n.matches("lib/dev\\.phylo\\.shared\\.phylo-function-.*\\.jar"));
+                            .as("%s", zip)
+                            .anyMatch(n -> n.matches("lib/dev\\.phylo\\.shared\\.phylo-function-.*\\.jar"));
                 }
             }
         }
@@ -200,14 +227,17 @@ class SamTemplateContractTest {
     void theMaintenanceFunctionsRunOnTheJvmUnderEveryPackagingAndTheirModuleBuildsAJvmZipUnderNative()
             throws Exception {
         assertThat(root.path("Globals").path("Function").path("Runtime").toString())
-                .as("Globals Runtime is the Packaging condition").contains("IsNative", "provided.al2023", "java21");
+                .as("Globals Runtime is the Packaging condition")
+                .contains("IsNative", "provided.al2023", "java21");
         functions.forEach((id, f) -> {
             boolean maintenance = module(f).equals("maintenance");
             JsonNode runtime = f.path("Properties").path("Runtime");
             if (maintenance) {
                 assertThat(runtime.asText()).as("%s Runtime", id).isEqualTo("java21");
             } else {
-                assertThat(runtime.isMissingNode()).as("%s follows Packaging", id).isTrue();
+                assertThat(runtime.isMissingNode())
+                        .as("%s follows Packaging", id)
+                        .isTrue();
             }
         });
         Element project = pom(ROOT.resolve("functions/maintenance/pom.xml")).getDocumentElement();
@@ -218,7 +248,9 @@ class SamTemplateContractTest {
                 nativeProfile = (Element) profiles.item(i);
             }
         }
-        assertThat(nativeProfile).as("functions/maintenance overrides the native profile").isNotNull();
+        assertThat(nativeProfile)
+                .as("functions/maintenance overrides the native profile")
+                .isNotNull();
         Element properties = childElement(nativeProfile, "properties");
         assertThat(child(properties, "quarkus.native.enabled")).isEqualTo("false");
         assertThat(child(properties, "quarkus.package.jar.enabled")).isEqualTo("true");
@@ -232,7 +264,8 @@ class SamTemplateContractTest {
         assertThat(props.path("DefinitionUri").asText()).isEqualTo("statemachine/evolution.asl.json");
 
         Set<String> placeholders = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(Files.readString(SAM.resolve(props.path("DefinitionUri").asText())));
+        Matcher m = PLACEHOLDER.matcher(
+                Files.readString(SAM.resolve(props.path("DefinitionUri").asText())));
         while (m.find()) {
             placeholders.add(m.group(1));
         }
@@ -254,19 +287,27 @@ class SamTemplateContractTest {
             if (databaseFacing(module(f.getValue()))) {
                 databaseFacing.add(f.getKey());
                 JsonNode reserved = f.getValue().path("Properties").path("ReservedConcurrentExecutions");
-                assertThat(reserved.isInt()).as("%s ReservedConcurrentExecutions is a number: %s", f.getKey(),
-                        reserved).isTrue();
+                assertThat(reserved.isInt())
+                        .as("%s ReservedConcurrentExecutions is a number: %s", f.getKey(), reserved)
+                        .isTrue();
                 assertThat(reserved.asInt()).as(f.getKey()).isBetween(1, 10);
             }
         }
         // docs/architecture.md decision 1: these open Neon connections; evaluate never does.
-        assertThat(databaseFacing).contains("IngestFunction", "PersistFunction", "SeedFunction", "ReportFunction",
-                "HealthFunction").doesNotContain("EvaluateFunction");
+        assertThat(databaseFacing)
+                .contains("IngestFunction", "PersistFunction", "SeedFunction", "ReportFunction", "HealthFunction")
+                .doesNotContain("EvaluateFunction");
         assertThat(databaseFacing(module(functions.get("EvaluateFunction")))).isFalse();
 
         // Connection budget from the template comment: pool 2 per environment, well under Neon 0.25 CU's ~100.
-        int connections = databaseFacing.stream().mapToInt(id ->
-                functions.get(id).path("Properties").path("ReservedConcurrentExecutions").asInt() * 2).sum();
+        int connections = databaseFacing.stream()
+                .mapToInt(id -> functions
+                                .get(id)
+                                .path("Properties")
+                                .path("ReservedConcurrentExecutions")
+                                .asInt()
+                        * 2)
+                .sum();
         assertThat(connections).isLessThanOrEqualTo(60);
     }
 
@@ -276,30 +317,46 @@ class SamTemplateContractTest {
         assertThat(buckets).containsOnlyKeys("RawDataBucket", "ReportBucket");
         buckets.forEach((id, bucket) -> {
             JsonNode props = bucket.path("Properties");
-            JsonNode sse = props.path("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
-                    .path("ServerSideEncryptionByDefault").path("SSEAlgorithm");
+            JsonNode sse = props.path("BucketEncryption")
+                    .path("ServerSideEncryptionConfiguration")
+                    .path(0)
+                    .path("ServerSideEncryptionByDefault")
+                    .path("SSEAlgorithm");
             assertThat(sse.asText()).as("%s encryption", id).isIn("AES256", "aws:kms", "aws:kms:dsse");
             JsonNode block = props.path("PublicAccessBlockConfiguration");
-            for (String flag : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls",
-                    "RestrictPublicBuckets")) {
-                assertThat(block.path(flag).asBoolean(false)).as("%s %s", id, flag).isTrue();
+            for (String flag :
+                    List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                assertThat(block.path(flag).asBoolean(false))
+                        .as("%s %s", id, flag)
+                        .isTrue();
             }
-            assertThat(props.path("VersioningConfiguration").path("Status").asText()).as(id).isEqualTo("Enabled");
+            assertThat(props.path("VersioningConfiguration").path("Status").asText())
+                    .as(id)
+                    .isEqualTo("Enabled");
 
             JsonNode policy = ofType("AWS::S3::BucketPolicy").values().stream()
                     .filter(p -> p.path("Properties").path("Bucket").asText().equals(id))
-                    .findFirst().orElseThrow(() -> new AssertionError(id + " has no bucket policy"))
-                    .path("Properties").path("PolicyDocument");
-            assertThat(deniesInsecureTransport(policy)).as("%s denies non-TLS requests", id).isTrue();
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(id + " has no bucket policy"))
+                    .path("Properties")
+                    .path("PolicyDocument");
+            assertThat(deniesInsecureTransport(policy))
+                    .as("%s denies non-TLS requests", id)
+                    .isTrue();
         });
         // the report function may write reports, and nothing else may
         JsonNode report = functions.get("ReportFunction").path("Properties");
-        assertThat(report.path("Environment").path("Variables").path("PHYLO_REPORT_BUCKET").asText())
+        assertThat(report.path("Environment")
+                        .path("Variables")
+                        .path("PHYLO_REPORT_BUCKET")
+                        .asText())
                 .isEqualTo("ReportBucket");
         assertThat(report.path("Policies").toString()).contains("\"S3WritePolicy\":{\"BucketName\":\"ReportBucket\"}");
         functions.forEach((id, f) -> {
             if (!id.equals("ReportFunction")) {
-                assertThat(f.path("Properties").path("Policies").toString()).as(id).doesNotContain("ReportBucket");
+                assertThat(f.path("Properties").path("Policies").toString())
+                        .as(id)
+                        .doesNotContain("ReportBucket");
             }
         });
     }
@@ -319,15 +376,22 @@ class SamTemplateContractTest {
         });
         assertThat(suffixes).containsExactlyInAnyOrder(".csv", ".csv.gz");
 
-        String dlq = props.path("EventInvokeConfig").path("DestinationConfig").path("OnFailure")
-                .path("Destination").asText();
+        String dlq = props.path("EventInvokeConfig")
+                .path("DestinationConfig")
+                .path("OnFailure")
+                .path("Destination")
+                .asText();
         assertThat(dlq).endsWith(".Arn");
         String queue = dlq.substring(0, dlq.length() - ".Arn".length());
         assertThat(resources.path(queue).path("Type").asText()).isEqualTo("AWS::SQS::Queue");
         assertThat(ofType("AWS::CloudWatch::Alarm").values()).anySatisfy(a -> {
             assertThat(a.path("Properties").path("MetricName").asText())
                     .isEqualTo("ApproximateNumberOfMessagesVisible");
-            assertThat(a.path("Properties").path("Dimensions").path(0).path("Value").asText())
+            assertThat(a.path("Properties")
+                            .path("Dimensions")
+                            .path(0)
+                            .path("Value")
+                            .asText())
                     .startsWith(queue + ".");
         });
     }
@@ -343,13 +407,19 @@ class SamTemplateContractTest {
 
         Set<String> mountTargets = ofType("AWS::EFS::MountTarget").keySet();
         assertThat(mountTargets).hasSize(2);
-        JsonNode accessPoint = ofType("AWS::EFS::AccessPoint").values().iterator().next().path("Properties");
+        JsonNode accessPoint =
+                ofType("AWS::EFS::AccessPoint").values().iterator().next().path("Properties");
         assertThat(accessPoint.path("RootDirectory").path("Path").asText()).isEqualTo("/phylo");
-        assertThat(accessPoint.path("RootDirectory").path("CreationInfo").path("Permissions").asText())
+        assertThat(accessPoint
+                        .path("RootDirectory")
+                        .path("CreationInfo")
+                        .path("Permissions")
+                        .asText())
                 .isEqualTo("0755");
 
         // Globals carry the mount; each function waits for the mount targets.
-        JsonNode mount = root.path("Globals").path("Function").path("FileSystemConfigs").path(0);
+        JsonNode mount =
+                root.path("Globals").path("Function").path("FileSystemConfigs").path(0);
         assertThat(mount.path("LocalMountPath").asText()).isEqualTo("/mnt/phylo");
         functions.forEach((id, f) -> {
             List<String> dependsOn = new ArrayList<>();
@@ -361,21 +431,29 @@ class SamTemplateContractTest {
     @Test
     void everyFunctionLogsToItsOwnLogGroupWithRetention() {
         functions.forEach((id, f) -> {
-            String group = f.path("Properties").path("LoggingConfig").path("LogGroup").asText();
+            String group =
+                    f.path("Properties").path("LoggingConfig").path("LogGroup").asText();
             assertThat(group).as("%s LoggingConfig.LogGroup", id).isNotBlank();
             JsonNode logGroup = resources.path(group);
             assertThat(logGroup.path("Type").asText()).as(group).isEqualTo("AWS::Logs::LogGroup");
-            assertThat(logGroup.path("Properties").path("RetentionInDays").isMissingNode()).as(group).isFalse();
+            assertThat(logGroup.path("Properties").path("RetentionInDays").isMissingNode())
+                    .as(group)
+                    .isFalse();
         });
         assertThat(functions.values().stream()
-                .map(f -> f.path("Properties").path("LoggingConfig").path("LogGroup").asText()).distinct())
+                        .map(f -> f.path("Properties")
+                                .path("LoggingConfig")
+                                .path("LogGroup")
+                                .asText())
+                        .distinct())
                 .hasSize(functions.size());
     }
 
     private static boolean deniesInsecureTransport(JsonNode policy) {
         for (JsonNode statement : policy.path("Statement")) {
             JsonNode secure = statement.path("Condition").path("Bool").path("aws:SecureTransport");
-            if (statement.path("Effect").asText().equals("Deny") && secure.asText().equals("false")) {
+            if (statement.path("Effect").asText().equals("Deny")
+                    && secure.asText().equals("false")) {
                 return true;
             }
         }

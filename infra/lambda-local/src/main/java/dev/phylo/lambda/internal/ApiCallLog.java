@@ -2,7 +2,6 @@ package dev.phylo.lambda.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.phylo.lambda.RuntimeApiServer.ApiCall;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -32,8 +31,12 @@ public final class ApiCallLog {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("lambda-runtime") || lower.equals("content-type") || lower.equals("content-length")
-                    || lower.equals("transfer-encoding") || lower.equals("expect") || lower.equals("user-agent")) {
+            if (lower.startsWith("lambda-runtime")
+                    || lower.equals("content-type")
+                    || lower.equals("content-length")
+                    || lower.equals("transfer-encoding")
+                    || lower.equals("expect")
+                    || lower.equals("user-agent")) {
                 headers.put(lower, String.join(",", values));
             }
         });

@@ -1,7 +1,6 @@
 package dev.phylo.lambda.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package dev.phylo.lambda.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -6,8 +6,7 @@ public final class ExitStatus {
     private static final int SIGNAL_BASE = 128;
     private static final int MAX_SIGNAL = 64;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 
     /** "exit status 3", or "signal: killed (exit code 137)" for a process ended by a signal (exit code 128 + n). */
     public static String describe(int code) {

@@ -12,8 +12,7 @@ public final class GracefulStop {
 
     private static final Duration EXIT_AFTER_KILL = Duration.ofSeconds(10);
 
-    private GracefulStop() {
-    }
+    private GracefulStop() {}
 
     /** Stops {@code processes}, giving them {@code grace} (in total) to exit after SIGTERM. */
     public static void stopAll(Collection<ProcessSupervisor> processes, Duration grace) {

@@ -1,7 +1,6 @@
 package dev.phylo.lambda.internal;
 
 import dev.phylo.lambda.InvocationResult;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,13 +28,14 @@ public final class InvocationQueue {
      *
      * @param traceId the {@code Lambda-Runtime-Trace-Id}; null for a fresh X-Ray style one
      */
-    public CompletableFuture<InvocationResult> submit(String requestId, byte[] payload, long deadlineEpochMs,
-                                                      String traceId) {
-        PendingInvocation p = new PendingInvocation(requestId, payload, deadlineEpochMs,
-                traceId == null ? PendingInvocation.newTraceId() : traceId);
+    public CompletableFuture<InvocationResult> submit(
+            String requestId, byte[] payload, long deadlineEpochMs, String traceId) {
+        PendingInvocation p = new PendingInvocation(
+                requestId, payload, deadlineEpochMs, traceId == null ? PendingInvocation.newTraceId() : traceId);
         if (closed) {
-            p.result().complete(new InvocationResult.Failure(requestId, InvocationResult.RUNTIME_EXIT_ERROR,
-                    "Runtime API server is closed", List.of()));
+            p.result()
+                    .complete(new InvocationResult.Failure(
+                            requestId, InvocationResult.RUNTIME_EXIT_ERROR, "Runtime API server is closed", List.of()));
             return p.result();
         }
         inFlight.put(requestId, p);

@@ -1,7 +1,6 @@
 package dev.phylo.lambda.internal;
 
 import dev.phylo.lambda.FunctionLog;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,18 +59,21 @@ final class OutputCapture {
             return "\n(no output from " + instanceName + ")";
         }
         List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_IN_MESSAGES), lines.size());
-        StringBuilder sb = new StringBuilder("\nLast output of ").append(instanceName).append(" (pid ")
-                .append(process.pid()).append("):");
+        StringBuilder sb = new StringBuilder("\nLast output of ")
+                .append(instanceName)
+                .append(" (pid ")
+                .append(process.pid())
+                .append("):");
         for (String line : last) {
-            sb.append("\n  ").append(line.length() > LINE_IN_MESSAGES
-                    ? line.substring(0, LINE_IN_MESSAGES) + "…" : line);
+            sb.append("\n  ")
+                    .append(line.length() > LINE_IN_MESSAGES ? line.substring(0, LINE_IN_MESSAGES) + "…" : line);
         }
         return sb.toString();
     }
 
     private void pumpOutput() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 synchronized (tail) {

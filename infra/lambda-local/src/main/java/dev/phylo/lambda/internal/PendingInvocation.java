@@ -1,7 +1,6 @@
 package dev.phylo.lambda.internal;
 
 import dev.phylo.lambda.InvocationResult;
-
 import java.math.BigInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +47,8 @@ final class PendingInvocation {
     /** An X-Ray style trace header: {@code Root=1-<8 hex epoch s>-<24 hex>;Parent=<16 hex>;Sampled=0}. */
     static String newTraceId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format("Root=1-%08x-%024x;Parent=%016x;Sampled=0",
+        return String.format(
+                "Root=1-%08x-%024x;Parent=%016x;Sampled=0",
                 System.currentTimeMillis() / 1000, new BigInteger(96, r), r.nextLong());
     }
 }

@@ -4,7 +4,6 @@ import dev.phylo.lambda.FunctionArtifact;
 import dev.phylo.lambda.FunctionConfig;
 import dev.phylo.lambda.FunctionProcess;
 import dev.phylo.lambda.RicClasspath;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,11 +34,9 @@ public final class ProcessLauncher {
      * @param startNanos       {@link System#nanoTime()} just before the start, to measure start-up from
      * @param temporaryWorkDir the working directory created for it, to delete once it is gone; null if none was
      */
-    public record Launched(Process process, long startNanos, Path temporaryWorkDir) {
-    }
+    public record Launched(Process process, long startNanos, Path temporaryWorkDir) {}
 
-    private ProcessLauncher() {
-    }
+    private ProcessLauncher() {}
 
     /**
      * Starts a process of {@code config} that polls the Runtime API at {@code runtimeApiAddress}. A working directory
@@ -124,8 +121,10 @@ public final class ProcessLauncher {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(config.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.name());
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                "yyyy/MM/dd")) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", ""));
+        env.put(
+                "AWS_LAMBDA_LOG_STREAM_NAME",
+                LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/[$LATEST]"
+                        + UUID.randomUUID().toString().replace("-", ""));
         env.put("AWS_REGION", config.region());
         env.put("AWS_DEFAULT_REGION", config.region());
         env.put("_HANDLER", config.handler());

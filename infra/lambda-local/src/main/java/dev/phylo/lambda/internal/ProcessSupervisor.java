@@ -3,7 +3,6 @@ package dev.phylo.lambda.internal;
 import dev.phylo.lambda.FunctionLog;
 import dev.phylo.lambda.InvocationResult;
 import dev.phylo.lambda.RuntimeApiServer;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +31,8 @@ public final class ProcessSupervisor {
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile Integer exitCode;
 
-    private ProcessSupervisor(ProcessLauncher.Launched launched, String instanceName, FunctionLog log,
-                              RuntimeApiServer server) {
+    private ProcessSupervisor(
+            ProcessLauncher.Launched launched, String instanceName, FunctionLog log, RuntimeApiServer server) {
         this.process = launched.process();
         this.instanceName = instanceName;
         this.log = log;
@@ -43,8 +42,8 @@ public final class ProcessSupervisor {
     }
 
     /** Starts watching {@code launched}, which polls {@code server}; its output goes to {@code log}. */
-    public static ProcessSupervisor watch(ProcessLauncher.Launched launched, String instanceName, FunctionLog log,
-                                          RuntimeApiServer server) {
+    public static ProcessSupervisor watch(
+            ProcessLauncher.Launched launched, String instanceName, FunctionLog log, RuntimeApiServer server) {
         ProcessSupervisor supervisor = new ProcessSupervisor(launched, instanceName, log, server);
         supervisor.process.onExit().whenComplete((p, error) -> supervisor.handleExit());
         return supervisor;
@@ -77,8 +76,12 @@ public final class ProcessSupervisor {
 
     /** What an invocation that the process's exit (with {@code code}) cut short fails with. */
     public InvocationResult.Failure exitFailure(String requestId, int code) {
-        return new InvocationResult.Failure(requestId, InvocationResult.RUNTIME_EXIT_ERROR, "RequestId: " + requestId
-                + " Error: Runtime exited with error: " + ExitStatus.describe(code) + outputExcerpt(), List.of());
+        return new InvocationResult.Failure(
+                requestId,
+                InvocationResult.RUNTIME_EXIT_ERROR,
+                "RequestId: " + requestId + " Error: Runtime exited with error: " + ExitStatus.describe(code)
+                        + outputExcerpt(),
+                List.of());
     }
 
     /** SIGKILL (like {@code kill -9}), without waiting. Descendants too. */

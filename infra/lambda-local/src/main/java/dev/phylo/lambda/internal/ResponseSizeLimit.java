@@ -2,7 +2,6 @@ package dev.phylo.lambda.internal;
 
 import dev.phylo.lambda.InvocationResult;
 import dev.phylo.lambda.RuntimeApiServer;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,12 +24,17 @@ final class ResponseSizeLimit {
     /** The 413 answer to an oversized response; sending it fails {@code invocation}. */
     ApiReply reject(PendingInvocation invocation, int responseBytes) {
         rejected.add(invocation.requestId());
-        InvocationResult tooLarge = new InvocationResult.Failure(invocation.requestId(),
-                InvocationResult.RESPONSE_TOO_LARGE, "Response payload size (" + responseBytes
-                + " bytes) exceeded maximum allowed payload size (" + RuntimeApiServer.MAX_RESPONSE_BYTES
-                + " bytes).", List.of());
-        return ApiReply.error(413, "RequestEntityTooLarge", "Exceeded maximum allowed payload size ("
-                + RuntimeApiServer.MAX_RESPONSE_BYTES + " bytes).")
+        InvocationResult tooLarge = new InvocationResult.Failure(
+                invocation.requestId(),
+                InvocationResult.RESPONSE_TOO_LARGE,
+                "Response payload size (" + responseBytes
+                        + " bytes) exceeded maximum allowed payload size (" + RuntimeApiServer.MAX_RESPONSE_BYTES
+                        + " bytes).",
+                List.of());
+        return ApiReply.error(
+                        413,
+                        "RequestEntityTooLarge",
+                        "Exceeded maximum allowed payload size (" + RuntimeApiServer.MAX_RESPONSE_BYTES + " bytes).")
                 .completing(() -> invocation.result().complete(tooLarge));
     }
 

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.phylo.lambda.InvocationResult;
 import dev.phylo.lambda.RuntimeApiServer;
 import dev.phylo.lambda.RuntimeApiServer.InitError;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,8 +35,12 @@ public final class RuntimeApiHandler implements HttpHandler {
      * @param firstPoll completed by the first {@code /invocation/next}
      * @param initError completed by {@code /init/error}
      */
-    public RuntimeApiHandler(String functionArn, InvocationQueue invocations, ApiCallLog calls,
-                             CompletableFuture<Void> firstPoll, CompletableFuture<InitError> initError) {
+    public RuntimeApiHandler(
+            String functionArn,
+            InvocationQueue invocations,
+            ApiCallLog calls,
+            CompletableFuture<Void> firstPoll,
+            CompletableFuture<InitError> initError) {
         this.functionArn = functionArn;
         this.invocations = invocations;
         this.calls = calls;
@@ -90,8 +93,7 @@ public final class RuntimeApiHandler implements HttpHandler {
     }
 
     /** The reply to one request, or null if the server is going away; sets {@code bodyBytes[0]} to the body size. */
-    private ApiReply dispatch(HttpExchange exchange, String method, String path, long[] bodyBytes)
-            throws IOException {
+    private ApiReply dispatch(HttpExchange exchange, String method, String path, long[] bodyBytes) throws IOException {
         if (path.equals(INVOCATION + "next")) {
             if (!method.equals("GET")) {
                 return ApiReply.error(405, "MethodNotAllowed", method + " " + path);
@@ -165,8 +167,7 @@ public final class RuntimeApiHandler implements HttpHandler {
                     : invalidRequestId(requestId);
         }
         ErrorDocument doc = ErrorDocument.parse(body, headerType);
-        InvocationResult failure = new InvocationResult.Failure(requestId, doc.type(), doc.message(),
-                doc.stackTrace());
+        InvocationResult failure = new InvocationResult.Failure(requestId, doc.type(), doc.message(), doc.stackTrace());
         return ApiReply.accepted(() -> p.result().complete(failure));
     }
 

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
  */
 final class TemporaryWorkDir {
 
-    private TemporaryWorkDir() {
-    }
+    private TemporaryWorkDir() {}
 
     static Path create(String functionName) throws IOException {
         return Files.createTempDirectory("phylo-lambda-" + functionName + "-");

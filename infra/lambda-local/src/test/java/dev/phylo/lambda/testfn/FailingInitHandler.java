@@ -2,7 +2,6 @@ package dev.phylo.lambda.testfn;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 

@@ -1,7 +1,6 @@
 package dev.phylo.postgres.internal;
 
 import dev.phylo.postgres.EmbeddedDatabaseException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,7 @@ public final class ClusterFiles {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ClusterFiles() {
-    }
+    private ClusterFiles() {}
 
     public static String newPassword() {
         byte[] bytes = new byte[16];
@@ -78,16 +76,21 @@ public final class ClusterFiles {
                 Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
             }
             String hostType = certificates == null ? "host" : "hostssl";
-            Files.writeString(dataDir.resolve("pg_hba.conf"), String.join("\n",
-                    "# Written by dev.phylo.postgres.EmbeddedDatabase on every start.",
-                    "# TYPE  DATABASE USER ADDRESS       METHOD",
-                    "local    all      all                scram-sha-256",
-                    hostType + " all all 127.0.0.1/32 scram-sha-256",
-                    hostType + " all all ::1/128      scram-sha-256",
-                    ""), StandardCharsets.UTF_8);
+            Files.writeString(
+                    dataDir.resolve("pg_hba.conf"),
+                    String.join(
+                            "\n",
+                            "# Written by dev.phylo.postgres.EmbeddedDatabase on every start.",
+                            "# TYPE  DATABASE USER ADDRESS       METHOD",
+                            "local    all      all                scram-sha-256",
+                            hostType + " all all 127.0.0.1/32 scram-sha-256",
+                            hostType + " all all ::1/128      scram-sha-256",
+                            ""),
+                    StandardCharsets.UTF_8);
             if (certificates != null) {
                 TestCertificates files = joinCertificates(certificates);
-                Files.copy(files.serverCertificate(), dataDir.resolve("server.crt"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        files.serverCertificate(), dataDir.resolve("server.crt"), StandardCopyOption.REPLACE_EXISTING);
                 Path key = dataDir.resolve("server.key");
                 Files.deleteIfExists(key);
                 Files.createFile(key, OWNER_ONLY);

@@ -1,7 +1,6 @@
 package dev.phylo.postgres.internal;
 
 import dev.phylo.postgres.EmbeddedDatabaseException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,15 +27,16 @@ final class Keytool {
         command.add(executable.toString());
         command.addAll(List.of(args));
         command.addAll(FAST_JVM);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         try {
             Process process = builder.start();
             process.getOutputStream().close();
             byte[] output = process.getInputStream().readAllBytes();
             int exitCode = process.waitFor();
             if (exitCode != 0) {
-                throw new EmbeddedDatabaseException("keytool " + args[0] + " failed with exit code "
-                        + exitCode + ": " + new String(output, StandardCharsets.UTF_8).strip());
+                throw new EmbeddedDatabaseException("keytool " + args[0] + " failed with exit code " + exitCode + ": "
+                        + new String(output, StandardCharsets.UTF_8).strip());
             }
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("cannot run " + executable + " " + args[0], e);

@@ -1,7 +1,6 @@
 package dev.phylo.postgres.internal;
 
 import dev.phylo.postgres.EmbeddedDatabaseException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,22 +50,83 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
         new SecureRandom().nextBytes(random);
         String storePassword = HexFormat.of().formatHex(random);
         Keytool keytool = new Keytool(dir);
-        CompletableFuture<Void> ca = CompletableFuture.runAsync(() -> keytool.run("-genkeypair",
-                "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=Phylo test CA",
-                "-ext", "bc:c", "-ext", "ku:c=keyCertSign,cRLSign", "-startdate", START_DATE, "-validity", VALIDITY_DAYS,
-                "-storetype", "PKCS12", "-keystore", "ca.p12", "-storepass", storePassword));
-        keytool.run("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=" + SERVER_HOST, "-validity", VALIDITY_DAYS,
-                "-storetype", "PKCS12", "-keystore", "server.p12", "-storepass", storePassword);
-        keytool.run("-certreq", "-alias", "server", "-keystore", "server.p12", "-storepass", storePassword,
-                "-file", "server.csr");
+        CompletableFuture<Void> ca = CompletableFuture.runAsync(() -> keytool.run(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=Phylo test CA",
+                "-ext",
+                "bc:c",
+                "-ext",
+                "ku:c=keyCertSign,cRLSign",
+                "-startdate",
+                START_DATE,
+                "-validity",
+                VALIDITY_DAYS,
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                "ca.p12",
+                "-storepass",
+                storePassword));
+        keytool.run(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + SERVER_HOST,
+                "-validity",
+                VALIDITY_DAYS,
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                "server.p12",
+                "-storepass",
+                storePassword);
+        keytool.run(
+                "-certreq",
+                "-alias",
+                "server",
+                "-keystore",
+                "server.p12",
+                "-storepass",
+                storePassword,
+                "-file",
+                "server.csr");
         join(ca);
         Path serverCertificate = dir.resolve("server.crt");
-        keytool.run("-gencert", "-alias", "ca", "-keystore", "ca.p12", "-storepass", storePassword,
-                "-infile", "server.csr", "-outfile", serverCertificate.getFileName().toString(), "-rfc",
-                "-startdate", START_DATE, "-validity", VALIDITY_DAYS,
-                "-ext", "san=dns:" + SERVER_HOST, "-ext", "ku:c=digitalSignature",
-                "-ext", "eku=serverAuth");
+        keytool.run(
+                "-gencert",
+                "-alias",
+                "ca",
+                "-keystore",
+                "ca.p12",
+                "-storepass",
+                storePassword,
+                "-infile",
+                "server.csr",
+                "-outfile",
+                serverCertificate.getFileName().toString(),
+                "-rfc",
+                "-startdate",
+                START_DATE,
+                "-validity",
+                VALIDITY_DAYS,
+                "-ext",
+                "san=dns:" + SERVER_HOST,
+                "-ext",
+                "ku:c=digitalSignature",
+                "-ext",
+                "eku=serverAuth");
 
         Path caCertificate = caCertificateIn(dir);
         Path serverKey = dir.resolve("server.key");

@@ -17,14 +17,25 @@ import java.util.Set;
 final class ActionParsers {
 
     private static final Set<String> KNOWN_ERRORS = Set.of(
-            "States.ALL", "States.DataLimitExceeded", "States.ExceedToleratedFailureThreshold",
-            "States.HeartbeatTimeout", "States.Http.Socket", "States.IntrinsicFailure", "States.ItemReaderFailed",
-            "States.NoChoiceMatched", "States.ParameterPathFailure", "States.Permissions",
-            "States.ResultPathMatchFailure", "States.ResultWriterFailed", "States.Runtime", "States.TaskFailed",
-            "States.Timeout", "States.BranchFailed", "States.QueryEvaluationError");
+            "States.ALL",
+            "States.DataLimitExceeded",
+            "States.ExceedToleratedFailureThreshold",
+            "States.HeartbeatTimeout",
+            "States.Http.Socket",
+            "States.IntrinsicFailure",
+            "States.ItemReaderFailed",
+            "States.NoChoiceMatched",
+            "States.ParameterPathFailure",
+            "States.Permissions",
+            "States.ResultPathMatchFailure",
+            "States.ResultWriterFailed",
+            "States.Runtime",
+            "States.TaskFailed",
+            "States.Timeout",
+            "States.BranchFailed",
+            "States.QueryEvaluationError");
 
-    private ActionParsers() {
-    }
+    private ActionParsers() {}
 
     /** {@code withParameters} is false for a Map, whose Parameters are the legacy ItemSelector. */
     static Model.Action action(String name, JsonNode node, boolean withParameters) {
@@ -109,7 +120,8 @@ final class ActionParsers {
                     maxDelaySeconds = Fields.intField(name, f + ".MaxDelaySeconds", x, 1, 31_622_400);
                     break;
                 case "JitterStrategy":
-                    if (!x.isTextual() || !(x.textValue().equals("FULL") || x.textValue().equals("NONE"))) {
+                    if (!x.isTextual()
+                            || !(x.textValue().equals("FULL") || x.textValue().equals("NONE"))) {
                         throw err(name, f + ".JitterStrategy", "must be FULL or NONE");
                     }
                     fullJitter = x.textValue().equals("FULL");

@@ -18,8 +18,7 @@ final class ArrayIntrinsics {
     /** The most elements States.ArrayRange may produce. */
     private static final int MAX_RANGE = 1000;
 
-    private ArrayIntrinsics() {
-    }
+    private ArrayIntrinsics() {}
 
     /** States.Array: its arguments as an array. */
     static JsonNode arrayOf(List<JsonNode> a) {

@@ -45,8 +45,14 @@ record ChildInputs(List<JsonNode> inputs, List<Integer> sizes) {
     }
 
     private static void batch(
-            Model.MapState s, Frame f, JsonNode ctx, JsonNode eff, List<JsonNode> selected, List<JsonNode> out,
-            List<Integer> sizes, String scope) {
+            Model.MapState s,
+            Frame f,
+            JsonNode ctx,
+            JsonNode eff,
+            List<JsonNode> selected,
+            List<JsonNode> out,
+            List<Integer> sizes,
+            String scope) {
         Model.Batcher b = s.batcher();
         long maxItems = b.maxItems() != null ? b.maxItems() : Long.MAX_VALUE;
         if (b.maxItemsPath() != null) {
@@ -81,11 +87,11 @@ record ChildInputs(List<JsonNode> inputs, List<Integer> sizes) {
                 current = Json.NODES.arrayNode();
             }
             current.add(item);
-            if (maxBytes != Long.MAX_VALUE && current.size() == 1
+            if (maxBytes != Long.MAX_VALUE
+                    && current.size() == 1
                     && Json.utf8Size(batchObject(current, batchInput)) > maxBytes) {
-                throw StatesError.runtime(
-                        "state \"" + s.name() + "\": field ItemBatcher: item " + i
-                                + " alone is larger than MaxInputBytesPerBatch (" + maxBytes + " bytes)");
+                throw StatesError.runtime("state \"" + s.name() + "\": field ItemBatcher: item " + i
+                        + " alone is larger than MaxInputBytesPerBatch (" + maxBytes + " bytes)");
             }
         }
         if (current != null) {

@@ -8,18 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class DataFlowSteps {
 
-    private DataFlowSteps() {
-    }
+    private DataFlowSteps() {}
 
     /** The value {@code p} selects from the input or the context object; fails when it selects nothing. */
     static JsonNode read(Model.State s, String field, PathExpr p, JsonNode in, JsonNode ctx) {
         JsonNode v = p.read(in, ctx);
         if (v == null) {
-            throw StatesError.runtime(
-                    "state \"" + s.name() + "\": field " + field + ": the JSONPath '" + p.text()
-                            + "' could not be found in the "
-                            + (p.isContext() ? "context object " + Json.abbreviate(ctx, 1024)
-                                    : "input " + Json.abbreviate(in, 1024)));
+            throw StatesError.runtime("state \"" + s.name() + "\": field " + field + ": the JSONPath '" + p.text()
+                    + "' could not be found in the "
+                    + (p.isContext()
+                            ? "context object " + Json.abbreviate(ctx, 1024)
+                            : "input " + Json.abbreviate(in, 1024)));
         }
         return v;
     }
@@ -28,9 +27,8 @@ final class DataFlowSteps {
     static long integerAt(Model.State s, String field, PathExpr p, JsonNode eff, JsonNode ctx, long min, long max) {
         JsonNode v = read(s, field, p, eff, ctx);
         if (!v.isIntegralNumber() || v.longValue() < min || v.longValue() > max) {
-            throw StatesError.runtime(
-                    "state \"" + s.name() + "\": field " + field + ": '" + p.text()
-                            + "' must select an integer between " + min + " and " + max + " but selected " + v);
+            throw StatesError.runtime("state \"" + s.name() + "\": field " + field + ": '" + p.text()
+                    + "' must select an integer between " + min + " and " + max + " but selected " + v);
         }
         return v.longValue();
     }

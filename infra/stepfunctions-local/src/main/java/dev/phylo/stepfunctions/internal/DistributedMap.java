@@ -30,7 +30,11 @@ final class DistributedMap {
     private final String smName;
     private final String execName;
 
-    DistributedMap(Interpreter interpreter, FanOut fanOut, ScheduledThreadPoolExecutor timers, String smName,
+    DistributedMap(
+            Interpreter interpreter,
+            FanOut fanOut,
+            ScheduledThreadPoolExecutor timers,
+            String smName,
             String execName) {
         this.interpreter = interpreter;
         this.fanOut = fanOut;
@@ -64,7 +68,13 @@ final class DistributedMap {
     }
 
     JsonNode run(
-            Model.MapState s, JsonNode raw, Frame f, JsonNode ctx, JsonNode eff, ArrayNode items, int concurrency,
+            Model.MapState s,
+            JsonNode raw,
+            Frame f,
+            JsonNode ctx,
+            JsonNode eff,
+            ArrayNode items,
+            int concurrency,
             String scope) {
         List<JsonNode> selected = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -130,7 +140,11 @@ final class DistributedMap {
     }
 
     private static String failureCause(
-            Model.MapState s, FanOut.Outcomes o, ChildInputs children, Tally tally, int total,
+            Model.MapState s,
+            FanOut.Outcomes o,
+            ChildInputs children,
+            Tally tally,
+            int total,
             FailureTolerance tolerance) {
         int firstFailed = tally.firstFailedChild();
         StatesError first = o.errors[firstFailed];
@@ -148,7 +162,11 @@ final class DistributedMap {
         String kind = express ? "express" : "execution";
         String arn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":" + kind + ":" + smName + "/" + label(s) + ":"
                 + childName;
-        Run child = new Run(childName, arn, childInput, Events.iso(interpreter.options().clock().instant()),
+        Run child = new Run(
+                childName,
+                arn,
+                childInput,
+                Events.iso(interpreter.options().clock().instant()),
                 Run.Sink.DISCARD);
         Frame cf = new Frame(child, tok, new Cursor(0), "");
         ScheduledFuture<?> timer = null;

@@ -22,8 +22,7 @@ final class EncodingIntrinsics {
 
     private static final List<String> HASH_ALGORITHMS = List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
-    private EncodingIntrinsics() {
-    }
+    private EncodingIntrinsics() {}
 
     static JsonNode base64Encode(List<JsonNode> a) {
         String text = limitedText("Base64Encode", string("Base64Encode", a.get(0), 1));

@@ -97,8 +97,14 @@ public final class Engine {
             timers.schedule(
                     () -> {
                         String cause = "The execution ran longer than its TimeoutSeconds (" + secs + " s)";
-                        if (history.finish(ExecutionStatus.TIMED_OUT, null, "ExecutionTimedOut",
-                                Events.errorDetails(StatesError.TIMEOUT, cause), null, StatesError.TIMEOUT, cause)) {
+                        if (history.finish(
+                                ExecutionStatus.TIMED_OUT,
+                                null,
+                                "ExecutionTimedOut",
+                                Events.errorDetails(StatesError.TIMEOUT, cause),
+                                null,
+                                StatesError.TIMEOUT,
+                                cause)) {
                             root.cancel(CancelToken.Kind.TIMEOUT, cause);
                         }
                     },
@@ -126,19 +132,43 @@ public final class Engine {
             f.record("ExecutionStarted", started);
             interpreter.checkSize(input, null, "execution input");
             JsonNode out = interpreter.runBranch(machine.root(), input, f);
-            history.finish(ExecutionStatus.SUCCEEDED, f.cursor, "ExecutionSucceeded",
-                    Events.data(Json.NODES.objectNode(), "output", out), out, null, null);
+            history.finish(
+                    ExecutionStatus.SUCCEEDED,
+                    f.cursor,
+                    "ExecutionSucceeded",
+                    Events.data(Json.NODES.objectNode(), "output", out),
+                    out,
+                    null,
+                    null);
         } catch (StatesError e) {
-            history.finish(ExecutionStatus.FAILED, f.cursor, "ExecutionFailed",
-                    Events.errorDetails(e.error(), e.cause()), null, e.error(), e.cause());
+            history.finish(
+                    ExecutionStatus.FAILED,
+                    f.cursor,
+                    "ExecutionFailed",
+                    Events.errorDetails(e.error(), e.cause()),
+                    null,
+                    e.error(),
+                    e.cause());
         } catch (CancelToken.Cancelled c) {
             // whoever cancelled has already finished the execution; this is a fallback
-            history.finish(ExecutionStatus.ABORTED, f.cursor, "ExecutionAborted",
-                    Events.errorDetails(null, c.reason.message), null, null, c.reason.message);
+            history.finish(
+                    ExecutionStatus.ABORTED,
+                    f.cursor,
+                    "ExecutionAborted",
+                    Events.errorDetails(null, c.reason.message),
+                    null,
+                    null,
+                    c.reason.message);
         } catch (RuntimeException | Error t) {
             String cause = "internal error of the local runner: " + t;
-            history.finish(ExecutionStatus.FAILED, f.cursor, "ExecutionFailed",
-                    Events.errorDetails(StatesError.RUNTIME, cause), null, StatesError.RUNTIME, cause);
+            history.finish(
+                    ExecutionStatus.FAILED,
+                    f.cursor,
+                    "ExecutionFailed",
+                    Events.errorDetails(StatesError.RUNTIME, cause),
+                    null,
+                    StatesError.RUNTIME,
+                    cause);
         } finally {
             root.leave();
             timers.shutdownNow();

@@ -10,8 +10,7 @@ import java.time.temporal.ChronoUnit;
 /** Builders for the details of history events, and the timestamp format of the history and context object. */
 final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     /** {"error": error, "cause": cause}; no error field when {@code error} is null. */
     static ObjectNode errorDetails(String error, String cause) {

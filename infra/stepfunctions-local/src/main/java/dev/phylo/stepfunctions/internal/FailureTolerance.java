@@ -15,10 +15,9 @@ record FailureTolerance(Double percentage, Long count) {
         if (t.percentagePath() != null) {
             JsonNode v = DataFlowSteps.read(s, "ToleratedFailurePercentagePath", t.percentagePath(), eff, ctx);
             if (!v.isNumber() || v.doubleValue() < 0 || v.doubleValue() > 100) {
-                throw StatesError.runtime(
-                        "state \"" + s.name() + "\": field ToleratedFailurePercentagePath: '"
-                                + t.percentagePath().text() + "' must select a number between 0 and 100 but selected "
-                                + v);
+                throw StatesError.runtime("state \"" + s.name() + "\": field ToleratedFailurePercentagePath: '"
+                        + t.percentagePath().text() + "' must select a number between 0 and 100 but selected "
+                        + v);
             }
             pct = v.doubleValue();
         }

@@ -18,11 +18,14 @@ import java.util.function.Function;
 final class FanOutParsers {
 
     private static final Set<String> DISTRIBUTED_ONLY = Set.of(
-            "ItemBatcher", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", "ToleratedFailureCount",
-            "ToleratedFailureCountPath", "Label");
+            "ItemBatcher",
+            "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath",
+            "ToleratedFailureCount",
+            "ToleratedFailureCountPath",
+            "Label");
 
-    private FanOutParsers() {
-    }
+    private FanOutParsers() {}
 
     static Function<Model.Common, Model.State> parallel(String name, JsonNode node) {
         Model.Action action = ActionParsers.action(name, node, true);
@@ -71,9 +74,8 @@ final class FanOutParsers {
         JsonNode selector = node.has("ItemSelector") ? node.get("ItemSelector") : node.get("Parameters");
         Template itemSelector =
                 Fields.template(name, node.has("ItemSelector") ? "ItemSelector" : "Parameters", selector);
-        PathExpr itemsPath = node.has("ItemsPath")
-                ? Fields.refPath(name, "ItemsPath", node.get("ItemsPath"))
-                : PathExpr.ROOT;
+        PathExpr itemsPath =
+                node.has("ItemsPath") ? Fields.refPath(name, "ItemsPath", node.get("ItemsPath")) : PathExpr.ROOT;
         Fields.exclusive(name, node, "MaxConcurrency", "MaxConcurrencyPath");
         int maxConcurrency = node.has("MaxConcurrency")
                 ? Fields.intField(name, "MaxConcurrency", node.get("MaxConcurrency"), 0, Integer.MAX_VALUE)
@@ -92,8 +94,19 @@ final class FanOutParsers {
         }
         Model.Batcher batcher = node.has("ItemBatcher") ? batcher(name, node.get("ItemBatcher")) : null;
         String mapLabel = label;
-        return common -> new Model.MapState(common, action, processor, distributed, executionType, itemsPath,
-                itemSelector, maxConcurrency, maxConcurrencyPath, batcher, tolerance, mapLabel);
+        return common -> new Model.MapState(
+                common,
+                action,
+                processor,
+                distributed,
+                executionType,
+                itemsPath,
+                itemSelector,
+                maxConcurrency,
+                maxConcurrencyPath,
+                batcher,
+                tolerance,
+                mapLabel);
     }
 
     /** Reads ItemProcessor.ProcessorConfig: the ExecutionType of a DISTRIBUTED Map, or null for an INLINE one. */
@@ -118,16 +131,20 @@ final class FanOutParsers {
         String mode = "INLINE";
         JsonNode m = config.get("Mode");
         if (m != null) {
-            if (!m.isTextual() || !(m.textValue().equals("INLINE") || m.textValue().equals("DISTRIBUTED"))) {
+            if (!m.isTextual()
+                    || !(m.textValue().equals("INLINE") || m.textValue().equals("DISTRIBUTED"))) {
                 throw err(name, "ItemProcessor.ProcessorConfig.Mode", "must be INLINE or DISTRIBUTED");
             }
             mode = m.textValue();
         }
         JsonNode et = config.get("ExecutionType");
         if (mode.equals("DISTRIBUTED")) {
-            if (et == null || !et.isTextual()
+            if (et == null
+                    || !et.isTextual()
                     || !(et.textValue().equals("EXPRESS") || et.textValue().equals("STANDARD"))) {
-                throw err(name, "ItemProcessor.ProcessorConfig.ExecutionType",
+                throw err(
+                        name,
+                        "ItemProcessor.ProcessorConfig.ExecutionType",
                         "must be EXPRESS or STANDARD in DISTRIBUTED mode");
             }
             return et.textValue();
@@ -153,8 +170,8 @@ final class FanOutParsers {
                 ? Fields.refPath(name, "ToleratedFailurePercentagePath", node.get("ToleratedFailurePercentagePath"))
                 : null;
         Long count = node.has("ToleratedFailureCount")
-                ? (long) Fields.intField(name, "ToleratedFailureCount", node.get("ToleratedFailureCount"), 0,
-                        Integer.MAX_VALUE)
+                ? (long) Fields.intField(
+                        name, "ToleratedFailureCount", node.get("ToleratedFailureCount"), 0, Integer.MAX_VALUE)
                 : null;
         PathExpr countPath = node.has("ToleratedFailureCountPath")
                 ? Fields.refPath(name, "ToleratedFailureCountPath", node.get("ToleratedFailureCountPath"))

@@ -9,11 +9,18 @@ final class Fields {
 
     /** Fields of the language the local runner knowingly does not implement. */
     static final Set<String> UNSUPPORTED = Set.of(
-            "Assign", "Arguments", "Output", "Credentials", "HeartbeatSeconds", "HeartbeatSecondsPath", "ItemReader",
-            "ResultWriter", "Items", "Condition");
+            "Assign",
+            "Arguments",
+            "Output",
+            "Credentials",
+            "HeartbeatSeconds",
+            "HeartbeatSecondsPath",
+            "ItemReader",
+            "ResultWriter",
+            "Items",
+            "Condition");
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static AslException err(String state, String field, String message) {
         return new AslException("state \"" + state + "\": field " + field + " " + message);

@@ -68,8 +68,14 @@ final class History {
         if (overflow) {
             String cause = "The execution reached the maximum number of history events (" + EVENT_LIMIT
                     + "); use a Distributed Map for large fan-outs";
-            if (finish(ExecutionStatus.FAILED, null, "ExecutionFailed", Events.errorDetails(StatesError.RUNTIME, cause),
-                    null, StatesError.RUNTIME, cause)) {
+            if (finish(
+                    ExecutionStatus.FAILED,
+                    null,
+                    "ExecutionFailed",
+                    Events.errorDetails(StatesError.RUNTIME, cause),
+                    null,
+                    StatesError.RUNTIME,
+                    cause)) {
                 root.cancel(CancelToken.Kind.ENDED, cause);
             }
         }
@@ -78,7 +84,13 @@ final class History {
     /**
      * Ends the execution with its final event and result; false (and nothing recorded) when it has already ended.
      */
-    boolean finish(ExecutionStatus st, Cursor cursor, String type, ObjectNode details, JsonNode output, String error,
+    boolean finish(
+            ExecutionStatus st,
+            Cursor cursor,
+            String type,
+            ObjectNode details,
+            JsonNode output,
+            String error,
             String cause) {
         synchronized (lock) {
             if (closed) {

@@ -25,8 +25,14 @@ final class Interpreter {
     private final ParallelStates parallelStates;
     private final MapStates mapStates;
 
-    Interpreter(ExecutionOptions opts, String smName, String smArn, String execName, TaskInvoker invoker,
-            ExecutorService workers, ScheduledThreadPoolExecutor timers) {
+    Interpreter(
+            ExecutionOptions opts,
+            String smName,
+            String smArn,
+            String execName,
+            TaskInvoker invoker,
+            ExecutorService workers,
+            ScheduledThreadPoolExecutor timers) {
         this.opts = opts;
         this.smName = smName;
         this.smArn = smArn;
@@ -66,16 +72,25 @@ final class Interpreter {
         checkSize(raw, s.name(), "state input");
         return switch (s.type()) {
             case "Pass" -> simpleStates.pass((Model.PassState) s, raw, f, entered);
-            case "Task" -> errorHandler.run((Model.TaskState) s, raw, f,
-                    rc -> taskStates.attempt((Model.TaskState) s, raw, f, entered, rc));
+            case "Task" ->
+                errorHandler.run(
+                        (Model.TaskState) s,
+                        raw,
+                        f,
+                        rc -> taskStates.attempt((Model.TaskState) s, raw, f, entered, rc));
             case "Choice" -> simpleStates.choice((Model.ChoiceState) s, raw, f, entered);
             case "Wait" -> simpleStates.waitState((Model.WaitState) s, raw, f, entered);
             case "Succeed" -> simpleStates.succeed(s, raw, f, entered);
             case "Fail" -> throw simpleStates.fail((Model.FailState) s, raw, f, entered);
-            case "Parallel" -> errorHandler.run((Model.ActionState) s, raw, f,
-                    rc -> parallelStates.run((Model.ParallelState) s, raw, f, entered, rc));
-            case "Map" -> errorHandler.run((Model.ActionState) s, raw, f,
-                    rc -> mapStates.run((Model.MapState) s, raw, f, entered, rc));
+            case "Parallel" ->
+                errorHandler.run(
+                        (Model.ActionState) s,
+                        raw,
+                        f,
+                        rc -> parallelStates.run((Model.ParallelState) s, raw, f, entered, rc));
+            case "Map" ->
+                errorHandler.run(
+                        (Model.ActionState) s, raw, f, rc -> mapStates.run((Model.MapState) s, raw, f, entered, rc));
             default -> throw new IllegalStateException("unknown state type " + s.type());
         };
     }

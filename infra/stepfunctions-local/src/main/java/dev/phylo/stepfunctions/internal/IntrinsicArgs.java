@@ -8,8 +8,7 @@ import java.math.RoundingMode;
 /** Checks on the argument values of intrinsic functions; a wrong one is {@code States.IntrinsicFailure}. */
 final class IntrinsicArgs {
 
-    private IntrinsicArgs() {
-    }
+    private IntrinsicArgs() {}
 
     /** The failure of function {@code States.<fn>}. */
     static StatesError fail(String fn, String message) {

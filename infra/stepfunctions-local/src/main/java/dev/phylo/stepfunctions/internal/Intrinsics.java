@@ -63,8 +63,7 @@ public final class Intrinsics {
             Map.entry("Base64Decode", new int[] {1, 1}),
             Map.entry("Hash", new int[] {2, 2}));
 
-    private Intrinsics() {
-    }
+    private Intrinsics() {}
 
     public static boolean looksLikeCall(String text) {
         return text.startsWith("States.");
@@ -145,9 +144,8 @@ public final class Intrinsics {
                 template = StringIntrinsics.splitTemplate(l.raw, true);
                 int n = StringIntrinsics.placeholders(template);
                 if (n != args.size() - 1) {
-                    throw new IllegalArgumentException(
-                            "States.Format: the template has " + n + " {} placeholder(s) but " + (args.size() - 1)
-                                    + " value(s) were given");
+                    throw new IllegalArgumentException("States.Format: the template has " + n
+                            + " {} placeholder(s) but " + (args.size() - 1) + " value(s) were given");
                 }
             }
             if (name.equals("JsonMerge") && args.get(2) instanceof Literal l) {

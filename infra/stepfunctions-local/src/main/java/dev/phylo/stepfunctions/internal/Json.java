@@ -15,98 +15,96 @@ import java.util.Comparator;
 
 /** Shared Jackson setup and small JSON helpers. JsonNodes handed around are never mutated. */
 public final class Json {
-  public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .build();
-  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Numbers compare by value (1 equals 1.0); everything else structurally. */
-  private static final Comparator<JsonNode> VALUE_COMPARATOR =
-      (a, b) -> {
+    /** Numbers compare by value (1 equals 1.0); everything else structurally. */
+    private static final Comparator<JsonNode> VALUE_COMPARATOR = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
-          return a.decimalValue().compareTo(b.decimalValue());
+            return a.decimalValue().compareTo(b.decimalValue());
         }
         return a.equals(b) ? 0 : 1;
-      };
+    };
 
-  private Json() {}
+    private Json() {}
 
-  public static JsonNode parse(String text) throws JsonProcessingException {
-    return MAPPER.readTree(text);
-  }
-
-  public static String write(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    public static JsonNode parse(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
     }
-  }
 
-  public static int utf8Size(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsBytes(node).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  public static int utf8Size(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  public static boolean sameValue(JsonNode a, JsonNode b) {
-    return a.equals(VALUE_COMPARATOR, b);
-  }
-
-  public static JsonNode number(long v) {
-    return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? NODES.numberNode((int) v) : NODES.numberNode(v);
-  }
-
-  public static JsonNode number(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    if (s.scale() <= 0 && s.precision() - s.scale() <= 18) {
-      return number(s.longValueExact());
+    public static int utf8Size(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
-    return NODES.numberNode(v.doubleValue());
-  }
 
-  /** JSON text, cut to {@code max} characters with "..." appended when longer. */
-  public static String abbreviate(JsonNode node, int max) {
-    String s = write(node);
-    return s.length() <= max ? s : s.substring(0, max) + "...";
-  }
-
-  /** {"Error": error, "Cause": cause}, the error output of Catch. */
-  public static ObjectNode errorOutput(String error, String cause) {
-    ObjectNode o = NODES.objectNode();
-    o.put("Error", error);
-    o.put("Cause", cause);
-    return o;
-  }
-
-  public static String typeName(JsonNode n) {
-    if (n == null || n.isMissingNode()) {
-      return "missing";
+    public static int utf8Size(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
-    switch (n.getNodeType()) {
-      case OBJECT:
-        return "object";
-      case ARRAY:
-        return "array";
-      case STRING:
-        return "string";
-      case NUMBER:
-        return "number";
-      case BOOLEAN:
-        return "boolean";
-      case NULL:
-        return "null";
-      default:
-        return n.getNodeType().name().toLowerCase();
+
+    public static boolean sameValue(JsonNode a, JsonNode b) {
+        return a.equals(VALUE_COMPARATOR, b);
     }
-  }
+
+    public static JsonNode number(long v) {
+        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? NODES.numberNode((int) v) : NODES.numberNode(v);
+    }
+
+    public static JsonNode number(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        if (s.scale() <= 0 && s.precision() - s.scale() <= 18) {
+            return number(s.longValueExact());
+        }
+        return NODES.numberNode(v.doubleValue());
+    }
+
+    /** JSON text, cut to {@code max} characters with "..." appended when longer. */
+    public static String abbreviate(JsonNode node, int max) {
+        String s = write(node);
+        return s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    /** {"Error": error, "Cause": cause}, the error output of Catch. */
+    public static ObjectNode errorOutput(String error, String cause) {
+        ObjectNode o = NODES.objectNode();
+        o.put("Error", error);
+        o.put("Cause", cause);
+        return o;
+    }
+
+    public static String typeName(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "missing";
+        }
+        switch (n.getNodeType()) {
+            case OBJECT:
+                return "object";
+            case ARRAY:
+                return "array";
+            case STRING:
+                return "string";
+            case NUMBER:
+                return "number";
+            case BOOLEAN:
+                return "boolean";
+            case NULL:
+                return "null";
+            default:
+                return n.getNodeType().name().toLowerCase();
+        }
+    }
 }

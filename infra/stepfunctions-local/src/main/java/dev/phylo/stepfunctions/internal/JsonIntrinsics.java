@@ -11,8 +11,7 @@ import java.util.List;
 /** The JSON intrinsic functions: {@code States.StringToJson}, {@code States.JsonToString}, {@code States.JsonMerge}. */
 final class JsonIntrinsics {
 
-    private JsonIntrinsics() {
-    }
+    private JsonIntrinsics() {}
 
     static JsonNode stringToJson(List<JsonNode> a) {
         String text = string("StringToJson", a.get(0), 1);

@@ -30,10 +30,10 @@ final class MapStates {
         JsonNode eff = DataFlowSteps.inputPath(s, raw, ctx);
         JsonNode items = DataFlowSteps.read(s, "ItemsPath", s.itemsPath(), eff, ctx);
         if (!items.isArray()) {
-            throw StatesError.runtime(
-                    "state \"" + s.name() + "\": field ItemsPath: '" + s.itemsPath().text()
-                            + "' must select an array but selected " + Json.typeName(items) + " "
-                            + Json.abbreviate(items, 256));
+            throw StatesError.runtime("state \"" + s.name() + "\": field ItemsPath: '"
+                    + s.itemsPath().text()
+                    + "' must select an array but selected " + Json.typeName(items) + " "
+                    + Json.abbreviate(items, 256));
         }
         int concurrency = concurrency(s, eff, ctx);
         long seq = f.seq.getAndIncrement();
@@ -49,9 +49,8 @@ final class MapStates {
         if (s.maxConcurrencyPath() != null) {
             JsonNode v = DataFlowSteps.read(s, "MaxConcurrencyPath", s.maxConcurrencyPath(), eff, ctx);
             if (!v.isIntegralNumber() || v.longValue() < 0 || !v.canConvertToInt()) {
-                throw StatesError.runtime(
-                        "state \"" + s.name() + "\": field MaxConcurrencyPath: '" + s.maxConcurrencyPath().text()
-                                + "' must select a non-negative integer but selected " + v);
+                throw StatesError.runtime("state \"" + s.name() + "\": field MaxConcurrencyPath: '"
+                        + s.maxConcurrencyPath().text() + "' must select a non-negative integer but selected " + v);
             }
             max = v.intValue();
         }
@@ -73,7 +72,13 @@ final class MapStates {
     }
 
     private JsonNode inline(
-            Model.MapState s, JsonNode raw, Frame f, JsonNode ctx, JsonNode eff, ArrayNode items, int concurrency,
+            Model.MapState s,
+            JsonNode raw,
+            Frame f,
+            JsonNode ctx,
+            JsonNode eff,
+            ArrayNode items,
+            int concurrency,
             String scope) {
         ObjectNode started = Json.NODES.objectNode();
         started.put("length", items.size());

@@ -11,8 +11,7 @@ import java.util.Random;
 /** The math intrinsic functions: {@code States.MathAdd} and {@code States.MathRandom}. */
 final class MathIntrinsics {
 
-    private MathIntrinsics() {
-    }
+    private MathIntrinsics() {}
 
     /** Both arguments must fit in a 32-bit integer. */
     static JsonNode mathAdd(List<JsonNode> a) {

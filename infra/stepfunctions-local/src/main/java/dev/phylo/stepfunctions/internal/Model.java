@@ -14,11 +14,9 @@ import java.util.Map;
  */
 public final class Model {
 
-    private Model() {
-    }
+    private Model() {}
 
-    public record Machine(String comment, Integer timeoutSeconds, Branch root) {
-    }
+    public record Machine(String comment, Integer timeoutSeconds, Branch root) {}
 
     /** StartAt + States: the top level, a Parallel branch or a Map's ItemProcessor/Iterator. */
     public record Branch(String startAt, Map<String, State> states) {
@@ -35,8 +33,7 @@ public final class Model {
      * @param inputPath  null means JSON null (discard: {}); default {@link PathExpr#ROOT}
      * @param outputPath likewise
      */
-    public record Common(String name, String type, String next, boolean end, PathExpr inputPath, PathExpr outputPath) {
-    }
+    public record Common(String name, String type, String next, boolean end, PathExpr inputPath, PathExpr outputPath) {}
 
     /** A state of any type; its common fields are reachable directly. */
     public sealed interface State {
@@ -129,8 +126,7 @@ public final class Model {
     }
 
     public record PassState(Common common, Template parameters, JsonNode result, ResultPath resultPath)
-            implements State {
-    }
+            implements State {}
 
     public enum ResourceKind {
         LAMBDA_ARN,
@@ -143,8 +139,8 @@ public final class Model {
             String resource,
             ResourceKind kind,
             Integer timeoutSeconds,
-            PathExpr timeoutSecondsPath) implements ActionState {
-    }
+            PathExpr timeoutSecondsPath)
+            implements ActionState {}
 
     public record ChoiceState(Common common, List<Choice.Rule> choices, String defaultNext) implements State {
 
@@ -155,19 +151,13 @@ public final class Model {
 
     /** Exactly one of the four fields is set. */
     public record WaitState(
-            Common common,
-            Long seconds,
-            PathExpr secondsPath,
-            Instant timestamp,
-            PathExpr timestampPath) implements State {
-    }
+            Common common, Long seconds, PathExpr secondsPath, Instant timestamp, PathExpr timestampPath)
+            implements State {}
 
-    public record SucceedState(Common common) implements State {
-    }
+    public record SucceedState(Common common) implements State {}
 
     public record FailState(Common common, String error, String cause, Template errorPath, Template causePath)
-            implements State {
-    }
+            implements State {}
 
     public record ParallelState(Common common, Action action, List<Branch> branches) implements ActionState {
 
@@ -178,16 +168,10 @@ public final class Model {
 
     /** A Distributed Map's ItemBatcher. */
     public record Batcher(
-            Integer maxItems,
-            PathExpr maxItemsPath,
-            Integer maxBytes,
-            PathExpr maxBytesPath,
-            Template batchInput) {
-    }
+            Integer maxItems, PathExpr maxItemsPath, Integer maxBytes, PathExpr maxBytesPath, Template batchInput) {}
 
     /** A Distributed Map's ToleratedFailurePercentage(Path) and ToleratedFailureCount(Path); all may be null. */
-    public record Tolerance(Double percentage, PathExpr percentagePath, Long count, PathExpr countPath) {
-    }
+    public record Tolerance(Double percentage, PathExpr percentagePath, Long count, PathExpr countPath) {}
 
     /**
      * A Map state, inline or distributed.
@@ -208,6 +192,6 @@ public final class Model {
             PathExpr maxConcurrencyPath,
             Batcher batcher,
             Tolerance tolerance,
-            String label) implements ActionState {
-    }
+            String label)
+            implements ActionState {}
 }

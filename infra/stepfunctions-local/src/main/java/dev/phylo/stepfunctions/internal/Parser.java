@@ -19,17 +19,20 @@ import java.util.Set;
  */
 public final class Parser {
 
-    private Parser() {
-    }
+    private Parser() {}
 
     public static Model.Machine parse(String definitionJson) {
         JsonNode root;
         try {
             root = Json.parse(definitionJson);
         } catch (JsonProcessingException e) {
-            throw new AslException("definition: not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() : ""), e);
+            throw new AslException(
+                    "definition: not valid JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() != null
+                                    ? " at line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr()
+                                    : ""),
+                    e);
         }
         if (root == null || !root.isObject()) {
             throw new AslException("definition: must be a JSON object");
@@ -72,7 +75,9 @@ public final class Parser {
                     throw new AslException("definition: field " + k + " is not a valid top-level field");
             }
         }
-        Model.Branch top = branch(root, "definition",
+        Model.Branch top = branch(
+                root,
+                "definition",
                 Set.of("StartAt", "States", "Comment", "Version", "TimeoutSeconds", "QueryLanguage"));
         return new Model.Machine(comment, timeoutSeconds, top);
     }
@@ -143,9 +148,8 @@ public final class Parser {
         for (Model.State s : b.states().values()) {
             for (String t : targets(s)) {
                 if (!b.states().containsKey(t)) {
-                    throw new AslException(
-                            "state \"" + s.name() + "\": transition to \"" + t
-                                    + "\", which is not a state of the same branch");
+                    throw new AslException("state \"" + s.name() + "\": transition to \"" + t
+                            + "\", which is not a state of the same branch");
                 }
             }
         }

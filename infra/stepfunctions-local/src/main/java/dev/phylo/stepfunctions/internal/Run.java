@@ -12,7 +12,7 @@ record Run(String name, String arn, JsonNode input, String startTime, Sink sink)
     /** Where a run's events go: the execution history, or nowhere (child executions). */
     interface Sink {
 
-        Sink DISCARD = (c, t, d) -> { };
+        Sink DISCARD = (c, t, d) -> {};
 
         void record(Cursor cursor, String type, ObjectNode details);
     }

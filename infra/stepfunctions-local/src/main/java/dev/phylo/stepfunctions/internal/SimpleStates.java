@@ -69,9 +69,8 @@ final class SimpleStates {
         } else if (s.secondsPath() != null) {
             JsonNode v = DataFlowSteps.read(s, "SecondsPath", s.secondsPath(), eff, ctx);
             if (!v.isIntegralNumber() || v.longValue() < 0) {
-                throw StatesError.runtime(
-                        "state \"" + s.name() + "\": field SecondsPath: '" + s.secondsPath().text()
-                                + "' must select a non-negative integer but selected " + v);
+                throw StatesError.runtime("state \"" + s.name() + "\": field SecondsPath: '"
+                        + s.secondsPath().text() + "' must select a non-negative integer but selected " + v);
             }
             wait = Duration.ofSeconds(v.longValue());
         } else {
@@ -80,9 +79,8 @@ final class SimpleStates {
                 JsonNode v = DataFlowSteps.read(s, "TimestampPath", s.timestampPath(), eff, ctx);
                 until = v.isTextual() ? Choice.timestamp(v.textValue()) : null;
                 if (until == null) {
-                    throw StatesError.runtime(
-                            "state \"" + s.name() + "\": field TimestampPath: '" + s.timestampPath().text()
-                                    + "' must select an RFC 3339 timestamp but selected " + v);
+                    throw StatesError.runtime("state \"" + s.name() + "\": field TimestampPath: '"
+                            + s.timestampPath().text() + "' must select an RFC 3339 timestamp but selected " + v);
                 }
             }
             wait = Duration.between(interpreter.options().clock().instant(), until);

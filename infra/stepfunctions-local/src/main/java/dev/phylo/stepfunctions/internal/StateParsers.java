@@ -34,14 +34,28 @@ final class StateParsers {
         FIELDS.put("Succeed", io);
         FIELDS.put("Fail", Set.of("Error", "Cause", "ErrorPath", "CausePath"));
         FIELDS.put("Parallel", union(io, flow, action, Set.of("Branches")));
-        FIELDS.put("Map", union(io, flow, action, Set.of(
-                "Iterator", "ItemProcessor", "ItemSelector", "ItemsPath", "MaxConcurrency", "MaxConcurrencyPath",
-                "ItemBatcher", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-                "ToleratedFailureCount", "ToleratedFailureCountPath", "Label")));
+        FIELDS.put(
+                "Map",
+                union(
+                        io,
+                        flow,
+                        action,
+                        Set.of(
+                                "Iterator",
+                                "ItemProcessor",
+                                "ItemSelector",
+                                "ItemsPath",
+                                "MaxConcurrency",
+                                "MaxConcurrencyPath",
+                                "ItemBatcher",
+                                "ToleratedFailurePercentage",
+                                "ToleratedFailurePercentagePath",
+                                "ToleratedFailureCount",
+                                "ToleratedFailureCountPath",
+                                "Label")));
     }
 
-    private StateParsers() {
-    }
+    private StateParsers() {}
 
     @SafeVarargs
     private static Set<String> union(Set<String>... sets) {
@@ -111,12 +125,10 @@ final class StateParsers {
 
     /** InputPath, OutputPath, then Next and End (which Choice, Succeed and Fail do not have). */
     private static Model.Common common(String name, String type, JsonNode node) {
-        PathExpr inputPath = node.has("InputPath")
-                ? Fields.ioPath(name, "InputPath", node.get("InputPath"))
-                : PathExpr.ROOT;
-        PathExpr outputPath = node.has("OutputPath")
-                ? Fields.ioPath(name, "OutputPath", node.get("OutputPath"))
-                : PathExpr.ROOT;
+        PathExpr inputPath =
+                node.has("InputPath") ? Fields.ioPath(name, "InputPath", node.get("InputPath")) : PathExpr.ROOT;
+        PathExpr outputPath =
+                node.has("OutputPath") ? Fields.ioPath(name, "OutputPath", node.get("OutputPath")) : PathExpr.ROOT;
         if (type.equals("Choice") || type.equals("Succeed") || type.equals("Fail")) {
             return new Model.Common(name, type, null, false, inputPath, outputPath);
         }

@@ -11,8 +11,7 @@ import java.util.List;
 /** The string intrinsic functions: {@code States.Format} with its templates, and {@code States.StringSplit}. */
 final class StringIntrinsics {
 
-    private StringIntrinsics() {
-    }
+    private StringIntrinsics() {}
 
     /**
      * Splits a States.Format template into literal text and {} placeholders (null entries). With {@code escapes}

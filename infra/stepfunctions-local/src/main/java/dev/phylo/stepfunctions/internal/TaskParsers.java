@@ -18,8 +18,7 @@ final class TaskParsers {
             "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?");
     private static final Pattern LAMBDA_INVOKE = Pattern.compile("arn:aws[a-z-]*:states:::lambda:invoke");
 
-    private TaskParsers() {
-    }
+    private TaskParsers() {}
 
     static Function<Model.Common, Model.State> task(String name, JsonNode node) {
         Model.Action action = ActionParsers.action(name, node, true);

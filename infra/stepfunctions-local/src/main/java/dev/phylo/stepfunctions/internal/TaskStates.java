@@ -36,9 +36,8 @@ final class TaskStates {
         } else {
             JsonNode fn = eff.get("FunctionName");
             if (fn == null || !fn.isTextual() || fn.textValue().isEmpty()) {
-                throw StatesError.runtime(
-                        "state \"" + s.name() + "\": field Parameters: FunctionName must be a non-empty string but is "
-                                + fn);
+                throw StatesError.runtime("state \"" + s.name()
+                        + "\": field Parameters: FunctionName must be a non-empty string but is " + fn);
             }
             function = fn.textValue();
             payload = eff.has("Payload") ? eff.get("Payload") : Json.NODES.objectNode();
@@ -85,9 +84,8 @@ final class TaskStates {
         if (s.timeoutSecondsPath() != null) {
             JsonNode v = DataFlowSteps.read(s, "TimeoutSecondsPath", s.timeoutSecondsPath(), afterInputPath, ctx);
             if (!v.isIntegralNumber() || v.longValue() <= 0) {
-                throw StatesError.runtime(
-                        "state \"" + s.name() + "\": field TimeoutSecondsPath: '" + s.timeoutSecondsPath().text()
-                                + "' must select a positive integer but selected " + v);
+                throw StatesError.runtime("state \"" + s.name() + "\": field TimeoutSecondsPath: '"
+                        + s.timeoutSecondsPath().text() + "' must select a positive integer but selected " + v);
             }
             return Duration.ofSeconds(v.longValue());
         }
@@ -103,9 +101,11 @@ final class TaskStates {
         params.put("FunctionName", function);
         params.set("Payload", payload);
         String paramText = Json.write(params);
-        scheduled.put("parameters", paramText.length() > HistoryEvent.MAX_DATA_CHARS
-                ? paramText.substring(0, HistoryEvent.MAX_DATA_CHARS)
-                : paramText);
+        scheduled.put(
+                "parameters",
+                paramText.length() > HistoryEvent.MAX_DATA_CHARS
+                        ? paramText.substring(0, HistoryEvent.MAX_DATA_CHARS)
+                        : paramText);
         scheduled.put("timeoutInSeconds", timeout.toSeconds());
         return scheduled;
     }

@@ -2,7 +2,6 @@ package dev.phylo.testkit.internal;
 
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.TestDatabaseException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,12 +16,12 @@ import java.util.Map;
 /** Plain JDBC, one connection per call: test helpers favour isolation over speed. */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static List<Map<String, Object>> query(DatabaseUrl url, String sql, Object... args) {
-        try (Connection connection = url.connect(); PreparedStatement statement = prepare(connection, sql, args);
-             ResultSet rows = statement.executeQuery()) {
+        try (Connection connection = url.connect();
+                PreparedStatement statement = prepare(connection, sql, args);
+                ResultSet rows = statement.executeQuery()) {
             return rows(rows);
         } catch (SQLException e) {
             throw new TestDatabaseException("query failed: " + sql, e);
@@ -38,7 +37,8 @@ public final class Jdbc {
     }
 
     public static void execute(DatabaseUrl url, String sql, Object... args) {
-        try (Connection connection = url.connect(); PreparedStatement statement = prepare(connection, sql, args)) {
+        try (Connection connection = url.connect();
+                PreparedStatement statement = prepare(connection, sql, args)) {
             statement.execute();
         } catch (SQLException e) {
             throw new TestDatabaseException("statement failed: " + sql, e);

@@ -2,7 +2,6 @@ package dev.phylo.testkit.internal;
 
 import dev.phylo.testkit.MotoServer;
 import dev.phylo.testkit.MotoUnavailableException;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,10 +38,11 @@ public final class MotoProcess {
 
     /** Starts {@code moto_server -H 127.0.0.1 -p <free port>} and waits until it answers HTTP. */
     public static MotoProcess start() {
-        Path executable = findOnPath().orElseThrow(() -> new MotoUnavailableException(EXECUTABLE
-                + " is not on the PATH and " + MotoServer.URL_ENV + " is not set. Install moto with "
-                + "'pip install \"moto[server]\"' or start one ('moto_server -H 127.0.0.1 -p 5000') and set "
-                + MotoServer.URL_ENV + "=http://127.0.0.1:5000"));
+        Path executable = findOnPath()
+                .orElseThrow(() -> new MotoUnavailableException(EXECUTABLE
+                        + " is not on the PATH and " + MotoServer.URL_ENV + " is not set. Install moto with "
+                        + "'pip install \"moto[server]\"' or start one ('moto_server -H 127.0.0.1 -p 5000') and set "
+                        + MotoServer.URL_ENV + "=http://127.0.0.1:5000"));
         int port = freePort();
         Path log = createLog();
         Process process;
@@ -61,8 +61,11 @@ public final class MotoProcess {
     }
 
     private void awaitReady(Path log) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url + "/moto-api/")).timeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url + "/moto-api/"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         IOException lastFailure = null;
         while (System.nanoTime() < deadline) {
@@ -83,8 +86,10 @@ public final class MotoProcess {
             sleep(100);
         }
         stop();
-        throw new MotoUnavailableException(EXECUTABLE + " did not answer on " + url + " within "
-                + STARTUP_TIMEOUT.toSeconds() + " s; its output:\n" + read(log), lastFailure);
+        throw new MotoUnavailableException(
+                EXECUTABLE + " did not answer on " + url + " within " + STARTUP_TIMEOUT.toSeconds()
+                        + " s; its output:\n" + read(log),
+                lastFailure);
     }
 
     private void stop() {

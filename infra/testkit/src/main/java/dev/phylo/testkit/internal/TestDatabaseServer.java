@@ -1,12 +1,11 @@
 package dev.phylo.testkit.internal;
 
-import dev.phylo.store.DatabaseUrl;
 import dev.phylo.postgres.EmbeddedDatabase;
 import dev.phylo.schema.MigrationResult;
 import dev.phylo.schema.Migrations;
+import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.TestDatabase;
 import dev.phylo.testkit.TestDatabaseException;
-
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,7 +52,8 @@ public final class TestDatabaseServer {
 
     private static TestDatabaseServer create() {
         String external = System.getenv(TestDatabase.URL_ENV);
-        DatabaseUrl url = external == null || external.isBlank() ? startEmbedded() : createOn(DatabaseUrl.parse(external));
+        DatabaseUrl url =
+                external == null || external.isBlank() ? startEmbedded() : createOn(DatabaseUrl.parse(external));
         MigrationResult migration = Migrations.migrate(url);
         return new TestDatabaseServer(url, migration);
     }
@@ -78,12 +78,14 @@ public final class TestDatabaseServer {
             run(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (TestDatabaseException e) {
             // a shutdown hook has no caller to throw to; say what is left behind
-            System.err.println("Could not drop test database " + name + " on " + server + ": " + e.getCause().getMessage());
+            System.err.println("Could not drop test database " + name + " on " + server + ": "
+                    + e.getCause().getMessage());
         }
     }
 
     private static void run(DatabaseUrl server, String sql) {
-        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new TestDatabaseException("'" + sql + "' failed on " + server, e);

@@ -2,7 +2,6 @@ package dev.phylo.efs.internal;
 
 import dev.phylo.efs.PathSegments;
 import dev.phylo.engine.data.BarInterval;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -17,19 +16,20 @@ public final class Checks {
     private static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
 
-    private Checks() {
-    }
+    private Checks() {}
 
     public static String runId(String runId) {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("bad runId %s: expected [a-z0-9][a-z0-9-]{0,62}".formatted(quoted(runId)));
+            throw new IllegalArgumentException(
+                    "bad runId %s: expected [a-z0-9][a-z0-9-]{0,62}".formatted(quoted(runId)));
         }
         return runId;
     }
 
     public static int generation(int generation) {
         if (generation < 0 || generation > MAX_GENERATION) {
-            throw new IllegalArgumentException("generation out of range: %d (expected 0..%d)".formatted(generation, MAX_GENERATION));
+            throw new IllegalArgumentException(
+                    "generation out of range: %d (expected 0..%d)".formatted(generation, MAX_GENERATION));
         }
         return generation;
     }
@@ -44,7 +44,8 @@ public final class Checks {
     /** A 32-character lower-case hex id (a strategy id or a snapshot id). */
     public static String hex32(String what, String id) {
         if (id == null || !HEX32.matcher(id).matches()) {
-            throw new IllegalArgumentException("bad %s %s: expected 32 lower-case hex characters".formatted(what, quoted(id)));
+            throw new IllegalArgumentException(
+                    "bad %s %s: expected 32 lower-case hex characters".formatted(what, quoted(id)));
         }
         return id;
     }
@@ -63,7 +64,8 @@ public final class Checks {
     public static String interval(String interval) {
         BarInterval parsed = BarInterval.parse(interval);
         if (!parsed.toString().equals(interval)) {
-            throw new IllegalArgumentException("interval label not canonical: \"%s\" (expected \"%s\")".formatted(interval, parsed));
+            throw new IllegalArgumentException(
+                    "interval label not canonical: \"%s\" (expected \"%s\")".formatted(interval, parsed));
         }
         return interval;
     }

@@ -1,18 +1,17 @@
 package dev.phylo.efs.internal;
 
 import dev.phylo.engine.data.BarSeries;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Encodes a series' columns as little-endian bytes, in bulk. */
 public final class ColumnBuffers {
-    private ColumnBuffers() {
-    }
+    private ColumnBuffers() {}
 
     /** A buffer big enough for one column of {@code series}, to pass to {@link #fill}. */
     public static ByteBuffer scratch(BarSeries series) {
-        return ByteBuffer.allocate(Math.toIntExact(SnapshotHeaders.dataBytes(series.size()))).order(ByteOrder.LITTLE_ENDIAN);
+        return ByteBuffer.allocate(Math.toIntExact(SnapshotHeaders.dataBytes(series.size())))
+                .order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Fills {@code scratch} with {@code column}'s raw little-endian values; position 0, limit = data length. */

@@ -10,5 +10,4 @@ package dev.phylo.efs.internal;
  * @param bytes      number of data bytes (rows × 8)
  * @param crc32c     CRC32C of the data bytes, 8 lower-case hex digits
  */
-public record ColumnEntry(String name, String dtype, String file, long dataOffset, long bytes, String crc32c) {
-}
+public record ColumnEntry(String name, String dtype, String file, long dataOffset, long bytes, String crc32c) {}

@@ -2,7 +2,6 @@ package dev.phylo.efs.internal;
 
 import dev.phylo.efs.EfsFileException;
 import dev.phylo.efs.SnapshotCorruptException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,8 +15,7 @@ import java.util.zip.CRC32C;
 
 /** Maps one column's {@code .npy} file and checks it against its {@code snapshot.json} entry. */
 public final class ColumnFiles {
-    private ColumnFiles() {
-    }
+    private ColumnFiles() {}
 
     /**
      * The column's data bytes, memory-mapped read-only and little-endian, after checking the file size, the npy header
@@ -36,14 +34,21 @@ public final class ColumnFiles {
             throw corrupt(file, entry, "shape is %s, expected (%d,)".formatted(Arrays.toString(npy.shape()), rows));
         }
         if (npy.dataOffset() != entry.dataOffset()) {
-            throw corrupt(file, entry, "data starts at byte %d, snapshot.json says %d".formatted(npy.dataOffset(), entry.dataOffset()));
+            throw corrupt(
+                    file,
+                    entry,
+                    "data starts at byte %d, snapshot.json says %d".formatted(npy.dataOffset(), entry.dataOffset()));
         }
-        ByteBuffer data = content.slice(npy.dataOffset(), Math.toIntExact(entry.bytes())).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data =
+                content.slice(npy.dataOffset(), Math.toIntExact(entry.bytes())).order(ByteOrder.LITTLE_ENDIAN);
         CRC32C crc = new CRC32C();
         crc.update(data.duplicate());
         String actual = SnapshotHeaders.crcHex(crc.getValue());
         if (!actual.equals(entry.crc32c())) {
-            throw corrupt(file, entry, "CRC32C mismatch: data has %s, snapshot.json says %s".formatted(actual, entry.crc32c()));
+            throw corrupt(
+                    file,
+                    entry,
+                    "CRC32C mismatch: data has %s, snapshot.json says %s".formatted(actual, entry.crc32c()));
         }
         return data;
     }
@@ -53,16 +58,23 @@ public final class ColumnFiles {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size < expected) {
-                throw corrupt(file, entry, "truncated: %d bytes, expected %d (%d header + %d data)"
-                        .formatted(size, expected, entry.dataOffset(), entry.bytes()));
+                throw corrupt(
+                        file,
+                        entry,
+                        "truncated: %d bytes, expected %d (%d header + %d data)"
+                                .formatted(size, expected, entry.dataOffset(), entry.bytes()));
             }
             if (size > expected) {
-                throw corrupt(file, entry, "%d bytes, expected %d (%d header + %d data): trailing bytes"
-                        .formatted(size, expected, entry.dataOffset(), entry.bytes()));
+                throw corrupt(
+                        file,
+                        entry,
+                        "%d bytes, expected %d (%d header + %d data): trailing bytes"
+                                .formatted(size, expected, entry.dataOffset(), entry.bytes()));
             }
             return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (NoSuchFileException e) {
-            throw new SnapshotCorruptException(file, "column '%s' is missing from the snapshot".formatted(entry.name()), e);
+            throw new SnapshotCorruptException(
+                    file, "column '%s' is missing from the snapshot".formatted(entry.name()), e);
         } catch (IOException e) {
             throw new EfsFileException(file, "cannot map column '%s': %s".formatted(entry.name(), e), e);
         }

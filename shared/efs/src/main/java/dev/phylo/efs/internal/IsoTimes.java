@@ -5,8 +5,7 @@ import java.time.format.DateTimeParseException;
 
 /** Epoch milliseconds to and from ISO-8601 UTC ({@code 2024-01-02T09:30:00Z}, milliseconds shown only when non-zero). */
 public final class IsoTimes {
-    private IsoTimes() {
-    }
+    private IsoTimes() {}
 
     public static String format(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).toString();

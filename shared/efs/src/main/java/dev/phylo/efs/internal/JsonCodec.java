@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -32,8 +31,7 @@ public final class JsonCodec {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
-    private JsonCodec() {
-    }
+    private JsonCodec() {}
 
     /** The canonical bytes of {@code value}: compact JSON followed by {@code \n}. */
     public static byte[] toBytes(Object value) throws JsonProcessingException {

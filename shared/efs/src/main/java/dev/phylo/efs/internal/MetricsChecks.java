@@ -4,8 +4,7 @@ import dev.phylo.engine.metrics.Metrics;
 
 /** Metrics must be finite to be written as JSON: undefined values are null, never NaN or infinity. */
 public final class MetricsChecks {
-    private MetricsChecks() {
-    }
+    private MetricsChecks() {}
 
     public static Metrics finite(String where, Metrics m) {
         if (m == null) {

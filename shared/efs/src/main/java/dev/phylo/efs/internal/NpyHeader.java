@@ -1,7 +1,6 @@
 package dev.phylo.efs.internal;
 
 import dev.phylo.efs.SnapshotCorruptException;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -54,13 +53,18 @@ public record NpyHeader(String descr, boolean fortranOrder, long[] shape, int da
     public static NpyHeader parse(Path file, ByteBuffer content) {
         ByteBuffer in = content.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (in.remaining() < PREAMBLE) {
-            throw new SnapshotCorruptException(file, "truncated: %d bytes, an npy header needs at least %d".formatted(in.remaining(), PREAMBLE));
+            throw new SnapshotCorruptException(
+                    file, "truncated: %d bytes, an npy header needs at least %d".formatted(in.remaining(), PREAMBLE));
         }
         byte[] magic = new byte[MAGIC.length];
         in.get(magic);
         if (!Arrays.equals(magic, MAGIC)) {
-            throw new SnapshotCorruptException(file, "not an npy file: magic bytes %s, expected %s"
-                    .formatted(HexFormat.ofDelimiter(" ").formatHex(magic), HexFormat.ofDelimiter(" ").formatHex(MAGIC)));
+            throw new SnapshotCorruptException(
+                    file,
+                    "not an npy file: magic bytes %s, expected %s"
+                            .formatted(
+                                    HexFormat.ofDelimiter(" ").formatHex(magic),
+                                    HexFormat.ofDelimiter(" ").formatHex(MAGIC)));
         }
         int major = in.get() & 0xFF;
         int minor = in.get() & 0xFF;
@@ -70,7 +74,10 @@ public record NpyHeader(String descr, boolean fortranOrder, long[] shape, int da
         int headerLength = in.getShort() & 0xFFFF;
         int dataOffset = PREAMBLE + headerLength;
         if (content.remaining() < dataOffset) {
-            throw new SnapshotCorruptException(file, "truncated in the npy header: %d bytes, the header ends at %d".formatted(content.remaining(), dataOffset));
+            throw new SnapshotCorruptException(
+                    file,
+                    "truncated in the npy header: %d bytes, the header ends at %d"
+                            .formatted(content.remaining(), dataOffset));
         }
         byte[] text = new byte[headerLength];
         in.get(text);
@@ -87,7 +94,8 @@ public record NpyHeader(String descr, boolean fortranOrder, long[] shape, int da
     private static String group(Path file, Pattern pattern, String dict, String key) {
         Matcher m = pattern.matcher(dict);
         if (!m.find()) {
-            throw new SnapshotCorruptException(file, "npy header lacks a readable '%s': %s".formatted(key, visible(dict)));
+            throw new SnapshotCorruptException(
+                    file, "npy header lacks a readable '%s': %s".formatted(key, visible(dict)));
         }
         return m.group(1);
     }
@@ -115,8 +123,11 @@ public record NpyHeader(String descr, boolean fortranOrder, long[] shape, int da
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NpyHeader h && descr.equals(h.descr) && fortranOrder == h.fortranOrder
-                && Arrays.equals(shape, h.shape) && dataOffset == h.dataOffset;
+        return o instanceof NpyHeader h
+                && descr.equals(h.descr)
+                && fortranOrder == h.fortranOrder
+                && Arrays.equals(shape, h.shape)
+                && dataOffset == h.dataOffset;
     }
 
     @Override

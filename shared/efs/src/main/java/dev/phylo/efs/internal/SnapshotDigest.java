@@ -1,7 +1,6 @@
 package dev.phylo.efs.internal;
 
 import dev.phylo.engine.data.BarSeries;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,12 @@ import java.util.List;
  * @param firstTime ISO-8601 UTC open time of the first bar
  * @param lastTime  ISO-8601 UTC open time of the last bar
  */
-public record SnapshotHeader(String format, String symbol, String interval, int rows, String firstTime,
-                             String lastTime, List<ColumnEntry> columns, String snapshotId) {
-}
+public record SnapshotHeader(
+        String format,
+        String symbol,
+        String interval,
+        int rows,
+        String firstTime,
+        String lastTime,
+        List<ColumnEntry> columns,
+        String snapshotId) {}

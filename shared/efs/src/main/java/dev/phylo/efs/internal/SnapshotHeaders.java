@@ -6,7 +6,6 @@ import dev.phylo.efs.EfsFileNotFoundException;
 import dev.phylo.efs.SnapshotCorruptException;
 import dev.phylo.efs.SnapshotNotFoundException;
 import dev.phylo.efs.SnapshotRef;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +19,29 @@ public final class SnapshotHeaders {
 
     private static final Pattern CRC = Pattern.compile("[0-9a-f]{8}");
 
-    private SnapshotHeaders() {
-    }
+    private SnapshotHeaders() {}
 
     /** The header of a snapshot whose column CRC32C values are {@code crcs} (in {@link SnapshotColumn} order). */
     public static SnapshotHeader of(SnapshotRef ref, long[] crcs) {
         List<ColumnEntry> columns = new ArrayList<>();
         for (SnapshotColumn column : SnapshotColumn.values()) {
-            columns.add(new ColumnEntry(column.label(), column.dtype(), column.fileName(),
-                    NpyHeader.dataOffset(column.dtype(), ref.rows()), dataBytes(ref.rows()),
+            columns.add(new ColumnEntry(
+                    column.label(),
+                    column.dtype(),
+                    column.fileName(),
+                    NpyHeader.dataOffset(column.dtype(), ref.rows()),
+                    dataBytes(ref.rows()),
                     crcHex(crcs[column.ordinal()])));
         }
-        return new SnapshotHeader(FORMAT, ref.symbol(), ref.interval(), ref.rows(), IsoTimes.format(ref.firstTime()),
-                IsoTimes.format(ref.lastTime()), List.copyOf(columns), ref.snapshotId());
+        return new SnapshotHeader(
+                FORMAT,
+                ref.symbol(),
+                ref.interval(),
+                ref.rows(),
+                IsoTimes.format(ref.firstTime()),
+                IsoTimes.format(ref.lastTime()),
+                List.copyOf(columns),
+                ref.snapshotId());
     }
 
     public static long dataBytes(int rows) {
@@ -54,7 +63,8 @@ public final class SnapshotHeaders {
         try {
             header = AtomicFiles.readJson(file, SnapshotHeader.class);
         } catch (EfsFileNotFoundException e) {
-            throw new SnapshotNotFoundException(file, "no snapshot %s for %s %s".formatted(snapshotId, symbol, interval), e);
+            throw new SnapshotNotFoundException(
+                    file, "no snapshot %s for %s %s".formatted(snapshotId, symbol, interval), e);
         } catch (EfsFileException e) {
             throw new SnapshotCorruptException(file, e.problem(), e);
         }
@@ -65,8 +75,13 @@ public final class SnapshotHeaders {
     /** The reference a checked header describes. */
     public static SnapshotRef toRef(Path file, SnapshotHeader header) {
         try {
-            return new SnapshotRef(header.snapshotId(), header.symbol(), header.interval(), header.rows(),
-                    IsoTimes.parse("firstTime", header.firstTime()), IsoTimes.parse("lastTime", header.lastTime()));
+            return new SnapshotRef(
+                    header.snapshotId(),
+                    header.symbol(),
+                    header.interval(),
+                    header.rows(),
+                    IsoTimes.parse("firstTime", header.firstTime()),
+                    IsoTimes.parse("lastTime", header.lastTime()));
         } catch (IllegalArgumentException e) {
             throw new SnapshotCorruptException(file, e.getMessage(), e);
         }
@@ -79,8 +94,12 @@ public final class SnapshotHeaders {
         expect(file, "interval", h.interval(), interval);
         toRef(file, h);
         if (h.columns() == null || h.columns().size() != SnapshotColumn.values().length) {
-            throw new SnapshotCorruptException(file, "expected %d columns, found %s"
-                    .formatted(SnapshotColumn.values().length, h.columns() == null ? "none" : h.columns().size()));
+            throw new SnapshotCorruptException(
+                    file,
+                    "expected %d columns, found %s"
+                            .formatted(
+                                    SnapshotColumn.values().length,
+                                    h.columns() == null ? "none" : h.columns().size()));
         }
         for (SnapshotColumn column : SnapshotColumn.values()) {
             ColumnEntry entry = h.columns().get(column.ordinal());
@@ -91,14 +110,16 @@ public final class SnapshotHeaders {
             expect(file, at + "bytes", entry.bytes(), dataBytes(h.rows()));
             expect(file, at + "dataOffset", entry.dataOffset(), (long) NpyHeader.dataOffset(column.dtype(), h.rows()));
             if (entry.crc32c() == null || !CRC.matcher(entry.crc32c()).matches()) {
-                throw new SnapshotCorruptException(file, "%scrc32c is \"%s\", expected 8 lower-case hex digits".formatted(at, entry.crc32c()));
+                throw new SnapshotCorruptException(
+                        file, "%scrc32c is \"%s\", expected 8 lower-case hex digits".formatted(at, entry.crc32c()));
             }
         }
     }
 
     private static void expect(Path file, String field, Object actual, Object expected) {
         if (!Objects.equals(actual, expected)) {
-            throw new SnapshotCorruptException(file, "%s is %s, expected %s".formatted(field, show(actual), show(expected)));
+            throw new SnapshotCorruptException(
+                    file, "%s is %s, expected %s".formatted(field, show(actual), show(expected)));
         }
     }
 

@@ -23,8 +23,7 @@ public final class TempFiles {
     private static final int MAX_BASE_LENGTH = 120;
     private static final int ATTEMPTS = 16;
 
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     public static boolean isTemporary(String fileName) {
         return fileName.startsWith(PREFIX);

@@ -1,7 +1,6 @@
 package dev.phylo.engine.backtest;
 
 import dev.phylo.engine.metrics.Metrics;
-
 import java.util.List;
 
 /**

@@ -5,7 +5,6 @@ import dev.phylo.engine.backtest.internal.StrategyRunner;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.engine.strategy.StrategySpec;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +20,13 @@ public final class BatchEvaluator implements AutoCloseable {
     private final int blockSize;
 
     private BatchEvaluator(int threads, int blockSize) {
-        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "phylo-eval");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = threads <= 1
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "phylo-eval");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.blockSize = blockSize;
     }
 
@@ -44,7 +45,8 @@ public final class BatchEvaluator implements AutoCloseable {
 
     public List<Metrics> evaluate(BarSeries series, List<StrategySpec> specs, ExecutionConfig exec) {
         if (series.size() < 2) {
-            throw new IllegalArgumentException("a backtest needs at least 2 bars; %s has %d".formatted(series, series.size()));
+            throw new IllegalArgumentException(
+                    "a backtest needs at least 2 bars; %s has %d".formatted(series, series.size()));
         }
         List<StrategyRunner> runners = BlockDriver.run(series, specs, exec, blockSize, pool, i -> null, i -> null);
         long first = series.time()[0];

@@ -8,8 +8,18 @@ package dev.phylo.engine.backtest;
  * @param entryBar  0-based index of the bar whose price filled the entry
  * @param exitBar   0-based index of the bar whose price filled the exit
  */
-public record Trade(int side, int entryBar, long entryTime, double entryPrice, int exitBar, long exitTime,
-                    double exitPrice, double quantity, double pnl, double returnPct, ExitReason exitReason) {
+public record Trade(
+        int side,
+        int entryBar,
+        long entryTime,
+        double entryPrice,
+        int exitBar,
+        long exitTime,
+        double exitPrice,
+        double quantity,
+        double pnl,
+        double returnPct,
+        ExitReason exitReason) {
 
     public String sideName() {
         return side > 0 ? "long" : "short";

@@ -57,8 +57,14 @@ final class BarColumns {
 
     /** Hands the (trimmed) arrays to a new series; this builder must not be used afterwards. */
     BarSeries toSeries(String symbol, BarInterval interval) {
-        BarSeries series = BarSeries.of(symbol, interval, Arrays.copyOf(time, size), Arrays.copyOf(open, size),
-                Arrays.copyOf(high, size), Arrays.copyOf(low, size), Arrays.copyOf(close, size),
+        BarSeries series = BarSeries.of(
+                symbol,
+                interval,
+                Arrays.copyOf(time, size),
+                Arrays.copyOf(open, size),
+                Arrays.copyOf(high, size),
+                Arrays.copyOf(low, size),
+                Arrays.copyOf(close, size),
                 Arrays.copyOf(volume, size));
         time = null;
         open = high = low = close = volume = null;

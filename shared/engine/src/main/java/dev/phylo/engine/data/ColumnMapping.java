@@ -19,8 +19,8 @@ import java.util.Map;
  * the {@code --columns} option takes: {@code time=Date,open=Open,high=High,low=Low,close=Close,volume=Vol}
  * or {@code time=0,open=1,high=2,low=3,close=4}.
  */
-public record ColumnMapping(Column date, Column time, Column open, Column high, Column low, Column close,
-                            Column volume) {
+public record ColumnMapping(
+        Column date, Column time, Column open, Column high, Column low, Column close, Column volume) {
     private static final List<String> KEYS = List.of("date", "time", "open", "high", "low", "close", "volume");
 
     public ColumnMapping {
@@ -39,13 +39,15 @@ public record ColumnMapping(Column date, Column time, Column open, Column high, 
     /** Parses {@code key=column} pairs separated by commas; keys are date, time, open, high, low, close, volume. */
     public static ColumnMapping parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("empty column mapping: expected e.g. time=Date,open=Open,high=High,low=Low,close=Close");
+            throw new IllegalArgumentException(
+                    "empty column mapping: expected e.g. time=Date,open=Open,high=High,low=Low,close=Close");
         }
         Map<String, Column> byKey = new LinkedHashMap<>();
         for (String pair : spec.split(",", -1)) {
             int eq = pair.indexOf('=');
             if (eq < 0) {
-                throw new IllegalArgumentException("column mapping '%s': '%s' is not key=column".formatted(spec, pair.trim()));
+                throw new IllegalArgumentException(
+                        "column mapping '%s': '%s' is not key=column".formatted(spec, pair.trim()));
             }
             String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String value = pair.substring(eq + 1).trim();
@@ -60,8 +62,14 @@ public record ColumnMapping(Column date, Column time, Column open, Column high, 
                 throw new IllegalArgumentException("column mapping '%s': key '%s' is given twice".formatted(spec, key));
             }
         }
-        return new ColumnMapping(byKey.get("date"), byKey.get("time"), byKey.get("open"), byKey.get("high"),
-                byKey.get("low"), byKey.get("close"), byKey.get("volume"));
+        return new ColumnMapping(
+                byKey.get("date"),
+                byKey.get("time"),
+                byKey.get("open"),
+                byKey.get("high"),
+                byKey.get("low"),
+                byKey.get("close"),
+                byKey.get("volume"));
     }
 
     /** True when any column is given by name, which means the file must start with a header. */
@@ -74,7 +82,13 @@ public record ColumnMapping(Column date, Column time, Column open, Column high, 
 
     private List<Column> columns() {
         List<Column> all = new ArrayList<>(7);
-        all.add(date); all.add(time); all.add(open); all.add(high); all.add(low); all.add(close); all.add(volume);
+        all.add(date);
+        all.add(time);
+        all.add(open);
+        all.add(high);
+        all.add(low);
+        all.add(close);
+        all.add(volume);
         return all;
     }
 
@@ -95,15 +109,21 @@ public record ColumnMapping(Column date, Column time, Column open, Column high, 
                 throw new IllegalArgumentException("column index must be >= 0: " + index);
             }
             if (name != null && index != -1) {
-                throw new IllegalArgumentException("a column has a name or an index, not both: '%s' and %d".formatted(name, index));
+                throw new IllegalArgumentException(
+                        "a column has a name or an index, not both: '%s' and %d".formatted(name, index));
             }
             if (name != null && name.isBlank()) {
                 throw new IllegalArgumentException("column name must not be blank");
             }
         }
 
-        public static Column named(String name) { return new Column(name, -1); }
-        public static Column at(int index) { return new Column(null, index); }
+        public static Column named(String name) {
+            return new Column(name, -1);
+        }
+
+        public static Column at(int index) {
+            return new Column(null, index);
+        }
 
         /** All digits: an index; anything else: a header name. */
         public static Column parse(String token) {
@@ -118,6 +138,8 @@ public record ColumnMapping(Column date, Column time, Column open, Column high, 
         }
 
         @Override
-        public String toString() { return name != null ? name : Integer.toString(index); }
+        public String toString() {
+            return name != null ? name : Integer.toString(index);
+        }
     }
 }

@@ -46,7 +46,8 @@ public final class CsvBarReader {
         boolean gzipped = name.toLowerCase(Locale.ROOT).endsWith(".gz");
         long rowsGuess = gzipped ? 0 : Files.size(file) / BYTES_PER_ROW_GUESS;
         int capacity = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(DEFAULT_CAPACITY, rowsGuess));
-        try (InputStream in = Files.newInputStream(file); Reader reader = decode(in, name)) {
+        try (InputStream in = Files.newInputStream(file);
+                Reader reader = decode(in, name)) {
             return read(reader, name, options, capacity);
         }
     }
@@ -106,8 +107,8 @@ public final class CsvBarReader {
         }
     }
 
-    private static CsvReadResult parse(CloseableIterator<CsvRecord> rows, String source, CsvOptions options,
-                                       int capacity) {
+    private static CsvReadResult parse(
+            CloseableIterator<CsvRecord> rows, String source, CsvOptions options, int capacity) {
         if (!rows.hasNext()) {
             throw new CsvFormatException(new RowIssue(source, 0, null, "empty file: no header and no rows"));
         }
@@ -127,11 +128,14 @@ public final class CsvBarReader {
             keep(decoder.accept(rows.next()), options.lenient(), dropped);
         }
         if (dataRows == 0) {
-            throw new CsvFormatException(new RowIssue(source, first.getStartingLineNumber(), null,
-                    "header only: no data rows follow the header"));
+            throw new CsvFormatException(new RowIssue(
+                    source, first.getStartingLineNumber(), null, "header only: no data rows follow the header"));
         }
         if (bars.size() == 0) {
-            throw new CsvFormatException(new RowIssue(source, 0, null,
+            throw new CsvFormatException(new RowIssue(
+                    source,
+                    0,
+                    null,
                     "all %d data rows were rejected; the first: %s".formatted(dataRows, dropped.get(0))));
         }
         BarInterval interval = options.interval() != null ? options.interval() : inferInterval(source, bars);
@@ -151,7 +155,10 @@ public final class CsvBarReader {
 
     private static BarInterval inferInterval(String source, BarColumns bars) {
         if (bars.size() < 2) {
-            throw new CsvFormatException(new RowIssue(source, 0, null,
+            throw new CsvFormatException(new RowIssue(
+                    source,
+                    0,
+                    null,
                     "cannot infer the bar interval from a single bar; set it (CsvOptions.withInterval, --interval)"));
         }
         return BarInterval.ofMillis(bars.medianSpacingMillis());

@@ -16,11 +16,23 @@ public final class CsvFormatException extends RuntimeException {
         this.issue = issue;
     }
 
-    public RowIssue issue() { return issue; }
-    public String file() { return issue.source(); }
+    public RowIssue issue() {
+        return issue;
+    }
+
+    public String file() {
+        return issue.source();
+    }
     /** 1-based line number, or 0 when the problem concerns the whole source. */
-    public long line() { return issue.line(); }
+    public long line() {
+        return issue.line();
+    }
     /** Column name, or {@code null} when the problem concerns a whole row or the whole source. */
-    public String field() { return issue.field(); }
-    public String reason() { return issue.reason(); }
+    public String field() {
+        return issue.field();
+    }
+
+    public String reason() {
+        return issue.reason();
+    }
 }

@@ -29,8 +29,17 @@ final class CsvLayout {
     final int volume;
     private final String[] names;
 
-    private CsvLayout(boolean hasHeader, long firstLine, String[] names, int date, int time, int open, int high,
-                      int low, int close, int volume) {
+    private CsvLayout(
+            boolean hasHeader,
+            long firstLine,
+            String[] names,
+            int date,
+            int time,
+            int open,
+            int high,
+            int low,
+            int close,
+            int volume) {
         this.hasHeader = hasHeader;
         this.columns = names.length;
         this.columnsOrigin = hasHeader ? "as in the header" : "as in line " + firstLine;
@@ -100,17 +109,23 @@ final class CsvLayout {
         if (low < 0) missing.add("Low");
         if (close < 0) missing.add("Close");
         if (!missing.isEmpty()) {
-            throw failure(source, line, "unrecognised column layout: headers seen %s; missing %s; %s"
-                    .formatted(List.of(header), String.join(", ", missing), MAPPING_HINT));
+            throw failure(
+                    source,
+                    line,
+                    "unrecognised column layout: headers seen %s; missing %s; %s"
+                            .formatted(List.of(header), String.join(", ", missing), MAPPING_HINT));
         }
         return new CsvLayout(true, line, header, date, time, open, high, low, close, volume);
     }
 
     private static CsvLayout positional(String source, long line, String[] cells) {
         if (cells.length < 5) {
-            throw failure(source, line, ("line %d starts with a timestamp, so the file has no header, but it has %d "
-                    + "columns where time, open, high, low, close[, volume] are needed; %s")
-                    .formatted(line, cells.length, MAPPING_HINT));
+            throw failure(
+                    source,
+                    line,
+                    ("line %d starts with a timestamp, so the file has no header, but it has %d "
+                                    + "columns where time, open, high, low, close[, volume] are needed; %s")
+                            .formatted(line, cells.length, MAPPING_HINT));
         }
         String[] names = new String[cells.length];
         for (int i = 0; i < names.length; i++) names[i] = i < POSITIONAL.length ? POSITIONAL[i] : "";
@@ -118,7 +133,8 @@ final class CsvLayout {
     }
 
     private static CsvLayout mapped(String source, long line, String[] cells, ColumnMapping mapping) {
-        boolean hasHeader = mapping.usesNames() || !startsWithData(cells, mapping.close().index());
+        boolean hasHeader =
+                mapping.usesNames() || !startsWithData(cells, mapping.close().index());
         String[] names = hasHeader ? cells : new String[cells.length];
         if (!hasHeader) {
             Arrays.fill(names, "");
@@ -147,14 +163,20 @@ final class CsvLayout {
         if (c.name() != null) {
             int found = indexOf(cells, c.name().trim(), true);
             if (found < 0) {
-                throw failure(source, line, "column '%s' of the column mapping is not in the header %s"
-                        .formatted(c.name(), List.of(cells)));
+                throw failure(
+                        source,
+                        line,
+                        "column '%s' of the column mapping is not in the header %s"
+                                .formatted(c.name(), List.of(cells)));
             }
             return found;
         }
         if (c.index() >= cells.length) {
-            throw failure(source, line, "column index %d of the column mapping is beyond the %d columns of %s"
-                    .formatted(c.index(), cells.length, hasHeader ? "the header" : "line " + line));
+            throw failure(
+                    source,
+                    line,
+                    "column index %d of the column mapping is beyond the %d columns of %s"
+                            .formatted(c.index(), cells.length, hasHeader ? "the header" : "line " + line));
         }
         return c.index();
     }

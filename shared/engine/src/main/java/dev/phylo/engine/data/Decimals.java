@@ -40,17 +40,26 @@ final class Decimals {
     private static boolean isPlainDecimal(CharSequence s, int i, int end) {
         if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
         int digits = 0;
-        while (i < end && isDigit(s.charAt(i))) { i++; digits++; }
+        while (i < end && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
         if (i < end && s.charAt(i) == '.') {
             i++;
-            while (i < end && isDigit(s.charAt(i))) { i++; digits++; }
+            while (i < end && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
         }
         if (digits == 0) return false;
         if (i < end && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             i++;
             if (i < end && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
             int expDigits = 0;
-            while (i < end && isDigit(s.charAt(i))) { i++; expDigits++; }
+            while (i < end && isDigit(s.charAt(i))) {
+                i++;
+                expDigits++;
+            }
             if (expDigits == 0) return false;
         }
         return i == end;

@@ -27,8 +27,12 @@ final class RowDecoder {
     RowIssue accept(CsvRecord row) {
         long line = row.getStartingLineNumber();
         if (row.getFieldCount() != layout.columns) {
-            return new RowIssue(source, line, null, "expected %d columns (%s), got %d"
-                    .formatted(layout.columns, layout.columnsOrigin, row.getFieldCount()));
+            return new RowIssue(
+                    source,
+                    line,
+                    null,
+                    "expected %d columns (%s), got %d"
+                            .formatted(layout.columns, layout.columnsOrigin, row.getFieldCount()));
         }
         long t;
         int column = layout.date >= 0 ? layout.date : layout.time;
@@ -80,15 +84,24 @@ final class RowDecoder {
 
     private RowIssue checkPrices(CsvRecord row, long line, double o, double h, double l, double c, double v) {
         if (h < l) {
-            return issue(line, layout.high, "high %s is below low %s".formatted(text(row, layout.high), text(row, layout.low)));
+            return issue(
+                    line,
+                    layout.high,
+                    "high %s is below low %s".formatted(text(row, layout.high), text(row, layout.low)));
         }
         if (o < l || o > h) {
-            return issue(line, layout.open, "open %s is outside [low %s, high %s]"
-                    .formatted(text(row, layout.open), text(row, layout.low), text(row, layout.high)));
+            return issue(
+                    line,
+                    layout.open,
+                    "open %s is outside [low %s, high %s]"
+                            .formatted(text(row, layout.open), text(row, layout.low), text(row, layout.high)));
         }
         if (c < l || c > h) {
-            return issue(line, layout.close, "close %s is outside [low %s, high %s]"
-                    .formatted(text(row, layout.close), text(row, layout.low), text(row, layout.high)));
+            return issue(
+                    line,
+                    layout.close,
+                    "close %s is outside [low %s, high %s]"
+                            .formatted(text(row, layout.close), text(row, layout.low), text(row, layout.high)));
         }
         if (v < 0) {
             return issue(line, layout.volume, "volume %s is negative".formatted(text(row, layout.volume)));

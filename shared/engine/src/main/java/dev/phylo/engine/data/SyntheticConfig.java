@@ -20,11 +20,21 @@ import java.util.Objects;
  * @param gapFraction standard deviation of the open's gap from the previous close, as a fraction of
  *                    the bar's volatility; 0 makes every open equal the previous close
  */
-public record SyntheticConfig(String symbol, BarInterval interval, int bars, long seed, long startMillis,
-                              double startPrice, Volatility volatility, Regimes regimes, Volume volume,
-                              int subSteps, double gapFraction) {
+public record SyntheticConfig(
+        String symbol,
+        BarInterval interval,
+        int bars,
+        long seed,
+        long startMillis,
+        double startPrice,
+        Volatility volatility,
+        Regimes regimes,
+        Volume volume,
+        int subSteps,
+        double gapFraction) {
     /** 2020-01-01T00:00:00Z. */
-    public static final long DEFAULT_START = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+    public static final long DEFAULT_START =
+            Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
 
     public SyntheticConfig {
         if (symbol == null || symbol.isBlank()) {
@@ -48,7 +58,8 @@ public record SyntheticConfig(String symbol, BarInterval interval, int bars, lon
         }
         long lastOpen = startMillis + (bars - 1) * interval.millis();
         if (lastOpen < startMillis) {
-            throw new IllegalArgumentException("%d bars of %s from %d overflow the time range".formatted(bars, interval, startMillis));
+            throw new IllegalArgumentException(
+                    "%d bars of %s from %d overflow the time range".formatted(bars, interval, startMillis));
         }
     }
 
@@ -58,39 +69,108 @@ public record SyntheticConfig(String symbol, BarInterval interval, int bars, lon
      * a million shares a day, six intrabar steps and no opening gaps.
      */
     public static SyntheticConfig defaults(String symbol, BarInterval interval, int bars, long seed) {
-        return new SyntheticConfig(symbol, interval, bars, seed, DEFAULT_START, 100.0,
-                new Volatility(0.30, 0.06, 0.92, 5.0), new Regimes(0.20, -0.25, 0.0, 90.0),
-                new Volume(1_000_000, 0.4, 0.3), 6, 0.0);
+        return new SyntheticConfig(
+                symbol,
+                interval,
+                bars,
+                seed,
+                DEFAULT_START,
+                100.0,
+                new Volatility(0.30, 0.06, 0.92, 5.0),
+                new Regimes(0.20, -0.25, 0.0, 90.0),
+                new Volume(1_000_000, 0.4, 0.3),
+                6,
+                0.0);
     }
 
     public SyntheticConfig withStart(long newStartMillis, double newStartPrice) {
-        return new SyntheticConfig(symbol, interval, bars, seed, newStartMillis, newStartPrice, volatility, regimes,
-                volume, subSteps, gapFraction);
+        return new SyntheticConfig(
+                symbol,
+                interval,
+                bars,
+                seed,
+                newStartMillis,
+                newStartPrice,
+                volatility,
+                regimes,
+                volume,
+                subSteps,
+                gapFraction);
     }
 
     public SyntheticConfig withVolatility(Volatility newVolatility) {
-        return new SyntheticConfig(symbol, interval, bars, seed, startMillis, startPrice, newVolatility, regimes,
-                volume, subSteps, gapFraction);
+        return new SyntheticConfig(
+                symbol,
+                interval,
+                bars,
+                seed,
+                startMillis,
+                startPrice,
+                newVolatility,
+                regimes,
+                volume,
+                subSteps,
+                gapFraction);
     }
 
     public SyntheticConfig withRegimes(Regimes newRegimes) {
-        return new SyntheticConfig(symbol, interval, bars, seed, startMillis, startPrice, volatility, newRegimes,
-                volume, subSteps, gapFraction);
+        return new SyntheticConfig(
+                symbol,
+                interval,
+                bars,
+                seed,
+                startMillis,
+                startPrice,
+                volatility,
+                newRegimes,
+                volume,
+                subSteps,
+                gapFraction);
     }
 
     public SyntheticConfig withVolume(Volume newVolume) {
-        return new SyntheticConfig(symbol, interval, bars, seed, startMillis, startPrice, volatility, regimes,
-                newVolume, subSteps, gapFraction);
+        return new SyntheticConfig(
+                symbol,
+                interval,
+                bars,
+                seed,
+                startMillis,
+                startPrice,
+                volatility,
+                regimes,
+                newVolume,
+                subSteps,
+                gapFraction);
     }
 
     public SyntheticConfig withBars(int newBars, long newSeed) {
-        return new SyntheticConfig(symbol, interval, newBars, newSeed, startMillis, startPrice, volatility, regimes,
-                volume, subSteps, gapFraction);
+        return new SyntheticConfig(
+                symbol,
+                interval,
+                newBars,
+                newSeed,
+                startMillis,
+                startPrice,
+                volatility,
+                regimes,
+                volume,
+                subSteps,
+                gapFraction);
     }
 
     public SyntheticConfig withIntrabar(int newSubSteps, double newGapFraction) {
-        return new SyntheticConfig(symbol, interval, bars, seed, startMillis, startPrice, volatility, regimes, volume,
-                newSubSteps, newGapFraction);
+        return new SyntheticConfig(
+                symbol,
+                interval,
+                bars,
+                seed,
+                startMillis,
+                startPrice,
+                volatility,
+                regimes,
+                volume,
+                newSubSteps,
+                newGapFraction);
     }
 
     /**
@@ -110,7 +190,8 @@ public record SyntheticConfig(String symbol, BarInterval interval, int bars, lon
             }
             if (!(alpha >= 0) || !(beta >= 0) || !(alpha + beta < 1)) {
                 throw new IllegalArgumentException(
-                        "GARCH weights need alpha >= 0, beta >= 0 and alpha + beta < 1: %s + %s".formatted(alpha, beta));
+                        "GARCH weights need alpha >= 0, beta >= 0 and alpha + beta < 1: %s + %s"
+                                .formatted(alpha, beta));
             }
             if (!(tailDegrees > 2)) {
                 throw new IllegalArgumentException("tailDegrees must exceed 2 for a finite variance: " + tailDegrees);
@@ -144,8 +225,8 @@ public record SyntheticConfig(String symbol, BarInterval interval, int bars, lon
                 throw new IllegalArgumentException("perDay volume must be >= 0 and finite: " + perDay);
             }
             if (!(sigma >= 0) || Double.isInfinite(sigma) || !(returnBoost >= 0) || Double.isInfinite(returnBoost)) {
-                throw new IllegalArgumentException("volume sigma and returnBoost must be >= 0 and finite: %s, %s"
-                        .formatted(sigma, returnBoost));
+                throw new IllegalArgumentException(
+                        "volume sigma and returnBoost must be >= 0 and finite: %s, %s".formatted(sigma, returnBoost));
             }
         }
     }

@@ -29,7 +29,9 @@ public final class SyntheticMarket {
         double longRunVariance = vol.annual() * vol.annual() * dtYears;
         double longRunSd = Math.sqrt(longRunVariance);
         double omega = longRunVariance * (1 - vol.alpha() - vol.beta());
-        double[] drift = {regimes.bullDrift() * dtYears, regimes.bearDrift() * dtYears, regimes.sidewaysDrift() * dtYears};
+        double[] drift = {
+            regimes.bullDrift() * dtYears, regimes.bearDrift() * dtYears, regimes.sidewaysDrift() * dtYears
+        };
         double leaveRegime = Math.min(1.0, barMs / DAY_MS / regimes.meanDays());
         double volumePerBar = vp.perDay() * barMs / DAY_MS;
         double volumeMeanShift = -0.5 * vp.sigma() * vp.sigma();
@@ -59,12 +61,14 @@ public final class SyntheticMarket {
             lastShockSquared = shock * shock;
             double logReturn = drift[regime] - 0.5 * variance + shock;
 
-            double o = cfg.gapFraction() > 0 ? price * StrictMath.exp(cfg.gapFraction() * sd * rng.nextGaussian()) : price;
+            double o =
+                    cfg.gapFraction() > 0 ? price * StrictMath.exp(cfg.gapFraction() * sd * rng.nextGaussian()) : price;
             double c = o * StrictMath.exp(logReturn);
             path.walk(rng, o, c, logReturn, sd);
 
             double move = Math.min(Math.abs(shock) / longRunSd, MAX_VOLUME_BOOST_MOVE);
-            double v = volumePerBar * StrictMath.exp(vp.sigma() * rng.nextGaussian() + volumeMeanShift + vp.returnBoost() * move);
+            double v = volumePerBar
+                    * StrictMath.exp(vp.sigma() * rng.nextGaussian() + volumeMeanShift + vp.returnBoost() * move);
 
             time[i] = cfg.startMillis() + i * barMs;
             open[i] = o;
@@ -110,7 +114,12 @@ public final class SyntheticMarket {
             }
         }
 
-        double high() { return high; }
-        double low() { return low; }
+        double high() {
+            return high;
+        }
+
+        double low() {
+            return low;
+        }
     }
 }

@@ -103,8 +103,9 @@ final class TimestampParser {
             case 9, 10 -> value * 1000;
             case 12, 13 -> value;
             case 16 -> value / 1000;
-            default -> throw unparseable("a numeric time has 10 digits (epoch seconds), 13 (milliseconds), "
-                    + "16 (microseconds) or 8 (yyyyMMdd), not " + length);
+            default ->
+                throw unparseable("a numeric time has 10 digits (epoch seconds), 13 (milliseconds), "
+                        + "16 (microseconds) or 8 (yyyyMMdd), not " + length);
         };
     }
 
@@ -190,8 +191,8 @@ final class TimestampParser {
     private long toUtc(long localMillis, boolean explicitOffset, int offsetSeconds) {
         if (explicitOffset) return localMillis - offsetSeconds * 1000L;
         if (fixedZone) return localMillis - zoneOffsetMs;
-        LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv(localMillis, 1000L),
-                (int) Math.floorMod(localMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
+        LocalDateTime local = LocalDateTime.ofEpochSecond(
+                Math.floorDiv(localMillis, 1000L), (int) Math.floorMod(localMillis, 1000L) * 1_000_000, ZoneOffset.UTC);
         return local.atZone(zone).toInstant().toEpochMilli();
     }
 

@@ -14,8 +14,13 @@ import dev.phylo.engine.evolve.internal.GridChecks;
  * @param mutationSigma        standard deviation of a gene's Gaussian step, reflected at 0 and 1, in (0, 1]
  * @param eliteCount           fittest genomes copied unchanged, in [0, populationSize]
  */
-public record BreedingConfig(int populationSize, int tournamentSize, double crossoverProbability,
-                             double mutationProbability, double mutationSigma, int eliteCount) {
+public record BreedingConfig(
+        int populationSize,
+        int tournamentSize,
+        double crossoverProbability,
+        double mutationProbability,
+        double mutationSigma,
+        int eliteCount) {
     public static final int DEFAULT_TOURNAMENT = 3;
     public static final double DEFAULT_CROSSOVER = 0.7;
     public static final double DEFAULT_MUTATION = 0.1;
@@ -34,8 +39,8 @@ public record BreedingConfig(int populationSize, int tournamentSize, double cros
             throw new IllegalArgumentException("mutationSigma must be in (0, 1]: " + mutationSigma);
         }
         if (eliteCount < 0 || eliteCount > populationSize) {
-            throw new IllegalArgumentException("eliteCount must be in [0, populationSize=%d]: %d"
-                    .formatted(populationSize, eliteCount));
+            throw new IllegalArgumentException(
+                    "eliteCount must be in [0, populationSize=%d]: %d".formatted(populationSize, eliteCount));
         }
     }
 
@@ -44,17 +49,21 @@ public record BreedingConfig(int populationSize, int tournamentSize, double cros
      * {@value #DEFAULT_MUTATION} per gene with sigma {@value #DEFAULT_SIGMA}, and max(1, 2 %) elites (rounded down).
      */
     public static BreedingConfig defaults(int populationSize) {
-        return new BreedingConfig(populationSize, DEFAULT_TOURNAMENT, DEFAULT_CROSSOVER, DEFAULT_MUTATION,
-                DEFAULT_SIGMA, Math.min(populationSize, Math.max(1, populationSize / 50)));
+        return new BreedingConfig(
+                populationSize,
+                DEFAULT_TOURNAMENT,
+                DEFAULT_CROSSOVER,
+                DEFAULT_MUTATION,
+                DEFAULT_SIGMA,
+                Math.min(populationSize, Math.max(1, populationSize / 50)));
     }
 
     public BreedingConfig withEliteCount(int elites) {
-        return new BreedingConfig(populationSize, tournamentSize, crossoverProbability, mutationProbability,
-                mutationSigma, elites);
+        return new BreedingConfig(
+                populationSize, tournamentSize, crossoverProbability, mutationProbability, mutationSigma, elites);
     }
 
     public BreedingConfig withMutation(double probability, double sigma) {
-        return new BreedingConfig(populationSize, tournamentSize, crossoverProbability, probability, sigma,
-                eliteCount);
+        return new BreedingConfig(populationSize, tournamentSize, crossoverProbability, probability, sigma, eliteCount);
     }
 }

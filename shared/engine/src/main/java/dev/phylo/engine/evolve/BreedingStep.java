@@ -14,7 +14,6 @@ import io.jenetics.TournamentSelector;
 import io.jenetics.UniformCrossover;
 import io.jenetics.util.ISeq;
 import io.jenetics.util.RandomRegistry;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,8 +34,7 @@ import java.util.stream.IntStream;
 public final class BreedingStep {
     private static final double SWAP_PROBABILITY = 0.5;
 
-    private BreedingStep() {
-    }
+    private BreedingStep() {}
 
     /** Generation 0: {@code size} genomes of uniform random genes, drawn from the seed of (runSeed, 0). */
     public static List<double[]> seed(int size, long runSeed, SearchSpace space) {
@@ -54,16 +52,15 @@ public final class BreedingStep {
             throw new IllegalArgumentException("population size must be >= 1: " + size);
         }
         if (known.size() > size) {
-            throw new IllegalArgumentException("%d known strategies do not fit in a population of %d"
-                    .formatted(known.size(), size));
+            throw new IllegalArgumentException(
+                    "%d known strategies do not fit in a population of %d".formatted(known.size(), size));
         }
         GenomeCodec codec = GenomeCodec.of(space);
         List<double[]> out = new ArrayList<>(size);
         known.forEach(spec -> out.add(codec.encode(spec)));
         int length = codec.length();
-        ISeq<Genotype<DoubleGene>> random = RandomRegistry.with(
-                new SplittableRandom(Seeds.forGeneration(runSeed, 0)),
-                r -> {
+        ISeq<Genotype<DoubleGene>> random =
+                RandomRegistry.with(new SplittableRandom(Seeds.forGeneration(runSeed, 0)), r -> {
                     Genotype<DoubleGene> factory = Genotype.of(DoubleChromosome.of(0, 1, length));
                     return ISeq.of(factory::newInstance, size - known.size());
                 });
@@ -97,15 +94,19 @@ public final class BreedingStep {
         }
         int elites = Math.min(cfg.eliteCount(), population.size());
         List<double[]> out = new ArrayList<>(cfg.populationSize());
-        IntStream.range(0, population.size()).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -population.get(i).fitness())
+        IntStream.range(0, population.size())
+                .boxed()
+                .sorted(Comparator.comparingDouble(
+                                (Integer i) -> -population.get(i).fitness())
                         .thenComparingInt(i -> i))
                 .limit(elites)
                 .forEach(i -> out.add(parents.get(i)));
         int offspring = cfg.populationSize() - elites;
         if (offspring > 0) {
             ISeq<Phenotype<DoubleGene, Double>> phenotypes = IntStream.range(0, population.size())
-                    .mapToObj(i -> Phenotype.of(Genomes.toGenotype(parents.get(i)), generation - 1L,
+                    .mapToObj(i -> Phenotype.of(
+                            Genomes.toGenotype(parents.get(i)),
+                            generation - 1L,
                             population.get(i).fitness()))
                     .collect(ISeq.toISeq());
             ISeq<Phenotype<DoubleGene, Double>> children = RandomRegistry.with(
@@ -116,12 +117,12 @@ public final class BreedingStep {
         return out;
     }
 
-    private static ISeq<Phenotype<DoubleGene, Double>> breed(ISeq<Phenotype<DoubleGene, Double>> population,
-                                                             int count, int generation, BreedingConfig cfg) {
+    private static ISeq<Phenotype<DoubleGene, Double>> breed(
+            ISeq<Phenotype<DoubleGene, Double>> population, int count, int generation, BreedingConfig cfg) {
         ISeq<Phenotype<DoubleGene, Double>> selected = new TournamentSelector<DoubleGene, Double>(cfg.tournamentSize())
                 .select(population, count, Optimize.MAXIMUM);
-        Alterer<DoubleGene, Double> alterer = new UniformCrossover<DoubleGene, Double>(cfg.crossoverProbability(),
-                SWAP_PROBABILITY)
+        Alterer<DoubleGene, Double> alterer = new UniformCrossover<DoubleGene, Double>(
+                        cfg.crossoverProbability(), SWAP_PROBABILITY)
                 .andThen(new ReflectingGaussianMutator<>(cfg.mutationProbability(), cfg.mutationSigma()));
         return alterer.alter(selected, generation).population();
     }

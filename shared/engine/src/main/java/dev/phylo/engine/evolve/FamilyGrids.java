@@ -1,7 +1,6 @@
 package dev.phylo.engine.evolve;
 
 import dev.phylo.engine.evolve.internal.GridChecks;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,14 +11,13 @@ import java.util.Set;
  * lists that are compared by position are also ascending.
  */
 public final class FamilyGrids {
-    private FamilyGrids() {
-    }
+    private FamilyGrids() {}
 
     /** Periods {@code from, from+step, ...} up to {@code to} inclusive: a convenience for building grids. */
     public static List<Integer> range(int from, int to, int step) {
         if (step < 1 || from > to) {
-            throw new IllegalArgumentException("range needs from <= to and step >= 1: from=%d to=%d step=%d"
-                    .formatted(from, to, step));
+            throw new IllegalArgumentException(
+                    "range needs from <= to and step >= 1: from=%d to=%d step=%d".formatted(from, to, step));
         }
         List<Integer> out = new ArrayList<>();
         for (long p = from; p <= to; p += step) {
@@ -34,12 +32,13 @@ public final class FamilyGrids {
      */
     public record MaCross(List<String> averages, List<Integer> periods) {
         private static final Set<String> AVERAGES = Set.of("sma", "ema", "wma");
-        public static final MaCross DEFAULT = new MaCross(List.of("sma", "ema"),
-                List.of(5, 8, 10, 14, 20, 30, 50, 100, 200));
+        public static final MaCross DEFAULT =
+                new MaCross(List.of("sma", "ema"), List.of(5, 8, 10, 14, 20, 30, 50, 100, 200));
 
         public MaCross {
             if (averages == null || averages.isEmpty()) {
-                throw new IllegalArgumentException("maCross.averages needs at least one of " + AVERAGES.stream().sorted().toList());
+                throw new IllegalArgumentException("maCross.averages needs at least one of "
+                        + AVERAGES.stream().sorted().toList());
             }
             averages = List.copyOf(averages);
             for (String a : averages) {
@@ -54,15 +53,16 @@ public final class FamilyGrids {
             periods = GridChecks.periods(periods, 1, "maCross.periods");
             GridChecks.ascending(periods, "maCross.periods");
             if (periods.size() < 2) {
-                throw new IllegalArgumentException("maCross.periods needs at least two periods (fast < slow): " + periods);
+                throw new IllegalArgumentException(
+                        "maCross.periods needs at least two periods (fast < slow): " + periods);
             }
         }
     }
 
     /** RSI reversion: long entry below an entry level (below 50), exit above an exit level. */
     public record RsiReversion(List<Integer> periods, List<Double> entryLevels, List<Double> exitLevels) {
-        public static final RsiReversion DEFAULT = new RsiReversion(List.of(5, 8, 10, 14, 20, 30),
-                List.of(20.0, 25.0, 30.0, 35.0), List.of(40.0, 50.0, 60.0));
+        public static final RsiReversion DEFAULT = new RsiReversion(
+                List.of(5, 8, 10, 14, 20, 30), List.of(20.0, 25.0, 30.0, 35.0), List.of(40.0, 50.0, 60.0));
 
         public RsiReversion {
             periods = GridChecks.periods(periods, 1, "rsiReversion.periods");
@@ -84,8 +84,8 @@ public final class FamilyGrids {
 
     /** Donchian breakout: the channel broken to enter, and the (usually shorter) opposite channel to exit. */
     public record Donchian(List<Integer> entryPeriods, List<Integer> exitPeriods) {
-        public static final Donchian DEFAULT = new Donchian(List.of(10, 14, 20, 30, 50, 100),
-                List.of(5, 8, 10, 14, 20, 30));
+        public static final Donchian DEFAULT =
+                new Donchian(List.of(10, 14, 20, 30, 50, 100), List.of(5, 8, 10, 14, 20, 30));
 
         public Donchian {
             entryPeriods = GridChecks.periods(entryPeriods, 1, "donchianBreakout.entryPeriods");
@@ -108,10 +108,10 @@ public final class FamilyGrids {
     /**
      * Stochastic reversion on %K of {@code stoch(n,d,d)}: levels as for RSI (entry below 50, exit above every entry).
      */
-    public record StochReversion(List<Integer> periods, List<Integer> smoothings, List<Double> entryLevels,
-                                 List<Double> exitLevels) {
-        public static final StochReversion DEFAULT = new StochReversion(List.of(5, 8, 14, 20), List.of(3),
-                List.of(10.0, 20.0, 30.0), List.of(50.0, 80.0));
+    public record StochReversion(
+            List<Integer> periods, List<Integer> smoothings, List<Double> entryLevels, List<Double> exitLevels) {
+        public static final StochReversion DEFAULT =
+                new StochReversion(List.of(5, 8, 14, 20), List.of(3), List.of(10.0, 20.0, 30.0), List.of(50.0, 80.0));
 
         public StochReversion {
             periods = GridChecks.periods(periods, 1, "stochReversion.periods");
@@ -124,16 +124,17 @@ public final class FamilyGrids {
 
     /** Rate-of-change momentum: thresholds are fractions ({@code 0.02} = 2 %), zero or positive. */
     public record RocMomentum(List<Integer> periods, List<Double> thresholds) {
-        public static final RocMomentum DEFAULT = new RocMomentum(List.of(5, 10, 14, 20, 30, 50, 100),
-                List.of(0.0, 0.01, 0.02, 0.05));
+        public static final RocMomentum DEFAULT =
+                new RocMomentum(List.of(5, 10, 14, 20, 30, 50, 100), List.of(0.0, 0.01, 0.02, 0.05));
 
         public RocMomentum {
             periods = GridChecks.periods(periods, 1, "rocMomentum.periods");
             thresholds = GridChecks.levels(thresholds, -1, 10, "rocMomentum.thresholds");
             for (double t : thresholds) {
                 if (t < 0) {
-                    throw new IllegalArgumentException("rocMomentum.thresholds must be >= 0 (the short side uses -t): %s in %s"
-                            .formatted(t, thresholds));
+                    throw new IllegalArgumentException(
+                            "rocMomentum.thresholds must be >= 0 (the short side uses -t): %s in %s"
+                                    .formatted(t, thresholds));
                 }
             }
         }
@@ -141,8 +142,8 @@ public final class FamilyGrids {
 
     /** Z-score reversion: entry levels below 0, exit levels above every entry level. */
     public record ZscoreReversion(List<Integer> periods, List<Double> entryLevels, List<Double> exitLevels) {
-        public static final ZscoreReversion DEFAULT = new ZscoreReversion(List.of(10, 14, 20, 30, 50),
-                List.of(-2.5, -2.0, -1.5, -1.0), List.of(-0.5, 0.0, 0.5));
+        public static final ZscoreReversion DEFAULT = new ZscoreReversion(
+                List.of(10, 14, 20, 30, 50), List.of(-2.5, -2.0, -1.5, -1.0), List.of(-0.5, 0.0, 0.5));
 
         public ZscoreReversion {
             periods = GridChecks.periods(periods, 2, "zscoreReversion.periods");

@@ -13,7 +13,6 @@ import io.jenetics.DoubleChromosome;
 import io.jenetics.DoubleGene;
 import io.jenetics.Genotype;
 import io.jenetics.engine.Codec;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +38,7 @@ public final class GenomeCodec {
     public static final int DIRECTION_GENE = 1;
     /** Index of the first family-parameter gene. */
     public static final int PARAMETER_GENES = 2;
+
     private static final int RISK_GENES = 4;
     /** Value written into genes an encoded spec does not use. */
     private static final double UNUSED = 0.5;
@@ -50,7 +50,8 @@ public final class GenomeCodec {
 
     private GenomeCodec(SearchSpace space) {
         this.space = Objects.requireNonNull(space, "space");
-        this.templates = space.families().stream().map(f -> RuleTemplates.of(f, space)).toList();
+        this.templates =
+                space.families().stream().map(f -> RuleTemplates.of(f, space)).toList();
         this.parameters = templates.stream().mapToInt(RuleTemplate::arity).max().orElseThrow();
         this.sizing = Sizing.fraction(space.sizingFraction());
     }
@@ -72,7 +73,8 @@ public final class GenomeCodec {
     public StrategySpec decode(double[] genes) {
         Genes.check(genes, length());
         RuleTemplate template = templates.get(Genes.choice(genes[FAMILY_GENE], templates.size()));
-        Direction direction = space.directions().get(Genes.choice(genes[DIRECTION_GENE], space.directions().size()));
+        Direction direction = space.directions()
+                .get(Genes.choice(genes[DIRECTION_GENE], space.directions().size()));
         int[] chosen = new int[template.arity()];
         for (int i = 0; i < chosen.length; i++) {
             chosen[i] = Genes.choice(genes[PARAMETER_GENES + i], template.choices(i, chosen));
@@ -80,10 +82,16 @@ public final class GenomeCodec {
         RuleTemplate.Rules rules = template.rules(chosen, direction);
         int risk = PARAMETER_GENES + parameters;
         RiskSpace r = space.risk();
-        return new StrategySpec(StrategySpec.VERSION, rules.label() + " " + direction.name().toLowerCase(Locale.ROOT),
-                direction, rules.longRules(), rules.shortRules(),
-                RiskGenes.stop(genes[risk], r.stopLoss()), RiskGenes.stop(genes[risk + 1], r.takeProfit()),
-                RiskGenes.stop(genes[risk + 2], r.trailingStop()), RiskGenes.maxBars(genes[risk + 3], r.maxBarsInTrade()),
+        return new StrategySpec(
+                StrategySpec.VERSION,
+                rules.label() + " " + direction.name().toLowerCase(Locale.ROOT),
+                direction,
+                rules.longRules(),
+                rules.shortRules(),
+                RiskGenes.stop(genes[risk], r.stopLoss()),
+                RiskGenes.stop(genes[risk + 1], r.takeProfit()),
+                RiskGenes.stop(genes[risk + 2], r.trailingStop()),
+                RiskGenes.maxBars(genes[risk + 3], r.maxBarsInTrade()),
                 sizing);
     }
 
@@ -98,8 +106,8 @@ public final class GenomeCodec {
         Arrays.fill(genes, UNUSED);
         int direction = space.directions().indexOf(spec.direction());
         if (direction < 0) {
-            throw new NotInSearchSpaceException("direction %s is not in the search space %s"
-                    .formatted(spec.direction(), space.directions()));
+            throw new NotInSearchSpaceException(
+                    "direction %s is not in the search space %s".formatted(spec.direction(), space.directions()));
         }
         genes[DIRECTION_GENE] = Genes.center(direction, space.directions().size());
         if (!spec.sizing().equals(sizing)) {
@@ -123,8 +131,9 @@ public final class GenomeCodec {
                 return genes;
             }
         }
-        throw new NotInSearchSpaceException("the rules of '%s' (long %s, short %s) are not those of any enabled family %s on its grid"
-                .formatted(spec.name(), spec.longRules(), spec.shortRules(), space.families()));
+        throw new NotInSearchSpaceException(
+                "the rules of '%s' (long %s, short %s) are not those of any enabled family %s on its grid"
+                        .formatted(spec.name(), spec.longRules(), spec.shortRules(), space.families()));
     }
 
     /** The genome as a Jenetics genotype: one {@link DoubleChromosome} of {@link #length()} genes in [0, 1). */

@@ -1,7 +1,6 @@
 package dev.phylo.engine.evolve;
 
 import dev.phylo.engine.metrics.Metrics;
-
 import java.util.Objects;
 
 /**
@@ -29,6 +28,7 @@ public record Objective(Measure measure, int minTrades) {
     public static final double CAP = 1e6;
     /** Base fitness of a strategy whose measure is undefined. */
     public static final double UNDEFINED = -1e9;
+
     public static final int DEFAULT_MIN_TRADES = 10;
     /** Sharpe ratio, at least {@value #DEFAULT_MIN_TRADES} trades. */
     public static final Objective DEFAULT = new Objective(Measure.SHARPE, DEFAULT_MIN_TRADES);

@@ -2,7 +2,6 @@ package dev.phylo.engine.evolve;
 
 import dev.phylo.engine.evolve.internal.GridChecks;
 import dev.phylo.engine.indicator.IndicatorSpec;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -43,8 +42,8 @@ public record RiskSpace(StopRange stopLoss, StopRange takeProfit, StopRange trai
             percents = GridChecks.optionalLevels(percents, 0, 100, "stop percents");
             atrMultiples = GridChecks.optionalLevels(atrMultiples, 0, 100, "stop atrMultiples");
             if (atrPeriod < 1 || atrPeriod > IndicatorSpec.MAX_PERIOD) {
-                throw new IllegalArgumentException("stop atrPeriod must be in [1, %d]: %d"
-                        .formatted(IndicatorSpec.MAX_PERIOD, atrPeriod));
+                throw new IllegalArgumentException(
+                        "stop atrPeriod must be in [1, %d]: %d".formatted(IndicatorSpec.MAX_PERIOD, atrPeriod));
             }
             if (off < 1 && percents.isEmpty() && atrMultiples.isEmpty()) {
                 throw new IllegalArgumentException(
@@ -72,7 +71,8 @@ public record RiskSpace(StopRange stopLoss, StopRange takeProfit, StopRange trai
             Objects.requireNonNull(bars, "maxBarsInTrade bars");
             bars = bars.isEmpty() ? List.of() : GridChecks.periods(bars, 1, "maxBarsInTrade bars");
             if (off < 1 && bars.isEmpty()) {
-                throw new IllegalArgumentException("maxBarsInTrade with no bars must have off = 1 (always off): off=" + off);
+                throw new IllegalArgumentException(
+                        "maxBarsInTrade with no bars must have off = 1 (always off): off=" + off);
             }
         }
     }

@@ -25,7 +25,8 @@ public record Scored(double[] genes, double fitness) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Scored s && Arrays.equals(genes, s.genes)
+        return o instanceof Scored s
+                && Arrays.equals(genes, s.genes)
                 && Double.doubleToLongBits(fitness) == Double.doubleToLongBits(s.fitness);
     }
 

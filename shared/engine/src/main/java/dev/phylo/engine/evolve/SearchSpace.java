@@ -1,7 +1,6 @@
 package dev.phylo.engine.evolve;
 
 import dev.phylo.engine.strategy.Direction;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,12 +25,19 @@ import java.util.Objects;
  * @param risk              optional stops and bar limit
  * @param sizingFraction    fraction of equity every strategy trades, in (0, 1]
  */
-public record SearchSpace(List<RuleFamily> families, List<Direction> directions,
-                          FamilyGrids.MaCross maCross, FamilyGrids.RsiReversion rsiReversion,
-                          FamilyGrids.Bollinger bollingerBreakout, FamilyGrids.Donchian donchianBreakout,
-                          FamilyGrids.Macd macdCross, FamilyGrids.StochReversion stochReversion,
-                          FamilyGrids.RocMomentum rocMomentum, FamilyGrids.ZscoreReversion zscoreReversion,
-                          RiskSpace risk, double sizingFraction) {
+public record SearchSpace(
+        List<RuleFamily> families,
+        List<Direction> directions,
+        FamilyGrids.MaCross maCross,
+        FamilyGrids.RsiReversion rsiReversion,
+        FamilyGrids.Bollinger bollingerBreakout,
+        FamilyGrids.Donchian donchianBreakout,
+        FamilyGrids.Macd macdCross,
+        FamilyGrids.StochReversion stochReversion,
+        FamilyGrids.RocMomentum rocMomentum,
+        FamilyGrids.ZscoreReversion zscoreReversion,
+        RiskSpace risk,
+        double sizingFraction) {
 
     public SearchSpace {
         families = distinct(families, "families");
@@ -55,34 +61,87 @@ public record SearchSpace(List<RuleFamily> families, List<Direction> directions,
      * sizing (fraction 1).
      */
     public static SearchSpace defaults() {
-        return new SearchSpace(List.of(RuleFamily.values()), List.of(Direction.LONG, Direction.SHORT, Direction.BOTH),
-                FamilyGrids.MaCross.DEFAULT, FamilyGrids.RsiReversion.DEFAULT, FamilyGrids.Bollinger.DEFAULT,
-                FamilyGrids.Donchian.DEFAULT, FamilyGrids.Macd.DEFAULT, FamilyGrids.StochReversion.DEFAULT,
-                FamilyGrids.RocMomentum.DEFAULT, FamilyGrids.ZscoreReversion.DEFAULT, RiskSpace.DEFAULT, 1.0);
+        return new SearchSpace(
+                List.of(RuleFamily.values()),
+                List.of(Direction.LONG, Direction.SHORT, Direction.BOTH),
+                FamilyGrids.MaCross.DEFAULT,
+                FamilyGrids.RsiReversion.DEFAULT,
+                FamilyGrids.Bollinger.DEFAULT,
+                FamilyGrids.Donchian.DEFAULT,
+                FamilyGrids.Macd.DEFAULT,
+                FamilyGrids.StochReversion.DEFAULT,
+                FamilyGrids.RocMomentum.DEFAULT,
+                FamilyGrids.ZscoreReversion.DEFAULT,
+                RiskSpace.DEFAULT,
+                1.0);
     }
 
     /** This space with only the given families enabled, in that order. */
     public SearchSpace withFamilies(RuleFamily... enabled) {
-        return new SearchSpace(List.of(enabled), directions, maCross, rsiReversion, bollingerBreakout,
-                donchianBreakout, macdCross, stochReversion, rocMomentum, zscoreReversion, risk, sizingFraction);
+        return new SearchSpace(
+                List.of(enabled),
+                directions,
+                maCross,
+                rsiReversion,
+                bollingerBreakout,
+                donchianBreakout,
+                macdCross,
+                stochReversion,
+                rocMomentum,
+                zscoreReversion,
+                risk,
+                sizingFraction);
     }
 
     /** This space with only the given directions allowed, in that order. */
     public SearchSpace withDirections(Direction... allowed) {
-        return new SearchSpace(families, List.of(allowed), maCross, rsiReversion, bollingerBreakout,
-                donchianBreakout, macdCross, stochReversion, rocMomentum, zscoreReversion, risk, sizingFraction);
+        return new SearchSpace(
+                families,
+                List.of(allowed),
+                maCross,
+                rsiReversion,
+                bollingerBreakout,
+                donchianBreakout,
+                macdCross,
+                stochReversion,
+                rocMomentum,
+                zscoreReversion,
+                risk,
+                sizingFraction);
     }
 
     /** This space with other stops and bar limit. */
     public SearchSpace withRisk(RiskSpace newRisk) {
-        return new SearchSpace(families, directions, maCross, rsiReversion, bollingerBreakout,
-                donchianBreakout, macdCross, stochReversion, rocMomentum, zscoreReversion, newRisk, sizingFraction);
+        return new SearchSpace(
+                families,
+                directions,
+                maCross,
+                rsiReversion,
+                bollingerBreakout,
+                donchianBreakout,
+                macdCross,
+                stochReversion,
+                rocMomentum,
+                zscoreReversion,
+                newRisk,
+                sizingFraction);
     }
 
     /** This space trading another fraction of equity. */
     public SearchSpace withSizingFraction(double fraction) {
-        return new SearchSpace(families, directions, maCross, rsiReversion, bollingerBreakout,
-                donchianBreakout, macdCross, stochReversion, rocMomentum, zscoreReversion, risk, fraction);
+        return new SearchSpace(
+                families,
+                directions,
+                maCross,
+                rsiReversion,
+                bollingerBreakout,
+                donchianBreakout,
+                macdCross,
+                stochReversion,
+                rocMomentum,
+                zscoreReversion,
+                risk,
+                fraction);
     }
 
     private static <E extends Enum<E>> List<E> distinct(List<E> values, String field) {

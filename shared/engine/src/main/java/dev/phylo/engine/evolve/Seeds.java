@@ -7,8 +7,7 @@ package dev.phylo.engine.evolve;
 public final class Seeds {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** The seed of {@code generation} in run {@code runSeed}: {@code mix(mix(runSeed) + GOLDEN * (generation + 1))}. */
     public static long forGeneration(long runSeed, int generation) {

@@ -48,12 +48,18 @@ public enum IndicatorKind {
     }
 
     /** The lower-case name used in strategy specs, e.g. {@code bollinger}. */
-    public String id() { return id; }
+    public String id() {
+        return id;
+    }
 
-    public List<String> paramNames() { return paramNames; }
+    public List<String> paramNames() {
+        return paramNames;
+    }
 
     /** Output names; the first is the default output. */
-    public List<String> outputs() { return outputs; }
+    public List<String> outputs() {
+        return outputs;
+    }
 
     public int outputIndex(String output) {
         int i = outputs.indexOf(output.toLowerCase(Locale.ROOT));

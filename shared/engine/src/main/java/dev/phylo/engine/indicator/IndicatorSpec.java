@@ -45,19 +45,26 @@ public final class IndicatorSpec {
             }
         }
         if (kind == IndicatorKind.MACD && params[0] >= params[1]) {
-            throw new IllegalArgumentException("macd fast must be below slow: %s >= %s"
-                    .formatted(format(params[0]), format(params[1])));
+            throw new IllegalArgumentException(
+                    "macd fast must be below slow: %s >= %s".formatted(format(params[0]), format(params[1])));
         }
         if ((kind == IndicatorKind.ZSCORE || kind == IndicatorKind.BOLLINGER) && params[0] < 2) {
-            throw new IllegalArgumentException("%s period must be at least 2: %s".formatted(kind.id(), format(params[0])));
+            throw new IllegalArgumentException(
+                    "%s period must be at least 2: %s".formatted(kind.id(), format(params[0])));
         }
     }
 
-    public IndicatorKind kind() { return kind; }
+    public IndicatorKind kind() {
+        return kind;
+    }
 
-    public double param(int i) { return params[i]; }
+    public double param(int i) {
+        return params[i];
+    }
 
-    public int intParam(int i) { return (int) params[i]; }
+    public int intParam(int i) {
+        return (int) params[i];
+    }
 
     /**
      * Number of leading bars at which output {@code output} is undefined. The first defined value is at this

@@ -5,8 +5,7 @@ import dev.phylo.engine.indicator.internal.Calculators;
 
 /** Entry points for computing indicators over a whole series. */
 public final class Indicators {
-    private Indicators() {
-    }
+    private Indicators() {}
 
     /** A fresh streaming calculator for {@code spec}. */
     public static IndicatorCalculator calculator(IndicatorSpec spec) {

@@ -153,13 +153,21 @@ public final class EquityStats {
             cagr = last <= 0 ? -1.0 : Math.pow(last / capital, 1.0 / years) - 1.0;
         }
         Double calmar = maxDrawdown > 0 && !Double.isNaN(cagr) ? cagr / maxDrawdown : null;
-        return new Metrics(total, Double.isNaN(cagr) ? 0.0 : cagr, sharpe, sortino, maxDrawdown, calmar, trades,
+        return new Metrics(
+                total,
+                Double.isNaN(cagr) ? 0.0 : cagr,
+                sharpe,
+                sortino,
+                maxDrawdown,
+                calmar,
+                trades,
                 trades > 0 ? (double) wins / trades : null,
                 grossLoss > 0 ? grossProfit / grossLoss : null,
                 bars > 0 ? (double) exposureBars / bars : 0.0,
                 trades > 0 ? sumTradeReturn / trades : null,
                 trades > 0 ? bestTrade : null,
                 trades > 0 ? worstTrade : null,
-                last, bars);
+                last,
+                bars);
     }
 }

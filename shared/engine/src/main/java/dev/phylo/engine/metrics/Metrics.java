@@ -24,7 +24,19 @@ package dev.phylo.engine.metrics;
  *       being its pnl net of both sides' fees over its entry notional.</li>
  * </ul>
  */
-public record Metrics(double totalReturn, double cagr, Double sharpe, Double sortino, double maxDrawdown,
-                      Double calmar, int tradeCount, Double winRate, Double profitFactor, double exposure,
-                      Double avgTrade, Double bestTrade, Double worstTrade, double finalEquity, int bars) {
-}
+public record Metrics(
+        double totalReturn,
+        double cagr,
+        Double sharpe,
+        Double sortino,
+        double maxDrawdown,
+        Double calmar,
+        int tradeCount,
+        Double winRate,
+        Double profitFactor,
+        double exposure,
+        Double avgTrade,
+        Double bestTrade,
+        Double worstTrade,
+        double finalEquity,
+        int bars) {}

@@ -8,7 +8,12 @@ package dev.phylo.engine.strategy;
  * undefined operand is never a cross and never true.
  */
 public enum Comparison {
-    GT(">"), GE(">="), LT("<"), LE("<="), CROSSES_ABOVE("crosses above"), CROSSES_BELOW("crosses below");
+    GT(">"),
+    GE(">="),
+    LT("<"),
+    LE("<="),
+    CROSSES_ABOVE("crosses above"),
+    CROSSES_BELOW("crosses below");
 
     private final String symbol;
 
@@ -31,7 +36,7 @@ public enum Comparison {
                 return c;
             }
         }
-        throw new IllegalArgumentException("unknown comparison '" + text
-                + "'; use one of >, >=, <, <=, crosses above, crosses below");
+        throw new IllegalArgumentException(
+                "unknown comparison '" + text + "'; use one of >, >=, <, <=, crosses above, crosses below");
     }
 }

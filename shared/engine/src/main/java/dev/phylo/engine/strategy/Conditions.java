@@ -2,7 +2,6 @@ package dev.phylo.engine.strategy;
 
 import dev.phylo.engine.indicator.IndicatorKind;
 import dev.phylo.engine.indicator.IndicatorSpec;
-
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,20 +14,20 @@ import java.util.regex.Pattern;
  * {@code macd(12,26,9).signal}. Comparisons are {@code > >= < <= crosses above crosses below}.
  */
 public final class Conditions {
-    private static final Pattern CONDITION = Pattern.compile(
-            "^\\s*(.+?)\\s*(crosses\\s+above|crosses\\s+below|>=|<=|>|<)\\s*(.+?)\\s*$");
-    private static final Pattern OPERAND = Pattern.compile(
-            "^([a-z]+)(?:\\(([^)]*)\\))?(?:\\.([a-z]+))?(?:\\[(\\d+)])?$");
+    private static final Pattern CONDITION =
+            Pattern.compile("^\\s*(.+?)\\s*(crosses\\s+above|crosses\\s+below|>=|<=|>|<)\\s*(.+?)\\s*$");
+    private static final Pattern OPERAND =
+            Pattern.compile("^([a-z]+)(?:\\(([^)]*)\\))?(?:\\.([a-z]+))?(?:\\[(\\d+)])?$");
     private static final Pattern NUMBER = Pattern.compile("^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?$");
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     public static Rule.Condition parse(String text) {
         Matcher m = CONDITION.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("bad condition '%s': expected <operand> <comparison> <operand>, "
-                    .formatted(text) + "e.g. \"sma(10) crosses above sma(30)\" or \"rsi(14) < 30\"");
+            throw new IllegalArgumentException(
+                    "bad condition '%s': expected <operand> <comparison> <operand>, ".formatted(text)
+                            + "e.g. \"sma(10) crosses above sma(30)\" or \"rsi(14) < 30\"");
         }
         try {
             return new Rule.Condition(operand(m.group(1)), Comparison.bySymbol(m.group(2)), operand(m.group(3)));
@@ -44,15 +43,16 @@ public final class Conditions {
         }
         Matcher m = OPERAND.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("bad operand '%s': expected a number, a price field or "
-                    .formatted(raw) + "an indicator like sma(10), bollinger(20,2).upper or highest(20)[1]");
+            throw new IllegalArgumentException("bad operand '%s': expected a number, a price field or ".formatted(raw)
+                    + "an indicator like sma(10), bollinger(20,2).upper or highest(20)[1]");
         }
         String name = m.group(1);
         int shift = m.group(4) == null ? 0 : parseShift(m.group(4), raw);
         for (Operand.PriceField f : Operand.PriceField.values()) {
             if (f.name().equalsIgnoreCase(name)) {
                 if (m.group(2) != null || m.group(3) != null) {
-                    throw new IllegalArgumentException("price field '%s' takes no parameters or output".formatted(name));
+                    throw new IllegalArgumentException(
+                            "price field '%s' takes no parameters or output".formatted(name));
                 }
                 return new Operand.Price(f, shift);
             }

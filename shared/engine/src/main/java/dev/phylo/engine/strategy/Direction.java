@@ -2,12 +2,13 @@ package dev.phylo.engine.strategy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 
 /** Which positions a strategy may take. In JSON: {@code "long"}, {@code "short"} or {@code "both"}. */
 public enum Direction {
-    LONG, SHORT, BOTH;
+    LONG,
+    SHORT,
+    BOTH;
 
     public boolean allowsLong() {
         return this != SHORT;

@@ -12,8 +12,7 @@ import java.util.Map;
 public final class ExampleStrategies {
     private static final String DIR = "/phylo/strategies/";
 
-    private ExampleStrategies() {
-    }
+    private ExampleStrategies() {}
 
     public static List<String> names() {
         return List.of(text("index.txt").strip().split("\\s+"));

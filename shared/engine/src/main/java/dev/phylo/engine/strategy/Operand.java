@@ -2,7 +2,6 @@ package dev.phylo.engine.strategy;
 
 import dev.phylo.engine.indicator.IndicatorKind;
 import dev.phylo.engine.indicator.IndicatorSpec;
-
 import java.util.Locale;
 
 /**
@@ -59,12 +58,19 @@ public sealed interface Operand {
 
         @Override
         public String text() {
-            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value)
                     : Double.toString(value);
         }
     }
 
-    enum PriceField { OPEN, HIGH, LOW, CLOSE, VOLUME }
+    enum PriceField {
+        OPEN,
+        HIGH,
+        LOW,
+        CLOSE,
+        VOLUME
+    }
 
     private static void checkShift(int shift) {
         if (shift < 0 || shift > MAX_SHIFT) {

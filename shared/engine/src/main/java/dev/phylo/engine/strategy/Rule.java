@@ -32,8 +32,8 @@ public sealed interface Rule {
     record Condition(Operand left, Comparison op, Operand right) implements Rule {
         public Condition {
             if (left instanceof Operand.Constant && right instanceof Operand.Constant) {
-                throw new IllegalArgumentException("condition compares two constants: %s %s %s"
-                        .formatted(left.text(), op.symbol(), right.text()));
+                throw new IllegalArgumentException(
+                        "condition compares two constants: %s %s %s".formatted(left.text(), op.symbol(), right.text()));
             }
         }
 

@@ -10,7 +10,10 @@ import dev.phylo.engine.indicator.IndicatorSpec;
  * distance from that best price.
  */
 public record Stop(Kind kind, double value, int atrPeriod) {
-    public enum Kind { PERCENT, ATR }
+    public enum Kind {
+        PERCENT,
+        ATR
+    }
 
     public Stop {
         if (!(value > 0) || !Double.isFinite(value)) {
@@ -20,8 +23,8 @@ public record Stop(Kind kind, double value, int atrPeriod) {
             throw new IllegalArgumentException("percent stop must be below 100: " + value);
         }
         if (kind == Kind.ATR && (atrPeriod < 1 || atrPeriod > IndicatorSpec.MAX_PERIOD)) {
-            throw new IllegalArgumentException("ATR stop period must be in [1, %d]: %d"
-                    .formatted(IndicatorSpec.MAX_PERIOD, atrPeriod));
+            throw new IllegalArgumentException(
+                    "ATR stop period must be in [1, %d]: %d".formatted(IndicatorSpec.MAX_PERIOD, atrPeriod));
         }
     }
 

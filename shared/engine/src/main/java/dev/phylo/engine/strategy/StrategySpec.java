@@ -17,14 +17,23 @@ import java.util.Objects;
  * @param maxBarsInTrade closes a position that has been open this many bars; 0 for no limit
  * @param sizing         position size
  */
-public record StrategySpec(int version, String name, Direction direction, SideRules longRules, SideRules shortRules,
-                           Stop stopLoss, Stop takeProfit, Stop trailingStop, int maxBarsInTrade, Sizing sizing) {
+public record StrategySpec(
+        int version,
+        String name,
+        Direction direction,
+        SideRules longRules,
+        SideRules shortRules,
+        Stop stopLoss,
+        Stop takeProfit,
+        Stop trailingStop,
+        int maxBarsInTrade,
+        Sizing sizing) {
     public static final int VERSION = 1;
 
     /** Every condition of every rule: long entry and exit, then short entry and exit. */
     public java.util.List<Rule.Condition> conditions() {
         java.util.List<Rule.Condition> out = new java.util.ArrayList<>();
-        for (SideRules side : new SideRules[]{longRules, shortRules}) {
+        for (SideRules side : new SideRules[] {longRules, shortRules}) {
             if (side != null) {
                 out.addAll(side.entry().conditions());
                 if (side.exit() != null) {
@@ -37,26 +46,29 @@ public record StrategySpec(int version, String name, Direction direction, SideRu
 
     public StrategySpec {
         if (version != VERSION) {
-            throw new IllegalArgumentException("unsupported strategy spec version %d; this engine reads version %d"
-                    .formatted(version, VERSION));
+            throw new IllegalArgumentException(
+                    "unsupported strategy spec version %d; this engine reads version %d".formatted(version, VERSION));
         }
         name = name == null ? "" : name;
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(sizing, "sizing");
         if (direction.allowsLong() != (longRules != null)) {
-            throw new IllegalArgumentException(direction.allowsLong()
-                    ? "direction %s needs \"long\" rules".formatted(direction.id())
-                    : "\"long\" rules given but direction is short");
+            throw new IllegalArgumentException(
+                    direction.allowsLong()
+                            ? "direction %s needs \"long\" rules".formatted(direction.id())
+                            : "\"long\" rules given but direction is short");
         }
         if (direction.allowsShort() != (shortRules != null)) {
-            throw new IllegalArgumentException(direction.allowsShort()
-                    ? "direction %s needs \"short\" rules".formatted(direction.id())
-                    : "\"short\" rules given but direction is long");
+            throw new IllegalArgumentException(
+                    direction.allowsShort()
+                            ? "direction %s needs \"short\" rules".formatted(direction.id())
+                            : "\"short\" rules given but direction is long");
         }
         boolean longReverses = longRules != null && longRules.reverseOnly();
         boolean shortReverses = shortRules != null && shortRules.reverseOnly();
         if ((longReverses || shortReverses) && direction != Direction.BOTH) {
-            throw new IllegalArgumentException("reverseOnly needs direction both: there is no opposite position to reverse");
+            throw new IllegalArgumentException(
+                    "reverseOnly needs direction both: there is no opposite position to reverse");
         }
         if (longReverses && shortReverses) {
             throw new IllegalArgumentException("reverseOnly on both sides: the strategy could never open a position");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,12 +40,12 @@ import java.util.Set;
  */
 public final class StrategySpecs {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> TOP_KEYS = Set.of("version", "name", "direction", "long", "short", "risk", "sizing");
+    private static final Set<String> TOP_KEYS =
+            Set.of("version", "name", "direction", "long", "short", "risk", "sizing");
     private static final Set<String> SIDE_KEYS = Set.of("entry", "exit", "reverseOnly");
     private static final Set<String> RISK_KEYS = Set.of("stopLoss", "takeProfit", "trailingStop", "maxBarsInTrade");
 
-    private StrategySpecs() {
-    }
+    private StrategySpecs() {}
 
     public static StrategySpec read(Path file) {
         try {
@@ -63,8 +62,11 @@ public final class StrategySpecs {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("strategy spec is not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            throw new IllegalArgumentException(
+                    "strategy spec is not valid JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr(),
+                    e);
         }
         return fromTree(root);
     }
@@ -75,7 +77,8 @@ public final class StrategySpecs {
         }
         checkKeys(root, TOP_KEYS, "$");
         if (!root.has("version")) {
-            throw new IllegalArgumentException("$.version is missing; this engine reads version " + StrategySpec.VERSION);
+            throw new IllegalArgumentException(
+                    "$.version is missing; this engine reads version " + StrategySpec.VERSION);
         }
         int version = intField(root, "version", "$");
         String name = root.hasNonNull("name") ? root.get("name").asText() : "";
@@ -95,8 +98,8 @@ public final class StrategySpecs {
             maxBars = risk.has("maxBarsInTrade") ? intField(risk, "maxBarsInTrade", "$.risk") : 0;
         }
         Sizing sizing = sizing(root.get("sizing"));
-        return new StrategySpec(version, name, direction, longRules, shortRules, stopLoss, takeProfit, trailing,
-                maxBars, sizing);
+        return new StrategySpec(
+                version, name, direction, longRules, shortRules, stopLoss, takeProfit, trailing, maxBars, sizing);
     }
 
     private static Direction direction(JsonNode node) {
@@ -259,7 +262,8 @@ public final class StrategySpecs {
      */
     public static String id(StrategySpec spec) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson(spec).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(toJson(spec).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -1,5 +1,7 @@
 package dev.phylo.engine.backtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.engine.TestSeries;
 import dev.phylo.engine.backtest.internal.BlockDriver;
 import dev.phylo.engine.backtest.internal.StrategyRunner;
@@ -7,12 +9,9 @@ import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.engine.strategy.ExampleStrategies;
 import dev.phylo.engine.strategy.StrategySpec;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A batch gives each strategy exactly the metrics of its own backtest, whatever the threads and block size. */
 class BatchEvaluatorTest {
@@ -32,7 +31,9 @@ class BatchEvaluatorTest {
             batch = eval.evaluate(s, specs(), EXEC);
         }
         for (int i = 0; i < specs().size(); i++) {
-            assertThat(batch.get(i)).as("strategy %d", i).isEqualTo(Backtester.run(s, specs().get(i), EXEC).metrics());
+            assertThat(batch.get(i))
+                    .as("strategy %d", i)
+                    .isEqualTo(Backtester.run(s, specs().get(i), EXEC).metrics());
         }
         assertThat(batch.stream().mapToInt(Metrics::tradeCount).sum()).isGreaterThan(100);
     }
@@ -42,16 +43,18 @@ class BatchEvaluatorTest {
         BarSeries s = TestSeries.randomWalk(10_007, 5);
         List<Metrics> one;
         List<Metrics> two;
-        try (BatchEvaluator a = BatchEvaluator.withThreads(1); BatchEvaluator b = BatchEvaluator.withThreads(3)) {
+        try (BatchEvaluator a = BatchEvaluator.withThreads(1);
+                BatchEvaluator b = BatchEvaluator.withThreads(3)) {
             one = a.evaluate(s, specs(), EXEC);
             two = b.evaluate(s, specs(), EXEC);
         }
         assertThat(two).isEqualTo(one);
-        for (int block : new int[]{1, 7, 1000, 50_000}) {
+        for (int block : new int[] {1, 7, 1000, 50_000}) {
             List<StrategyRunner> runners = BlockDriver.run(s, specs(), EXEC, block, null, i -> null, i -> null);
             for (int i = 0; i < runners.size(); i++) {
                 assertThat(runners.get(i).stats().finish(s.size(), s.time()[0], s.time()[s.size() - 1]))
-                        .as("block %d strategy %d", block, i).isEqualTo(one.get(i));
+                        .as("block %d strategy %d", block, i)
+                        .isEqualTo(one.get(i));
             }
         }
     }

@@ -1,16 +1,15 @@
 package dev.phylo.engine.backtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.phylo.engine.Conformance;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.strategy.ExampleStrategies;
 import dev.phylo.engine.strategy.StrategySpec;
 import dev.phylo.engine.strategy.StrategySpecs;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The SMA(10)/SMA(30) stop-and-reverse trade list matches backtrader's, bar for bar and price for price.
@@ -33,7 +32,8 @@ class ConformanceTradesTest {
                 {"version": 1, "direction": "both", "sizing": {"units": 1},
                  "long":  {"entry": "sma(10) crosses above sma(30)"},
                  "short": {"entry": "sma(10) crosses below sma(30)", "reverseOnly": true}}""");
-        List<Trade> trades = Backtester.run(s, reverseOnlyShort, ExecutionConfig.DEFAULT).trades();
+        List<Trade> trades =
+                Backtester.run(s, reverseOnlyShort, ExecutionConfig.DEFAULT).trades();
         // backtrader does not list the position still open at the end; we close it as END_OF_DATA
         assertThat(trades.get(trades.size() - 1).exitReason()).isEqualTo(ExitReason.END_OF_DATA);
         assertSameTrades(trades.subList(0, trades.size() - 1), ref.get("closedTrades"));
@@ -55,7 +55,9 @@ class ConformanceTradesTest {
         assertThat(trades.get(trades.size() - 1).exitReason()).isEqualTo(ExitReason.END_OF_DATA);
         Trade initial = trades.get(0);
         int firstCross = firstCrossBar(s.close(), 10, 30);
-        assertThat(firstCross).as("first SMA(10)/SMA(30) cross, computed directly").isEqualTo(32);
+        assertThat(firstCross)
+                .as("first SMA(10)/SMA(30) cross, computed directly")
+                .isEqualTo(32);
         assertThat(initial.side()).isEqualTo(-1);
         assertThat(initial.entryBar()).isEqualTo(firstCross + 1);
         assertThat(initial.entryPrice()).isEqualTo(s.open()[firstCross + 1]);
@@ -75,12 +77,24 @@ class ConformanceTradesTest {
         for (int i = 0; i < expected.size(); i++) {
             JsonNode e = expected.get(i);
             Trade t = closed.get(i);
-            assertThat(t.entryBar()).as("trade %d entry bar", i).isEqualTo(e.get("entryBar").asInt());
-            assertThat(t.exitBar()).as("trade %d exit bar", i).isEqualTo(e.get("exitBar").asInt());
-            assertThat(t.sideName()).as("trade %d side", i).isEqualTo(e.get("side").asText());
-            assertThat(t.entryPrice()).as("trade %d entry price", i).isEqualTo(e.get("entryPrice").asDouble());
-            assertThat(t.exitPrice()).as("trade %d exit price", i).isEqualTo(e.get("exitPrice").asDouble());
-            assertThat(t.pnl()).as("trade %d pnl", i).isCloseTo(e.get("pnl").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(t.entryBar())
+                    .as("trade %d entry bar", i)
+                    .isEqualTo(e.get("entryBar").asInt());
+            assertThat(t.exitBar())
+                    .as("trade %d exit bar", i)
+                    .isEqualTo(e.get("exitBar").asInt());
+            assertThat(t.sideName())
+                    .as("trade %d side", i)
+                    .isEqualTo(e.get("side").asText());
+            assertThat(t.entryPrice())
+                    .as("trade %d entry price", i)
+                    .isEqualTo(e.get("entryPrice").asDouble());
+            assertThat(t.exitPrice())
+                    .as("trade %d exit price", i)
+                    .isEqualTo(e.get("exitPrice").asDouble());
+            assertThat(t.pnl())
+                    .as("trade %d pnl", i)
+                    .isCloseTo(e.get("pnl").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
             assertThat(t.exitReason()).isEqualTo(ExitReason.REVERSE);
         }
     }

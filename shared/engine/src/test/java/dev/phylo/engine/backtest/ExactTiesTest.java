@@ -1,16 +1,15 @@
 package dev.phylo.engine.backtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.strategy.ExampleStrategies;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Prices on a cent grid make SMA(10) and SMA(30) equal now and then. The SMA must be the correctly rounded window sum
@@ -43,8 +42,12 @@ class ExactTiesTest {
         BarSeries s = BarSeries.of("CENTS", BarInterval.ONE_DAY, t, o, h, l, c, v);
 
         List<String> expected = exactCrossEntries(c);
-        List<String> actual = Backtester.run(s, ExampleStrategies.get("sma-cross-stop-and-reverse"),
-                ExecutionConfig.DEFAULT).trades().stream().map(x -> x.sideName() + "@" + x.entryBar()).toList();
+        List<String> actual =
+                Backtester.run(s, ExampleStrategies.get("sma-cross-stop-and-reverse"), ExecutionConfig.DEFAULT)
+                        .trades()
+                        .stream()
+                        .map(x -> x.sideName() + "@" + x.entryBar())
+                        .toList();
 
         assertThat(ties(c)).as("the series should contain exact ties").isGreaterThan(50);
         assertThat(actual).hasSize(expected.size()).isEqualTo(expected);

@@ -1,17 +1,16 @@
 package dev.phylo.engine.backtest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.engine.TestSeries;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.strategy.ExampleStrategies;
 import dev.phylo.engine.strategy.StrategySpec;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Changing every bar after t changes no decision made up to t: the same trades are opened and closed through t,
@@ -31,8 +30,10 @@ class NoLookAheadTest {
         for (Fill fill : Fill.values()) {
             ExecutionConfig exec = new ExecutionConfig(fill, 5, 5, 10_000);
             BacktestResult original = Backtester.run(base, spec, exec);
-            assertThat(original.trades()).as("%s should trade on this walk", example).isNotEmpty();
-            for (int t : new int[]{250, 1_000, 1_777, 2_500}) {
+            assertThat(original.trades())
+                    .as("%s should trade on this walk", example)
+                    .isNotEmpty();
+            for (int t : new int[] {250, 1_000, 1_777, 2_500}) {
                 BarSeries changed = scrambleAfter(base, t, t * 31L);
                 BacktestResult other = Backtester.run(changed, spec, exec);
                 assertSameUpTo(original, other, t, fill, example);
@@ -42,19 +43,32 @@ class NoLookAheadTest {
 
     private static void assertSameUpTo(BacktestResult a, BacktestResult b, int t, Fill fill, String example) {
         for (int i = 0; i <= t; i++) {
-            assertThat(b.equity()[i]).as("%s %s equity at bar %d (changed after %d)", example, fill, i, t)
+            assertThat(b.equity()[i])
+                    .as("%s %s equity at bar %d (changed after %d)", example, fill, i, t)
                     .isEqualTo(a.equity()[i]);
         }
-        List<Trade> closedA = a.trades().stream().filter(x -> x.exitBar() <= t && x.exitReason() != ExitReason.END_OF_DATA).toList();
-        List<Trade> closedB = b.trades().stream().filter(x -> x.exitBar() <= t && x.exitReason() != ExitReason.END_OF_DATA).toList();
-        assertThat(closedB).as("%s %s trades closed by bar %d", example, fill, t).isEqualTo(closedA);
+        List<Trade> closedA = a.trades().stream()
+                .filter(x -> x.exitBar() <= t && x.exitReason() != ExitReason.END_OF_DATA)
+                .toList();
+        List<Trade> closedB = b.trades().stream()
+                .filter(x -> x.exitBar() <= t && x.exitReason() != ExitReason.END_OF_DATA)
+                .toList();
+        assertThat(closedB)
+                .as("%s %s trades closed by bar %d", example, fill, t)
+                .isEqualTo(closedA);
         // a decision taken at t's close fills at t+1's open (next-open mode): same side and bar, whatever the price
         int lastDecisionFill = fill == Fill.NEXT_OPEN ? t + 1 : t;
-        List<String> openedA = a.trades().stream().filter(x -> x.entryBar() <= lastDecisionFill)
-                .map(x -> x.side() + "@" + x.entryBar()).toList();
-        List<String> openedB = b.trades().stream().filter(x -> x.entryBar() <= lastDecisionFill)
-                .map(x -> x.side() + "@" + x.entryBar()).toList();
-        assertThat(openedB).as("%s %s entries decided by bar %d", example, fill, t).isEqualTo(openedA);
+        List<String> openedA = a.trades().stream()
+                .filter(x -> x.entryBar() <= lastDecisionFill)
+                .map(x -> x.side() + "@" + x.entryBar())
+                .toList();
+        List<String> openedB = b.trades().stream()
+                .filter(x -> x.entryBar() <= lastDecisionFill)
+                .map(x -> x.side() + "@" + x.entryBar())
+                .toList();
+        assertThat(openedB)
+                .as("%s %s entries decided by bar %d", example, fill, t)
+                .isEqualTo(openedA);
     }
 
     /** The same bars through t; after t, a different random path (continuous at t's close). */

@@ -47,7 +47,8 @@ class ColumnMappingTest {
     @Test
     void rejectsUnknownKeys() {
         assertThatThrownBy(() -> ColumnMapping.parse("time=0,price=1"))
-                .hasMessage("column mapping 'time=0,price=1': unknown key 'price', expected one of date, time, open, high, low, close, volume");
+                .hasMessage(
+                        "column mapping 'time=0,price=1': unknown key 'price', expected one of date, time, open, high, low, close, volume");
     }
 
     @Test
@@ -58,8 +59,10 @@ class ColumnMappingTest {
 
     @Test
     void rejectsPairsWithoutEqualsOrColumn() {
-        assertThatThrownBy(() -> ColumnMapping.parse("time=0,open")).hasMessage("column mapping 'time=0,open': 'open' is not key=column");
-        assertThatThrownBy(() -> ColumnMapping.parse("time=,open=1")).hasMessage("column mapping 'time=,open=1': key 'time' has no column");
+        assertThatThrownBy(() -> ColumnMapping.parse("time=0,open"))
+                .hasMessage("column mapping 'time=0,open': 'open' is not key=column");
+        assertThatThrownBy(() -> ColumnMapping.parse("time=,open=1"))
+                .hasMessage("column mapping 'time=,open=1': key 'time' has no column");
         assertThatThrownBy(() -> ColumnMapping.parse(" ")).hasMessageStartingWith("empty column mapping");
     }
 }

@@ -54,7 +54,9 @@ class CsvBarReaderFormatsTest {
                     2020-01-02 09:30,10,11,9,10.5,100
                     2020-01-02 09:31,10,11,9,10.5,100
                     """);
-            assertThat(s.time()).as(header).containsExactly(millis("2020-01-02T09:30:00Z"), millis("2020-01-02T09:31:00Z"));
+            assertThat(s.time())
+                    .as(header)
+                    .containsExactly(millis("2020-01-02T09:30:00Z"), millis("2020-01-02T09:31:00Z"));
             assertThat(s.interval()).isEqualTo(BarInterval.ONE_MINUTE);
         }
     }
@@ -107,15 +109,22 @@ class CsvBarReaderFormatsTest {
                 2020/01/01 00:03:00.000,1,1,1,1
                 1577837040000,1,1,1,1
                 """);
-        assertThat(s.time()).containsExactly(millis("2020-01-01T00:00:00Z"), millis("2020-01-01T00:01:00Z"),
-                millis("2020-01-01T00:02:00Z"), millis("2020-01-01T00:03:00Z"), millis("2020-01-01T00:04:00Z"));
+        assertThat(s.time())
+                .containsExactly(
+                        millis("2020-01-01T00:00:00Z"),
+                        millis("2020-01-01T00:01:00Z"),
+                        millis("2020-01-01T00:02:00Z"),
+                        millis("2020-01-01T00:03:00Z"),
+                        millis("2020-01-01T00:04:00Z"));
         assertThat(s.volume()).containsOnly(0.0);
     }
 
     @Test
     void toleratesAByteOrderMarkAndCrLfLineEnds() {
-        BarSeries s = series("bom.csv", "\uFEFFDate,Open,High,Low,Close,Volume\r\n2020-01-02,1,2,0.5,1.5,10\r\n"
-                + "2020-01-03,1,2,0.5,1.5,10\r\n\r\n");
+        BarSeries s = series(
+                "bom.csv",
+                "\uFEFFDate,Open,High,Low,Close,Volume\r\n2020-01-02,1,2,0.5,1.5,10\r\n"
+                        + "2020-01-03,1,2,0.5,1.5,10\r\n\r\n");
         assertThat(s.size()).isEqualTo(2);
     }
 
@@ -131,12 +140,15 @@ class CsvBarReaderFormatsTest {
 
     @Test
     void usesAColumnMappingByName() {
-        CsvReadResult r = read("odd.csv", """
+        CsvReadResult r = read(
+                "odd.csv",
+                """
                 When;Px;Hi;Lo;First;Vol
                 2020-01-02;10;11;9;10.5;7
                 2020-01-03;10;11;9;9.5;8
-                """.replace(';', ','), CsvOptions.defaults().withMapping(
-                ColumnMapping.parse("time=when,open=First,high=Hi,low=Lo,close=Px,volume=Vol")));
+                """.replace(';', ','),
+                CsvOptions.defaults()
+                        .withMapping(ColumnMapping.parse("time=when,open=First,high=Hi,low=Lo,close=Px,volume=Vol")));
         assertThat(r.series().open()).containsExactly(10.5, 9.5);
         assertThat(r.series().close()).containsExactly(10, 10);
         assertThat(r.series().volume()).containsExactly(7, 8);
@@ -149,8 +161,13 @@ class CsvBarReaderFormatsTest {
                 x,2020-01-02,10,11,9,10.5
                 y,2020-01-03,10,11,9,10.7
                 """;
-        BarSeries headerless = read("a.csv", rows, CsvOptions.defaults().withMapping(mapping)).series();
-        BarSeries headed = read("b.csv", "id,day,o,h,l,c\n" + rows, CsvOptions.defaults().withMapping(mapping)).series();
+        BarSeries headerless =
+                read("a.csv", rows, CsvOptions.defaults().withMapping(mapping)).series();
+        BarSeries headed = read(
+                        "b.csv",
+                        "id,day,o,h,l,c\n" + rows,
+                        CsvOptions.defaults().withMapping(mapping))
+                .series();
         assertThat(headerless.close()).containsExactly(10.5, 10.7);
         assertThat(headed.close()).containsExactly(10.5, 10.7);
         assertThat(headed.volume()).containsOnly(0.0);
@@ -158,19 +175,25 @@ class CsvBarReaderFormatsTest {
 
     @Test
     void usesAColumnMappingWithSeparateDateAndTimeColumns() {
-        CsvReadResult r = read("split.csv", """
+        CsvReadResult r = read(
+                "split.csv",
+                """
                 Day,Clock,Last,Max,Min,First
                 2020-01-02,09:30,10.5,11,9,10
                 2020-01-02,09:35,10.7,11,9,10.5
-                """, CsvOptions.defaults().withMapping(
-                ColumnMapping.parse("date=Day,time=Clock,open=First,high=Max,low=Min,close=Last")));
+                """,
+                CsvOptions.defaults()
+                        .withMapping(
+                                ColumnMapping.parse("date=Day,time=Clock,open=First,high=Max,low=Min,close=Last")));
         assertThat(r.series().time()).containsExactly(millis("2020-01-02T09:30:00Z"), millis("2020-01-02T09:35:00Z"));
         assertThat(r.series().close()).containsExactly(10.5, 10.7);
     }
 
     @Test
     void takesSymbolAndIntervalFromOptionsWhenGiven() {
-        CsvReadResult r = read("x.csv", "Date,Open,High,Low,Close\n2020-01-02,1,1,1,1\n",
+        CsvReadResult r = read(
+                "x.csv",
+                "Date,Open,High,Low,Close\n2020-01-02,1,1,1,1\n",
                 CsvOptions.defaults().withSymbol("SPY").withInterval(BarInterval.ONE_DAY));
         assertThat(r.series().symbol()).isEqualTo("SPY");
         assertThat(r.series().interval()).isEqualTo(BarInterval.ONE_DAY);
@@ -198,14 +221,17 @@ class CsvBarReaderFormatsTest {
 
     @Test
     void gunzipsFilesAndStreamsNamedDotGz(@TempDir Path dir) throws IOException {
-        byte[] csv = "Date,Open,High,Low,Close\n2020-01-02,1,2,1,2\n2020-01-03,2,3,2,3\n".getBytes(StandardCharsets.UTF_8);
+        byte[] csv =
+                "Date,Open,High,Low,Close\n2020-01-02,1,2,1,2\n2020-01-03,2,3,2,3\n".getBytes(StandardCharsets.UTF_8);
         Path file = dir.resolve("spy.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(csv);
         }
-        assertThat(CsvBarReader.read(file, CsvOptions.defaults()).series().close()).containsExactly(2, 3);
+        assertThat(CsvBarReader.read(file, CsvOptions.defaults()).series().close())
+                .containsExactly(2, 3);
         byte[] gz = Files.readAllBytes(file);
-        CsvReadResult fromStream = CsvBarReader.read(new ByteArrayInputStream(gz), "raw/spy.csv.gz", CsvOptions.defaults());
+        CsvReadResult fromStream =
+                CsvBarReader.read(new ByteArrayInputStream(gz), "raw/spy.csv.gz", CsvOptions.defaults());
         assertThat(fromStream.series().symbol()).isEqualTo("SPY");
         assertThat(fromStream.series().close()).containsExactly(2, 3);
     }

@@ -37,9 +37,10 @@ class CsvBarReaderLenientTest {
                 2020-01-06,1,1,1,1
                 """, LENIENT);
         assertThat(r.series().size()).isEqualTo(3);
-        assertThat(r.dropped()).extracting(RowIssue::reason).containsExactly(
-                "out of order: 2020-01-03 after 2020-01-05 (line 3)",
-                "duplicate of line 3 (2020-01-05)");
+        assertThat(r.dropped())
+                .extracting(RowIssue::reason)
+                .containsExactly(
+                        "out of order: 2020-01-03 after 2020-01-05 (line 3)", "duplicate of line 3 (2020-01-05)");
     }
 
     @Test
@@ -56,7 +57,8 @@ class CsvBarReaderLenientTest {
 
     @Test
     void stillFailsWhenEveryRowIsRejected() {
-        assertThatThrownBy(() -> CsvFixtures.read("t.csv", "Date,Open,High,Low,Close\n2020-01-02,1,1,1,x\n2020-01-03,2,1,1,1\n", LENIENT))
+        assertThatThrownBy(() -> CsvFixtures.read(
+                        "t.csv", "Date,Open,High,Low,Close\n2020-01-02,1,1,1,x\n2020-01-03,2,1,1,1\n", LENIENT))
                 .isInstanceOf(CsvFormatException.class)
                 .hasMessage("t.csv: all 2 data rows were rejected; the first: t.csv line 2, field 'Close': "
                         + "'x' is not a plain decimal number");
@@ -71,8 +73,8 @@ class CsvBarReaderLenientTest {
 
     @Test
     void strictModeReportsNothingDropped() {
-        CsvReadResult r = CsvFixtures.read("t.csv", "Date,Open,High,Low,Close\n2020-01-02,1,1,1,1\n2020-01-03,1,1,1,1\n",
-                CsvOptions.defaults());
+        CsvReadResult r = CsvFixtures.read(
+                "t.csv", "Date,Open,High,Low,Close\n2020-01-02,1,1,1,1\n2020-01-03,1,1,1,1\n", CsvOptions.defaults());
         assertThat(r.dropped()).isEmpty();
     }
 }

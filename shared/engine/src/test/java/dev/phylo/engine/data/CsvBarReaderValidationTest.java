@@ -16,8 +16,11 @@ class CsvBarReaderValidationTest {
     @ValueSource(strings = {"NaN", "Infinity", "0x1p3", "1.0d", "1f", "n/a", "1,5"})
     void rejectsNumbersThatAreNotPlainDecimals(String value) {
         String cell = value.contains(",") ? '"' + value + '"' : value;
-        assertRejected(HEADER + GOOD + "2020-01-03,10," + cell + ",9,10.5,100\n",
-                3, "High", "'" + value + "' is not a plain decimal number");
+        assertRejected(
+                HEADER + GOOD + "2020-01-03,10," + cell + ",9,10.5,100\n",
+                3,
+                "High",
+                "'" + value + "' is not a plain decimal number");
     }
 
     @Test
@@ -52,36 +55,53 @@ class CsvBarReaderValidationTest {
 
     @Test
     void rejectsTimestampsOutOfOrderNamingThePreviousRow() {
-        assertRejected(HEADER + GOOD + "2020-01-05,10,11,9,10,1\n2020-01-03,10,11,9,10,1\n",
-                4, "Date", "out of order: 2020-01-03 after 2020-01-05 (line 3)");
+        assertRejected(
+                HEADER + GOOD + "2020-01-05,10,11,9,10,1\n2020-01-03,10,11,9,10,1\n",
+                4,
+                "Date",
+                "out of order: 2020-01-03 after 2020-01-05 (line 3)");
     }
 
     @Test
     void rejectsADuplicateTimestampNamingTheFirstRow() {
-        assertRejected(HEADER + GOOD + "2020-01-03,10,11,9,10,1\n2020-01-03,10,11,9,10,2\n",
-                4, "Date", "duplicate of line 3 (2020-01-03)");
+        assertRejected(
+                HEADER + GOOD + "2020-01-03,10,11,9,10,1\n2020-01-03,10,11,9,10,2\n",
+                4,
+                "Date",
+                "duplicate of line 3 (2020-01-03)");
     }
 
     @Test
     void namesBothColumnsOfASplitTimestampWhenOutOfOrder() {
-        assertRejected("Date,Time,Open,High,Low,Close\n2006-01-02,09:10:00,1,1,1,1\n2006-01-02,09:05:00,1,1,1,1\n",
-                3, "Date/Time", "out of order: 2006-01-02 09:05:00 after 2006-01-02 09:10:00 (line 2)");
+        assertRejected(
+                "Date,Time,Open,High,Low,Close\n2006-01-02,09:10:00,1,1,1,1\n2006-01-02,09:05:00,1,1,1,1\n",
+                3,
+                "Date/Time",
+                "out of order: 2006-01-02 09:05:00 after 2006-01-02 09:10:00 (line 2)");
     }
 
     @Test
     void rejectsAnUnparseableTimestamp() {
-        assertRejected(HEADER + GOOD + "2020-13-45,10,11,9,10,1\n", 3, "Date", "unparseable '2020-13-45': month 13 is not in 1-12");
+        assertRejected(
+                HEADER + GOOD + "2020-13-45,10,11,9,10,1\n",
+                3,
+                "Date",
+                "unparseable '2020-13-45': month 13 is not in 1-12");
     }
 
     @Test
     void namesTheTimeColumnWhenTheTimeOfDayIsBad() {
-        assertRejected("Date,Time,Open,High,Low,Close\n2006-01-02,25:00,1,1,1,1\n", 2, "Time",
+        assertRejected(
+                "Date,Time,Open,High,Low,Close\n2006-01-02,25:00,1,1,1,1\n",
+                2,
+                "Time",
                 "unparseable '25:00': hour 25 is not in 0-23");
     }
 
     @Test
     void rejectsARowWithTooFewColumns() {
-        assertRejected(HEADER + GOOD + "2020-01-03,10,11,9,10\n", 3, null, "expected 6 columns (as in the header), got 5");
+        assertRejected(
+                HEADER + GOOD + "2020-01-03,10,11,9,10\n", 3, null, "expected 6 columns (as in the header), got 5");
     }
 
     @Test
@@ -91,13 +111,21 @@ class CsvBarReaderValidationTest {
 
     @Test
     void countsColumnsFromTheFirstLineWhenThereIsNoHeader() {
-        assertRejected("1499040000000,1,1,1,1,1\n1499040060000,1,1,1,1\n", 2, null, "expected 6 columns (as in line 1), got 5");
+        assertRejected(
+                "1499040000000,1,1,1,1,1\n1499040060000,1,1,1,1\n",
+                2,
+                null,
+                "expected 6 columns (as in line 1), got 5");
     }
 
     @Test
     void reportsPhysicalLineNumbersAcrossBlankLinesAndQuotedNewlines() {
-        assertRejected("Date,Open,High,Low,Close,Volume,Note\n\n2020-01-02,10,11,9,10,1,\"split\nnote\"\n\n"
-                + "2020-01-03,10,9,11,10,1,\n", 6, "High", "high 9 is below low 11");
+        assertRejected(
+                "Date,Open,High,Low,Close,Volume,Note\n\n2020-01-02,10,11,9,10,1,\"split\nnote\"\n\n"
+                        + "2020-01-03,10,9,11,10,1,\n",
+                6,
+                "High",
+                "high 9 is below low 11");
     }
 
     @Test
@@ -113,7 +141,10 @@ class CsvBarReaderValidationTest {
 
     @Test
     void rejectsAnUnknownLayoutListingTheHeadersAndTheMappingOption() {
-        assertRejected("Day,Price,Qty\n2020-01-02,10,5\n", 1, null,
+        assertRejected(
+                "Day,Price,Qty\n2020-01-02,10,5\n",
+                1,
+                null,
                 "unrecognised column layout: headers seen [Day, Price, Qty]; missing a time column (Date, Datetime, "
                         + "Timestamp or Time), Open, High, Low, Close; give a ColumnMapping (--columns "
                         + "time=...,open=...,high=...,low=...,close=...[,volume=...]; names or 0-based indexes)");
@@ -121,17 +152,21 @@ class CsvBarReaderValidationTest {
 
     @Test
     void rejectsAHeaderlessFileWithTooFewColumns() {
-        assertRejected("2020-01-02,10,11\n", 1, null, "line 1 starts with a timestamp, so the file has no header, "
-                + "but it has 3 columns where time, open, high, low, close[, volume] are needed; give a ColumnMapping "
-                + "(--columns time=...,open=...,high=...,low=...,close=...[,volume=...]; names or 0-based indexes)");
+        assertRejected(
+                "2020-01-02,10,11\n",
+                1,
+                null,
+                "line 1 starts with a timestamp, so the file has no header, "
+                        + "but it has 3 columns where time, open, high, low, close[, volume] are needed; give a ColumnMapping "
+                        + "(--columns time=...,open=...,high=...,low=...,close=...[,volume=...]; names or 0-based indexes)");
     }
 
     @Test
     void rejectsAMappingThatNamesAMissingColumn() {
         String csv = HEADER + GOOD;
         ColumnMapping mapping = ColumnMapping.parse("time=Date,open=Open,high=High,low=Low,close=Last");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> CsvFixtures.read("bad.csv", csv, CsvOptions.defaults().withMapping(mapping)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        CsvFixtures.read("bad.csv", csv, CsvOptions.defaults().withMapping(mapping)))
                 .hasMessage("bad.csv line 1: column 'Last' of the column mapping is not in the header "
                         + "[Date, Open, High, Low, Close, Volume]");
     }
@@ -139,28 +174,37 @@ class CsvBarReaderValidationTest {
     @Test
     void rejectsAMappingIndexBeyondTheColumns() {
         ColumnMapping mapping = ColumnMapping.parse("time=0,open=1,high=2,low=3,close=9");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> CsvFixtures.read("bad.csv", HEADER + GOOD, CsvOptions.defaults().withMapping(mapping)))
-                .hasMessage("bad.csv line 1: column index 9 of the column mapping is beyond the 6 columns of the header");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFixtures.read(
+                        "bad.csv", HEADER + GOOD, CsvOptions.defaults().withMapping(mapping)))
+                .hasMessage(
+                        "bad.csv line 1: column index 9 of the column mapping is beyond the 6 columns of the header");
     }
 
     @Test
     void namesFieldsByRoleWhenAnIndexMappedFileHasNoHeader() {
         ColumnMapping mapping = ColumnMapping.parse("time=1,open=2,high=3,low=4,close=5");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFixtures.read("bad.csv",
-                        "a,2020-01-02,10,11,9,10.5\nb,2020-01-03,10,11,9,x\n", CsvOptions.defaults().withMapping(mapping)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFixtures.read(
+                        "bad.csv",
+                        "a,2020-01-02,10,11,9,10.5\nb,2020-01-03,10,11,9,x\n",
+                        CsvOptions.defaults().withMapping(mapping)))
                 .hasMessage("bad.csv line 2, field 'close': 'x' is not a plain decimal number");
     }
 
     @Test
     void rejectsASingleBarWhenTheIntervalMustBeInferred() {
-        assertRejected(HEADER + GOOD, 0, null,
+        assertRejected(
+                HEADER + GOOD,
+                0,
+                null,
                 "cannot infer the bar interval from a single bar; set it (CsvOptions.withInterval, --interval)");
     }
 
     @Test
     void reportsMalformedQuotingWithItsLine() {
-        assertRejected(HEADER + GOOD + "2020-01-03,\"10\"x,11,9,10,1\n", 3, null,
+        assertRejected(
+                HEADER + GOOD + "2020-01-03,\"10\"x,11,9,10,1\n",
+                3,
+                null,
                 "malformed CSV: Unexpected character after closing quote: 'x' (0x78)");
     }
 

@@ -23,14 +23,17 @@ class SharedDataFilesTest {
 
     @BeforeEach
     void skipWithoutSharedData() {
-        Assumptions.assumeTrue(DATA != null, "skipped: ../shared/data not found (looked at system property "
-                + "phylo.shared.dir and at ../shared beside the repository root)");
+        Assumptions.assumeTrue(
+                DATA != null,
+                "skipped: ../shared/data not found (looked at system property "
+                        + "phylo.shared.dir and at ../shared beside the repository root)");
         data = DATA;
     }
 
     @Test
     void readsOracleDailyYahooExport() throws IOException {
-        BarSeries s = CsvBarReader.read(data.resolve("orcl-1995-2014-daily.csv"), CsvOptions.defaults()).series();
+        BarSeries s = CsvBarReader.read(data.resolve("orcl-1995-2014-daily.csv"), CsvOptions.defaults())
+                .series();
         assertThat(s.size()).isEqualTo(5036);
         assertThat(s.interval()).isEqualTo(BarInterval.ONE_DAY);
         assertThat(s.symbol()).isEqualTo("ORCL-1995-2014-DAILY");
@@ -43,7 +46,8 @@ class SharedDataFilesTest {
 
     @Test
     void readsEurUsdHourlyPandasExport() throws IOException {
-        BarSeries s = CsvBarReader.read(data.resolve("eurusd-2017-hourly.csv"), CsvOptions.defaults()).series();
+        BarSeries s = CsvBarReader.read(data.resolve("eurusd-2017-hourly.csv"), CsvOptions.defaults())
+                .series();
         assertThat(s.size()).isEqualTo(5000);
         assertThat(s.interval()).isEqualTo(BarInterval.ONE_HOUR);
         assertThat(s.time()[0]).isEqualTo(millis("2017-04-19T09:00:00Z"));
@@ -54,7 +58,8 @@ class SharedDataFilesTest {
 
     @Test
     void readsIndexFiveMinuteBarsWithSplitDateTimeAndZeroVolume() throws IOException {
-        BarSeries s = CsvBarReader.read(data.resolve("index-2006-5min.csv"), CsvOptions.defaults()).series();
+        BarSeries s = CsvBarReader.read(data.resolve("index-2006-5min.csv"), CsvOptions.defaults())
+                .series();
         assertThat(s.size()).isEqualTo(2142);
         assertThat(s.interval()).isEqualTo(new BarInterval(5, 'm'));
         assertThat(s.time()[0]).isEqualTo(millis("2006-01-02T09:05:00Z"));

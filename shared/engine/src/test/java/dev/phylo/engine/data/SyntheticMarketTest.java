@@ -46,19 +46,22 @@ class SyntheticMarketTest {
     @ParameterizedTest
     @ValueSource(strings = {"1m", "5m", "1h", "1d", "1w"})
     void everyBarHasPositivePricesAndLowOpenCloseHighInOrder(String interval) {
-        SyntheticConfig cfg = SyntheticConfig.defaults("SYN", BarInterval.parse(interval), 20_000, 7).withIntrabar(4, 0.2);
+        SyntheticConfig cfg = SyntheticConfig.defaults("SYN", BarInterval.parse(interval), 20_000, 7)
+                .withIntrabar(4, 0.2);
         BarSeries s = SyntheticMarket.generate(cfg);
         for (int i = 0; i < s.size(); i++) {
             double o = s.open()[i], h = s.high()[i], l = s.low()[i], c = s.close()[i], v = s.volume()[i];
             if (!(l > 0 && l <= Math.min(o, c) && h >= Math.max(o, c) && Double.isFinite(h) && v >= 0)) {
-                throw new AssertionError("bar %d breaks an invariant: o=%s h=%s l=%s c=%s v=%s".formatted(i, o, h, l, c, v));
+                throw new AssertionError(
+                        "bar %d breaks an invariant: o=%s h=%s l=%s c=%s v=%s".formatted(i, o, h, l, c, v));
             }
         }
     }
 
     @Test
     void barsAreEvenlySpacedFromTheStart() {
-        SyntheticConfig cfg = SyntheticConfig.defaults("SYN", new BarInterval(5, 'm'), 1_000, 3).withStart(1_600_000_000_000L, 50);
+        SyntheticConfig cfg = SyntheticConfig.defaults("SYN", new BarInterval(5, 'm'), 1_000, 3)
+                .withStart(1_600_000_000_000L, 50);
         BarSeries s = SyntheticMarket.generate(cfg);
         assertThat(s.symbol()).isEqualTo("SYN");
         assertThat(s.interval()).isEqualTo(new BarInterval(5, 'm'));
@@ -104,8 +107,8 @@ class SyntheticMarketTest {
 
     @Test
     void withoutGarchAndWithNormalShocksNeitherClusteringNorFatTailsAppear() {
-        SyntheticConfig plain = hourly(100_000, 11)
-                .withVolatility(new SyntheticConfig.Volatility(0.3, 0, 0, Double.POSITIVE_INFINITY));
+        SyntheticConfig plain =
+                hourly(100_000, 11).withVolatility(new SyntheticConfig.Volatility(0.3, 0, 0, Double.POSITIVE_INFINITY));
         double[] r = logReturns(SyntheticMarket.generate(plain).close());
         assertThat(autocorrelation(squared(r), 1)).isBetween(-0.02, 0.02);
         assertThat(excessKurtosis(r)).isBetween(-0.1, 0.1);
@@ -175,7 +178,8 @@ class SyntheticMarketTest {
         BarSeries s = SyntheticMarket.generate(cfg);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(s.size()).isEqualTo(1_000_000);
-        assertThat(millis).as("ms for 1M bars (measured about 100-200 ms; the bound is loose for shared machines)")
+        assertThat(millis)
+                .as("ms for 1M bars (measured about 100-200 ms; the bound is loose for shared machines)")
                 .isLessThan(5_000);
     }
 }

@@ -1,19 +1,18 @@
 package dev.phylo.engine.evolve;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.engine.strategy.ExampleStrategies;
 import dev.phylo.engine.strategy.StrategySpec;
 import io.jenetics.util.RandomRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BreedingStepTest {
     private static final long RUN_SEED = 20_240_601L;
@@ -21,7 +20,8 @@ class BreedingStepTest {
     private static final int LENGTH = GenomeCodec.of(SPACE).length();
 
     /** Fitness = minus the Euclidean distance to a fixed target genome. */
-    private static final double[] TARGET = new SplittableRandom(99).doubles(LENGTH).toArray();
+    private static final double[] TARGET =
+            new SplittableRandom(99).doubles(LENGTH).toArray();
 
     static double closeness(double[] genes) {
         double sum = 0;
@@ -46,7 +46,8 @@ class BreedingStepTest {
 
         assertThat(a).hasSize(40).allSatisfy(BreedingStepTest::assertGenome);
         assertThat(a).usingElementComparator(GenomeAssertions::bitwise).containsExactlyElementsOf(b);
-        assertThat(BreedingStep.seed(40, RUN_SEED + 1, SPACE)).usingElementComparator(GenomeAssertions::bitwise)
+        assertThat(BreedingStep.seed(40, RUN_SEED + 1, SPACE))
+                .usingElementComparator(GenomeAssertions::bitwise)
                 .doesNotContainAnyElementsOf(a);
     }
 
@@ -59,7 +60,8 @@ class BreedingStepTest {
 
         assertThat(seeded).hasSize(10);
         assertThat(codec.decode(seeded.get(0)).longRules()).isEqualTo(sma.longRules());
-        assertThat(seeded.subList(1, 10)).usingElementComparator(GenomeAssertions::bitwise)
+        assertThat(seeded.subList(1, 10))
+                .usingElementComparator(GenomeAssertions::bitwise)
                 .containsExactlyElementsOf(BreedingStep.seed(9, RUN_SEED, SPACE));
     }
 
@@ -88,7 +90,8 @@ class BreedingStepTest {
                 futures.add(pool.submit(() -> BreedingStep.next(parents, generation, RUN_SEED, cfg)));
             }
             for (int task = 0; task < futures.size(); task += 2) {
-                assertThat(futures.get(task).get()).usingElementComparator(GenomeAssertions::bitwise)
+                assertThat(futures.get(task).get())
+                        .usingElementComparator(GenomeAssertions::bitwise)
                         .containsExactlyElementsOf(expected);
             }
         } finally {
@@ -103,7 +106,8 @@ class BreedingStepTest {
         List<double[]> expected = BreedingStep.next(parents, 1, RUN_SEED, cfg);
         RandomRegistry.random(new SplittableRandom(1));
         try {
-            assertThat(BreedingStep.next(parents, 1, RUN_SEED, cfg)).usingElementComparator(GenomeAssertions::bitwise)
+            assertThat(BreedingStep.next(parents, 1, RUN_SEED, cfg))
+                    .usingElementComparator(GenomeAssertions::bitwise)
                     .containsExactlyElementsOf(expected);
         } finally {
             RandomRegistry.reset();
@@ -142,7 +146,8 @@ class BreedingStepTest {
         assertThat(next.get(1)).isEqualTo(genes[1]);
         assertThat(next.get(2)).isEqualTo(genes[4]);
         // with crossover and mutation certain, no offspring is an unchanged copy of a parent
-        assertThat(next.subList(3, 20)).usingElementComparator(GenomeAssertions::bitwise)
+        assertThat(next.subList(3, 20))
+                .usingElementComparator(GenomeAssertions::bitwise)
                 .doesNotContainAnyElementsOf(List.of(genes));
     }
 
@@ -188,7 +193,9 @@ class BreedingStepTest {
     @Test
     void rejectsNonFiniteFitness() {
         double[] genes = new double[LENGTH];
-        assertThatThrownBy(() -> new Scored(genes, Double.NaN)).hasMessageContaining("fitness must be finite").hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new Scored(genes, Double.NaN))
+                .hasMessageContaining("fitness must be finite")
+                .hasMessageContaining("NaN");
         assertThatThrownBy(() -> new Scored(genes, Double.NEGATIVE_INFINITY)).hasMessageContaining("-Infinity");
     }
 
@@ -226,7 +233,9 @@ class BreedingStepTest {
     }
 
     private static long sameCount(List<double[]> a, List<double[]> b) {
-        return a.stream().filter(x -> b.stream().anyMatch(y -> GenomeAssertions.bitwise(x, y) == 0)).count();
+        return a.stream()
+                .filter(x -> b.stream().anyMatch(y -> GenomeAssertions.bitwise(x, y) == 0))
+                .count();
     }
 
     static void assertGenome(double[] genes) {

@@ -1,18 +1,17 @@
 package dev.phylo.engine.evolve;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.phylo.engine.backtest.BatchEvaluator;
 import dev.phylo.engine.backtest.ExecutionConfig;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.engine.strategy.StrategySpec;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Seed, decode, backtest, score and breed, as the run's state machine chains them: a generation at a time. */
 class EvolutionLoopTest {
@@ -74,8 +73,11 @@ class EvolutionLoopTest {
 
         GenomeCodec codec = GenomeCodec.of(SPACE);
         for (int g = 0; g < first.size(); g++) {
-            assertThat(first.get(g)).as("generation %d", g).hasSize(POPULATION)
-                    .usingElementComparator(GenomeAssertions::bitwise).containsExactlyElementsOf(replay.get(g));
+            assertThat(first.get(g))
+                    .as("generation %d", g)
+                    .hasSize(POPULATION)
+                    .usingElementComparator(GenomeAssertions::bitwise)
+                    .containsExactlyElementsOf(replay.get(g));
             first.get(g).forEach(codec::decode);
         }
     }
@@ -88,8 +90,11 @@ class EvolutionLoopTest {
         try (BatchEvaluator evaluator = BatchEvaluator.withThreads(2)) {
             scored = score(seed, codec, evaluator);
         }
-        long qualifying = scored.stream().filter(s -> s.fitness() > -Objective.CAP).count();
-        Scored best = scored.stream().max((a, b) -> Double.compare(a.fitness(), b.fitness())).orElseThrow();
+        long qualifying =
+                scored.stream().filter(s -> s.fitness() > -Objective.CAP).count();
+        Scored best = scored.stream()
+                .max((a, b) -> Double.compare(a.fitness(), b.fitness()))
+                .orElseThrow();
 
         List<double[]> next = BreedingStep.next(scored, 1, RUN_SEED, BreedingConfig.defaults(POPULATION));
 

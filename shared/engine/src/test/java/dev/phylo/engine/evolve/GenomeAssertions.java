@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Assertions on plain gene arrays shared by the evolve tests. */
 final class GenomeAssertions {
-    private GenomeAssertions() {
-    }
+    private GenomeAssertions() {}
 
     /** Asserts {@code length} genes, each in [0, 1). */
     static void assertGenome(double[] genes, int length) {

@@ -1,5 +1,8 @@
 package dev.phylo.engine.evolve;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.phylo.engine.indicator.IndicatorKind;
 import dev.phylo.engine.strategy.Direction;
 import dev.phylo.engine.strategy.ExampleStrategies;
@@ -12,17 +15,13 @@ import dev.phylo.engine.strategy.StrategySpecs;
 import io.jenetics.DoubleGene;
 import io.jenetics.Genotype;
 import io.jenetics.util.RandomRegistry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GenomeCodecTest {
     private static final GenomeCodec CODEC = GenomeCodec.of(SearchSpace.defaults());
@@ -31,7 +30,8 @@ class GenomeCodecTest {
     void genomeHoldsFamilyDirectionLargestFamilyArityAndFourRiskGenes() {
         // stochReversion has the most parameters: period, smoothing, entry level, exit level
         assertThat(CODEC.length()).isEqualTo(2 + 4 + 4);
-        assertThat(GenomeCodec.of(SearchSpace.defaults().withFamilies(RuleFamily.DONCHIAN_BREAKOUT)).length())
+        assertThat(GenomeCodec.of(SearchSpace.defaults().withFamilies(RuleFamily.DONCHIAN_BREAKOUT))
+                        .length())
                 .isEqualTo(2 + 2 + 4);
     }
 
@@ -43,7 +43,8 @@ class GenomeCodecTest {
 
             StrategySpec spec = CODEC.decode(genes);
 
-            assertThat(StrategySpecs.parse(StrategySpecs.toJson(spec))).as("genome %s", Arrays.toString(genes))
+            assertThat(StrategySpecs.parse(StrategySpecs.toJson(spec)))
+                    .as("genome %s", Arrays.toString(genes))
                     .isEqualTo(spec);
         }
     }
@@ -88,11 +89,11 @@ class GenomeCodecTest {
     @Test
     void decodesGenesToTheDocumentedMaCrossText() {
         double[] genes = new double[CODEC.length()];
-        genes[GenomeCodec.FAMILY_GENE] = 0.01;                      // maCross, first of 8 families
-        genes[GenomeCodec.DIRECTION_GENE] = 0.9;                    // both, third of 3
-        genes[GenomeCodec.PARAMETER_GENES] = 0.7;                   // ema, second of sma/ema
-        genes[GenomeCodec.PARAMETER_GENES + 1] = 4.5 / 8;           // slow: bucket 4 of 8 over [8..200] -> 30
-        genes[GenomeCodec.PARAMETER_GENES + 2] = 2.5 / 5;           // fast: bucket 2 of the 5 periods below 30 -> 10
+        genes[GenomeCodec.FAMILY_GENE] = 0.01; // maCross, first of 8 families
+        genes[GenomeCodec.DIRECTION_GENE] = 0.9; // both, third of 3
+        genes[GenomeCodec.PARAMETER_GENES] = 0.7; // ema, second of sma/ema
+        genes[GenomeCodec.PARAMETER_GENES + 1] = 4.5 / 8; // slow: bucket 4 of 8 over [8..200] -> 30
+        genes[GenomeCodec.PARAMETER_GENES + 2] = 2.5 / 5; // fast: bucket 2 of the 5 periods below 30 -> 10
         // risk genes 0: inside every off region
 
         StrategySpec spec = CODEC.decode(genes);
@@ -108,8 +109,8 @@ class GenomeCodecTest {
 
     @Test
     void fastAverageIsAlwaysShorterThanSlow() {
-        GenomeCodec codec = GenomeCodec.of(SearchSpace.defaults().withFamilies(RuleFamily.MA_CROSS)
-                .withDirections(Direction.LONG));
+        GenomeCodec codec = GenomeCodec.of(
+                SearchSpace.defaults().withFamilies(RuleFamily.MA_CROSS).withDirections(Direction.LONG));
         SplittableRandom random = new SplittableRandom(14);
         for (int n = 0; n < 2_000; n++) {
             StrategySpec spec = codec.decode(random.doubles(codec.length()).toArray());
@@ -117,7 +118,9 @@ class GenomeCodecTest {
             int fast = ((Operand.Indicator) entry.left()).spec().intParam(0);
             int slow = ((Operand.Indicator) entry.right()).spec().intParam(0);
             assertThat(fast).as(spec.name()).isLessThan(slow);
-            assertThat(spec.longRules().exit()).as("long-only exits on the opposite cross").isNotNull();
+            assertThat(spec.longRules().exit())
+                    .as("long-only exits on the opposite cross")
+                    .isNotNull();
             assertThat(spec.shortRules()).isNull();
         }
     }
@@ -133,12 +136,15 @@ class GenomeCodecTest {
             noStopLoss += spec.stopLoss() == null ? 1 : 0;
             noBarLimit += spec.maxBarsInTrade() == 0 ? 1 : 0;
         }
-        assertThat(noStopLoss / (double) n).isCloseTo(RiskSpace.DEFAULT.stopLoss().off(), org.assertj.core.data.Offset.offset(0.02));
-        assertThat(noBarLimit / (double) n).isCloseTo(RiskSpace.DEFAULT.maxBarsInTrade().off(), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(noStopLoss / (double) n)
+                .isCloseTo(RiskSpace.DEFAULT.stopLoss().off(), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(noBarLimit / (double) n)
+                .isCloseTo(RiskSpace.DEFAULT.maxBarsInTrade().off(), org.assertj.core.data.Offset.offset(0.02));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sma-cross-stop-and-reverse", "rsi-mean-reversion", "bollinger-breakout", "macd-signal-cross"})
+    @ValueSource(
+            strings = {"sma-cross-stop-and-reverse", "rsi-mean-reversion", "bollinger-breakout", "macd-signal-cross"})
     void encodesShippedExampleStrategies(String name) {
         StrategySpec example = ExampleStrategies.get(name);
 
@@ -148,15 +154,17 @@ class GenomeCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{'version':1,'direction':'long','long':{'entry':'ema(20) crosses above ema(50)','exit':'ema(20) crosses below ema(50)'},'risk':{'stopLoss':{'atr':14,'multiple':2}}}",
-            "{'version':1,'direction':'short','short':{'entry':'rsi(8) > 75','exit':'rsi(8) < 40'}}",
-            "{'version':1,'direction':'long','long':{'entry':'close > highest(20)[1]','exit':'close < lowest(10)[1]'},'risk':{'takeProfit':{'percent':6}}}",
-            "{'version':1,'direction':'both','long':{'entry':'stoch(14,3,3) < 20','exit':'stoch(14,3,3) > 80'},'short':{'entry':'stoch(14,3,3) > 80','exit':'stoch(14,3,3) < 20'}}",
-            "{'version':1,'direction':'short','short':{'entry':'roc(10) < -0.02','exit':'roc(10) > 0'},'risk':{'trailingStop':{'percent':5},'maxBarsInTrade':30}}",
-            "{'version':1,'direction':'long','long':{'entry':'zscore(20) < -2','exit':'zscore(20) > 0'}}",
-            "{'version':1,'direction':'short','short':{'entry':'close crosses below bollinger(30,2.5).lower','exit':'close crosses above bollinger(30,2.5).middle'}}",
-            "{'version':1,'direction':'long','long':{'entry':'macd(8,21,5) crosses above macd(8,21,5).signal','exit':'macd(8,21,5) crosses below macd(8,21,5).signal'}}"})
+    @ValueSource(
+            strings = {
+                "{'version':1,'direction':'long','long':{'entry':'ema(20) crosses above ema(50)','exit':'ema(20) crosses below ema(50)'},'risk':{'stopLoss':{'atr':14,'multiple':2}}}",
+                "{'version':1,'direction':'short','short':{'entry':'rsi(8) > 75','exit':'rsi(8) < 40'}}",
+                "{'version':1,'direction':'long','long':{'entry':'close > highest(20)[1]','exit':'close < lowest(10)[1]'},'risk':{'takeProfit':{'percent':6}}}",
+                "{'version':1,'direction':'both','long':{'entry':'stoch(14,3,3) < 20','exit':'stoch(14,3,3) > 80'},'short':{'entry':'stoch(14,3,3) > 80','exit':'stoch(14,3,3) < 20'}}",
+                "{'version':1,'direction':'short','short':{'entry':'roc(10) < -0.02','exit':'roc(10) > 0'},'risk':{'trailingStop':{'percent':5},'maxBarsInTrade':30}}",
+                "{'version':1,'direction':'long','long':{'entry':'zscore(20) < -2','exit':'zscore(20) > 0'}}",
+                "{'version':1,'direction':'short','short':{'entry':'close crosses below bollinger(30,2.5).lower','exit':'close crosses above bollinger(30,2.5).middle'}}",
+                "{'version':1,'direction':'long','long':{'entry':'macd(8,21,5) crosses above macd(8,21,5).signal','exit':'macd(8,21,5) crosses below macd(8,21,5).signal'}}"
+            })
     void encodesHandWrittenSpecOfEachFamily(String json) {
         StrategySpec spec = StrategySpecs.parse(json.replace('\'', '"'));
 
@@ -171,17 +179,20 @@ class GenomeCodecTest {
         StrategySpec donchian = ExampleStrategies.get("donchian-breakout-atr-stop");
         assertThatThrownBy(() -> CODEC.encode(donchian))
                 .isInstanceOf(NotInSearchSpaceException.class)
-                .hasMessageContaining("sizing Sizing[fractionOfEquity=0.5, units=0.0] is not the search space's fraction of equity 1.0");
+                .hasMessageContaining(
+                        "sizing Sizing[fractionOfEquity=0.5, units=0.0] is not the search space's fraction of equity 1.0");
         GenomeCodec halfSized = GenomeCodec.of(SearchSpace.defaults().withSizingFraction(0.5));
         assertThatThrownBy(() -> halfSized.encode(donchian))
                 .isInstanceOf(NotInSearchSpaceException.class)
                 .hasMessageContaining("are not those of any enabled family");
         StrategySpec rsi = ExampleStrategies.get("rsi-mean-reversion");
         assertThatThrownBy(() -> CODEC.encode(withStopLoss(rsi, Stop.percent(2.5))))
-                .isInstanceOf(NotInSearchSpaceException.class).hasMessageContaining("stopLoss 2.5% is not in the search space");
+                .isInstanceOf(NotInSearchSpaceException.class)
+                .hasMessageContaining("stopLoss 2.5% is not in the search space");
         GenomeCodec shortOnly = GenomeCodec.of(SearchSpace.defaults().withDirections(Direction.SHORT));
         assertThatThrownBy(() -> shortOnly.encode(rsi))
-                .isInstanceOf(NotInSearchSpaceException.class).hasMessageContaining("direction LONG is not in the search space [SHORT]");
+                .isInstanceOf(NotInSearchSpaceException.class)
+                .hasMessageContaining("direction LONG is not in the search space [SHORT]");
         StrategySpec rsi40 = StrategySpecs.parse(StrategySpecs.toJson(rsi).replace("rsi(14) < 30", "rsi(14) < 40"));
         assertThatThrownBy(() -> CODEC.encode(rsi40)).isInstanceOf(NotInSearchSpaceException.class);
     }
@@ -212,7 +223,8 @@ class GenomeCodecTest {
     void jeneticsCodecDecodesGenotypesFromItsOwnFactory() {
         var codec = CODEC.jeneticsCodec();
 
-        Genotype<DoubleGene> genotype = RandomRegistry.with(new SplittableRandom(17), r -> codec.encoding().newInstance());
+        Genotype<DoubleGene> genotype = RandomRegistry.with(
+                new SplittableRandom(17), r -> codec.encoding().newInstance());
 
         assertThat(codec.decode(genotype)).isEqualTo(CODEC.decode(CODEC.fromGenotype(genotype)));
     }
@@ -233,12 +245,30 @@ class GenomeCodecTest {
     }
 
     static StrategySpec renamed(StrategySpec s, String name) {
-        return new StrategySpec(s.version(), name, s.direction(), s.longRules(), s.shortRules(), s.stopLoss(),
-                s.takeProfit(), s.trailingStop(), s.maxBarsInTrade(), s.sizing());
+        return new StrategySpec(
+                s.version(),
+                name,
+                s.direction(),
+                s.longRules(),
+                s.shortRules(),
+                s.stopLoss(),
+                s.takeProfit(),
+                s.trailingStop(),
+                s.maxBarsInTrade(),
+                s.sizing());
     }
 
     private static StrategySpec withStopLoss(StrategySpec s, Stop stop) {
-        return new StrategySpec(s.version(), s.name(), s.direction(), s.longRules(), s.shortRules(), stop,
-                s.takeProfit(), s.trailingStop(), s.maxBarsInTrade(), s.sizing());
+        return new StrategySpec(
+                s.version(),
+                s.name(),
+                s.direction(),
+                s.longRules(),
+                s.shortRules(),
+                stop,
+                s.takeProfit(),
+                s.trailingStop(),
+                s.maxBarsInTrade(),
+                s.sizing());
     }
 }

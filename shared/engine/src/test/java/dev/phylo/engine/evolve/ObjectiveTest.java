@@ -1,10 +1,10 @@
 package dev.phylo.engine.evolve;
 
-import dev.phylo.engine.metrics.Metrics;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phylo.engine.metrics.Metrics;
+import org.junit.jupiter.api.Test;
 
 class ObjectiveTest {
 
@@ -49,7 +49,7 @@ class ObjectiveTest {
 
     @Test
     void fitnessNeverFallsWhenTradesIncrease() {
-        for (double v : new double[]{-3, -0.2, 0, 0.4, 7}) {
+        for (double v : new double[] {-3, -0.2, 0, 0.4, 7}) {
             double previous = Double.NEGATIVE_INFINITY;
             for (int trades = 0; trades <= 15; trades++) {
                 double f = Objective.DEFAULT.fitness(metrics(v, trades));
@@ -69,12 +69,14 @@ class ObjectiveTest {
 
     @Test
     void zeroMinimumNeverPenalises() {
-        assertThat(new Objective(Objective.Measure.SHARPE, 0).fitness(metrics(1.5, 0))).isEqualTo(1.5);
+        assertThat(new Objective(Objective.Measure.SHARPE, 0).fitness(metrics(1.5, 0)))
+                .isEqualTo(1.5);
     }
 
     @Test
     void hugeMeasuresAreClamped() {
-        assertThat(Objective.DEFAULT.fitness(metrics(Double.POSITIVE_INFINITY, 30))).isEqualTo(Objective.CAP);
+        assertThat(Objective.DEFAULT.fitness(metrics(Double.POSITIVE_INFINITY, 30)))
+                .isEqualTo(Objective.CAP);
         assertThat(Objective.DEFAULT.fitness(metrics(-1e12, 30))).isEqualTo(-Objective.CAP);
     }
 

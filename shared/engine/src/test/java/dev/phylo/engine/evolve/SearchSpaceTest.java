@@ -1,14 +1,13 @@
 package dev.phylo.engine.evolve;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.engine.strategy.Direction;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -19,7 +18,8 @@ class SearchSpaceTest {
 
         String json = MAPPER.writeValueAsString(space);
 
-        assertThat(json).contains("\"families\":[\"maCross\",\"rsiReversion\"")
+        assertThat(json)
+                .contains("\"families\":[\"maCross\",\"rsiReversion\"")
                 .contains("\"directions\":[\"long\",\"short\",\"both\"]");
         assertThat(MAPPER.readValue(json, SearchSpace.class)).isEqualTo(space);
     }
@@ -39,7 +39,8 @@ class SearchSpaceTest {
     @Test
     void rejectsUnknownFamilyNamingIt() {
         assertThatThrownBy(() -> RuleFamily.byId("turtleSoup"))
-                .hasMessageContaining("unknown rule family 'turtleSoup'").hasMessageContaining("maCross");
+                .hasMessageContaining("unknown rule family 'turtleSoup'")
+                .hasMessageContaining("maCross");
     }
 
     @Test
@@ -55,7 +56,8 @@ class SearchSpaceTest {
     @Test
     void rejectsMaCrossWithOnePeriod() {
         assertThatThrownBy(() -> new FamilyGrids.MaCross(List.of("sma"), List.of(10)))
-                .hasMessageContaining("maCross.periods needs at least two periods").hasMessageContaining("[10]");
+                .hasMessageContaining("maCross.periods needs at least two periods")
+                .hasMessageContaining("[10]");
     }
 
     @Test
@@ -85,7 +87,8 @@ class SearchSpaceTest {
     @Test
     void rejectsExitLevelBelowAnEntryLevel() {
         assertThatThrownBy(() -> new FamilyGrids.ZscoreReversion(List.of(20), List.of(-2.0), List.of(-2.5, 0.0)))
-                .hasMessageContaining("every zscoreReversion.entryLevels must be below every zscoreReversion.exitLevels");
+                .hasMessageContaining(
+                        "every zscoreReversion.entryLevels must be below every zscoreReversion.exitLevels");
     }
 
     @Test
@@ -103,7 +106,8 @@ class SearchSpaceTest {
     @Test
     void rejectsNegativeRocThreshold() {
         assertThatThrownBy(() -> new FamilyGrids.RocMomentum(List.of(10), List.of(-0.01)))
-                .hasMessageContaining("rocMomentum.thresholds must be >= 0").hasMessageContaining("-0.01");
+                .hasMessageContaining("rocMomentum.thresholds must be >= 0")
+                .hasMessageContaining("-0.01");
     }
 
     @Test
@@ -117,16 +121,27 @@ class SearchSpaceTest {
     @Test
     void rejectsSizingFractionAboveOne() {
         SearchSpace d = SearchSpace.defaults();
-        assertThatThrownBy(() -> new SearchSpace(d.families(), d.directions(), d.maCross(), d.rsiReversion(),
-                d.bollingerBreakout(), d.donchianBreakout(), d.macdCross(), d.stochReversion(), d.rocMomentum(),
-                d.zscoreReversion(), d.risk(), 1.5))
+        assertThatThrownBy(() -> new SearchSpace(
+                        d.families(),
+                        d.directions(),
+                        d.maCross(),
+                        d.rsiReversion(),
+                        d.bollingerBreakout(),
+                        d.donchianBreakout(),
+                        d.macdCross(),
+                        d.stochReversion(),
+                        d.rocMomentum(),
+                        d.zscoreReversion(),
+                        d.risk(),
+                        1.5))
                 .hasMessageContaining("sizingFraction must be in (0, 1]: 1.5");
     }
 
     @Test
     void rejectsStopWithNothingToChooseUnlessAlwaysOff() {
         assertThatThrownBy(() -> new RiskSpace.StopRange(0.5, List.of(), List.of(), 14))
-                .hasMessageContaining("must have off = 1").hasMessageContaining("off=0.5");
+                .hasMessageContaining("must have off = 1")
+                .hasMessageContaining("off=0.5");
         assertThat(new RiskSpace.StopRange(1, List.of(), List.of(), 14)).isEqualTo(RiskSpace.StopRange.NONE);
     }
 

@@ -1,5 +1,8 @@
 package dev.phylo.engine.metrics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.phylo.engine.TestSeries;
 import dev.phylo.engine.backtest.BacktestResult;
 import dev.phylo.engine.backtest.Backtester;
@@ -9,9 +12,6 @@ import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.strategy.ExampleStrategies;
 import dev.phylo.engine.strategy.StrategySpecs;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Metrics recomputed here directly from their written definitions, from the equity curve and trade list, agree with
@@ -23,8 +23,8 @@ class MetricsTest {
     @Test
     void everyMetricMatchesItsDefinition() {
         BarSeries s = TestSeries.randomWalk(4_000, 21);
-        BacktestResult r = Backtester.run(s, ExampleStrategies.get("bollinger-breakout"),
-                ExecutionConfig.DEFAULT.withCosts(3, 1));
+        BacktestResult r =
+                Backtester.run(s, ExampleStrategies.get("bollinger-breakout"), ExecutionConfig.DEFAULT.withCosts(3, 1));
         Metrics m = r.metrics();
         double[] e = r.equity();
         int n = e.length;
@@ -83,8 +83,8 @@ class MetricsTest {
     void undefinedRatiosAreNullNotZero() {
         BarSeries s = TestSeries.closes(100, 101, 102, 103);
         Metrics m = Backtester.run(s, StrategySpecs.parse("""
-                {"version": 1, "direction": "long", "long": {"entry": "close > 1000"}}"""),
-                ExecutionConfig.DEFAULT).metrics();
+                {"version": 1, "direction": "long", "long": {"entry": "close > 1000"}}"""), ExecutionConfig.DEFAULT)
+                .metrics();
         assertThat(m.tradeCount()).isZero();
         assertThat(m.sharpe()).isNull();
         assertThat(m.sortino()).isNull();

@@ -1,9 +1,9 @@
 package dev.phylo.engine.strategy;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** The JSON form: everything the issue lists is expressible, canonical output is stable, mistakes are named. */
 class StrategySpecsTest {
@@ -36,9 +36,12 @@ class StrategySpecsTest {
         Rule.Condition c = Conditions.parse("  SMA( 10 )   crosses   above sma(30) ");
         assertThat(c.op()).isEqualTo(Comparison.CROSSES_ABOVE);
         assertThat(c.toString()).isEqualTo("sma(10) crosses above sma(30)");
-        assertThat(Conditions.parse("close > highest(20)[1]").right()).isEqualTo(
-                new Operand.Indicator(dev.phylo.engine.indicator.IndicatorSpec.of(
-                        dev.phylo.engine.indicator.IndicatorKind.HIGHEST, 20), 0, 1));
+        assertThat(Conditions.parse("close > highest(20)[1]").right())
+                .isEqualTo(new Operand.Indicator(
+                        dev.phylo.engine.indicator.IndicatorSpec.of(
+                                dev.phylo.engine.indicator.IndicatorKind.HIGHEST, 20),
+                        0,
+                        1));
         assertThat(Conditions.parse("30 > rsi(14)").left()).isEqualTo(new Operand.Constant(30));
     }
 
@@ -50,7 +53,8 @@ class StrategySpecsTest {
                 .hasMessageContaining("$.version is missing");
         assertThatThrownBy(() -> StrategySpecs.parse("""
                 {"version": 1, "direction": "long", "long": {"entry": "rsi(14) <> 30"}}"""))
-                .hasMessageContaining("$.long.entry").hasMessageContaining("bad operand");
+                .hasMessageContaining("$.long.entry")
+                .hasMessageContaining("bad operand");
         assertThatThrownBy(() -> StrategySpecs.parse("""
                 {"version": 1, "direction": "long", "long": {"entry": "sma(0) > close"}}"""))
                 .hasMessageContaining("sma period must be a whole number in [1, 10000]: 0");
@@ -61,30 +65,25 @@ class StrategySpecsTest {
                 {"version": 1, "direction": "long", "long": {"entry": "bollinger(20,2).top > close"}}"""))
                 .hasMessageContaining("bollinger has no output 'top'; outputs are [middle, upper, lower]");
         assertThatThrownBy(() -> StrategySpecs.parse("""
-                {"version": 1, "direction": "long", "short": {"entry": "close > 1"}}"""))
-                .hasMessageContaining("direction long needs \"long\" rules");
+                {"version": 1, "direction": "long", "short": {"entry": "close > 1"}}""")).hasMessageContaining("direction long needs \"long\" rules");
         assertThatThrownBy(() -> StrategySpecs.parse("""
-                {"version": 1, "direction": "sideways", "long": {"entry": "close > 1"}}"""))
-                .hasMessageContaining("$.direction must be");
+                {"version": 1, "direction": "sideways", "long": {"entry": "close > 1"}}""")).hasMessageContaining("$.direction must be");
         assertThatThrownBy(() -> StrategySpecs.parse("""
                 {"version": 1, "direction": "long", "long": {"entry": "close > 1"}, "risk": {"stopLoss": {"percent": -2}}}"""))
-                .hasMessageContaining("$.risk.stopLoss").hasMessageContaining("positive");
+                .hasMessageContaining("$.risk.stopLoss")
+                .hasMessageContaining("positive");
         assertThatThrownBy(() -> StrategySpecs.parse("""
-                {"version": 1, "direction": "long", "long": {"entry": "close > 1", "reverseOnly": true}}"""))
-                .hasMessageContaining("reverseOnly needs direction both");
+                {"version": 1, "direction": "long", "long": {"entry": "close > 1", "reverseOnly": true}}""")).hasMessageContaining("reverseOnly needs direction both");
         assertThatThrownBy(() -> StrategySpecs.parse("""
                 {"version": 1, "direction": "both", "long": {"entry": "close > 1", "reverseOnly": true},
-                 "short": {"entry": "close < 1", "reverseOnly": true}}"""))
-                .hasMessageContaining("could never open a position");
+                 "short": {"entry": "close < 1", "reverseOnly": true}}""")).hasMessageContaining("could never open a position");
         assertThatThrownBy(() -> StrategySpecs.parse("""
                 {"version": 1, "direction": "both", "long": {"entry": "close > 1", "reverseOnly": "yes"},
                  "short": {"entry": "close < 1"}}"""))
                 .hasMessageContaining("$.long.reverseOnly must be true or false");
-        assertThatThrownBy(() -> StrategySpecs.parse("{\"version\": 1, "))
-                .hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> StrategySpecs.parse("{\"version\": 1, ")).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> StrategySpecs.parse("""
-                {"version": 1, "direction": "long", "long": {"entry": "1 > 2"}}"""))
-                .hasMessageContaining("compares two constants");
+                {"version": 1, "direction": "long", "long": {"entry": "1 > 2"}}""")).hasMessageContaining("compares two constants");
     }
 
     @Test
@@ -102,6 +101,7 @@ class StrategySpecsTest {
         assertThat(StrategySpecs.id(a)).matches("[0-9a-f]{32}").isEqualTo(StrategySpecs.id(reordered));
         assertThat(StrategySpecs.id(other)).isNotEqualTo(StrategySpecs.id(a));
         // the id is the hash of the canonical text, so a spec re-read from its canonical JSON keeps it
-        assertThat(StrategySpecs.id(StrategySpecs.parse(StrategySpecs.toJson(a)))).isEqualTo(StrategySpecs.id(a));
+        assertThat(StrategySpecs.id(StrategySpecs.parse(StrategySpecs.toJson(a))))
+                .isEqualTo(StrategySpecs.id(a));
     }
 }

@@ -51,7 +51,8 @@ public record BlockSums(int barsPerBlock, int droppedBars, double[] sums, double
             for (int t = dropped + b * perBlock, end = t + perBlock; t < end; t++) {
                 double r = returns[t];
                 if (!Double.isFinite(r)) {
-                    throw new IllegalArgumentException("return %d of %d is not finite: %s".formatted(t, returns.length, r));
+                    throw new IllegalArgumentException(
+                            "return %d of %d is not finite: %s".formatted(t, returns.length, r));
                 }
                 s += r;
                 q += r * r;
@@ -86,8 +87,11 @@ public record BlockSums(int barsPerBlock, int droppedBars, double[] sums, double
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BlockSums other && barsPerBlock == other.barsPerBlock && droppedBars == other.droppedBars
-                && Arrays.equals(sums, other.sums) && Arrays.equals(squares, other.squares);
+        return o instanceof BlockSums other
+                && barsPerBlock == other.barsPerBlock
+                && droppedBars == other.droppedBars
+                && Arrays.equals(sums, other.sums)
+                && Arrays.equals(squares, other.squares);
     }
 
     @Override
@@ -97,6 +101,7 @@ public record BlockSums(int barsPerBlock, int droppedBars, double[] sums, double
 
     @Override
     public String toString() {
-        return "BlockSums[blocks=%d, barsPerBlock=%d, droppedBars=%d]".formatted(sums.length, barsPerBlock, droppedBars);
+        return "BlockSums[blocks=%d, barsPerBlock=%d, droppedBars=%d]"
+                .formatted(sums.length, barsPerBlock, droppedBars);
     }
 }

@@ -20,8 +20,8 @@ package dev.phylo.evolution.validation;
  * @param trialVariance V[SR_n]
  * @param probability   DSR, in [0, 1]
  */
-public record DeflatedSharpe(double sharpe, double benchmark, int observations, long trials, double trialVariance,
-                             double probability) {
+public record DeflatedSharpe(
+        double sharpe, double benchmark, int observations, long trials, double trialVariance, double probability) {
 
     /** γ, the Euler–Mascheroni constant. */
     public static final double EULER_MASCHERONI = 0.5772156649015329;
@@ -56,8 +56,8 @@ public record DeflatedSharpe(double sharpe, double benchmark, int observations, 
             throw new IllegalArgumentException("trials must be >= 1: " + trials);
         }
         if (!(variance >= 0) || Double.isInfinite(variance)) {
-            throw new IllegalArgumentException("the variance of the trials' Sharpe ratios must be finite and >= 0: "
-                    + variance);
+            throw new IllegalArgumentException(
+                    "the variance of the trials' Sharpe ratios must be finite and >= 0: " + variance);
         }
         if (trials == 1) {
             return 0.0;
@@ -76,20 +76,23 @@ public record DeflatedSharpe(double sharpe, double benchmark, int observations, 
      *                                  variance of the estimate is not positive (γ4 &lt; 1 + γ3² is impossible for
      *                                  real data)
      */
-    public static double probabilistic(double sharpe, double benchmark, int observations, double skewness,
-                                       double kurtosis) {
+    public static double probabilistic(
+            double sharpe, double benchmark, int observations, double skewness, double kurtosis) {
         if (observations < 2) {
             throw new IllegalArgumentException("PSR needs at least 2 observations: " + observations);
         }
-        if (!Double.isFinite(sharpe) || !Double.isFinite(benchmark) || !Double.isFinite(skewness)
+        if (!Double.isFinite(sharpe)
+                || !Double.isFinite(benchmark)
+                || !Double.isFinite(skewness)
                 || !Double.isFinite(kurtosis)) {
             throw new IllegalArgumentException("PSR needs finite inputs: SR=%s, SR*=%s, skewness=%s, kurtosis=%s"
                     .formatted(sharpe, benchmark, skewness, kurtosis));
         }
         double radicand = 1 - skewness * sharpe + (kurtosis - 1) / 4 * sharpe * sharpe;
         if (!(radicand > 0)) {
-            throw new IllegalArgumentException("PSR is undefined: 1 - γ3·SR + (γ4-1)/4·SR² = %s <= 0 (SR=%s, γ3=%s, γ4=%s)"
-                    .formatted(radicand, sharpe, skewness, kurtosis));
+            throw new IllegalArgumentException(
+                    "PSR is undefined: 1 - γ3·SR + (γ4-1)/4·SR² = %s <= 0 (SR=%s, γ3=%s, γ4=%s)"
+                            .formatted(radicand, sharpe, skewness, kurtosis));
         }
         return Normals.cdf((sharpe - benchmark) * Math.sqrt(observations - 1.0) / Math.sqrt(radicand));
     }

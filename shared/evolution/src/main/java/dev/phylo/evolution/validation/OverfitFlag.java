@@ -50,8 +50,8 @@ public record OverfitFlag(boolean overfit, List<Reason> reasons) {
     public OverfitFlag {
         reasons = List.copyOf(reasons);
         if (overfit == reasons.isEmpty()) {
-            throw new IllegalArgumentException("overfit must be true exactly when there are reasons: %s, %s"
-                    .formatted(overfit, reasons));
+            throw new IllegalArgumentException(
+                    "overfit must be true exactly when there are reasons: %s, %s".formatted(overfit, reasons));
         }
     }
 

@@ -26,8 +26,15 @@ import java.util.List;
  * @param overfitSplits splits with λ ≤ 0
  * @param meanLogit     the mean of λ over all splits (positive when in-sample winners tend to stay above the median)
  */
-public record Pbo(double probability, int strategies, int blocks, int bars, int droppedBars, int splits,
-                  int overfitSplits, double meanLogit) {
+public record Pbo(
+        double probability,
+        int strategies,
+        int blocks,
+        int bars,
+        int droppedBars,
+        int splits,
+        int overfitSplits,
+        double meanLogit) {
 
     /** S, as in the paper's examples. */
     public static final int DEFAULT_BLOCKS = 16;
@@ -37,7 +44,8 @@ public record Pbo(double probability, int strategies, int blocks, int bars, int 
             throw new IllegalArgumentException("probability must be in [0, 1]: " + probability);
         }
         if (overfitSplits < 0 || overfitSplits > splits) {
-            throw new IllegalArgumentException("overfitSplits must be in [0, splits]: %d of %d".formatted(overfitSplits, splits));
+            throw new IllegalArgumentException(
+                    "overfitSplits must be in [0, splits]: %d of %d".formatted(overfitSplits, splits));
         }
     }
 
@@ -54,8 +62,8 @@ public record Pbo(double probability, int strategies, int blocks, int bars, int 
         double[][] columns = new double[n][returns.length];
         for (int t = 0; t < returns.length; t++) {
             if (returns[t].length != n) {
-                throw new IllegalArgumentException("row %d has %d strategies, row 0 has %d".formatted(t,
-                        returns[t].length, n));
+                throw new IllegalArgumentException(
+                        "row %d has %d strategies, row 0 has %d".formatted(t, returns[t].length, n));
             }
             for (int j = 0; j < n; j++) {
                 columns[j][t] = returns[t][j];
@@ -85,7 +93,8 @@ public record Pbo(double probability, int strategies, int blocks, int bars, int 
         for (int j = 1; j < n; j++) {
             BlockSums other = strategies.get(j);
             if (other.blocks() != s || other.barsPerBlock() != perBlock || other.droppedBars() != first.droppedBars()) {
-                throw new IllegalArgumentException("strategy %d is cut as %s, strategy 0 as %s".formatted(j, other, first));
+                throw new IllegalArgumentException(
+                        "strategy %d is cut as %s, strategy 0 as %s".formatted(j, other, first));
             }
         }
         if (s % 2 != 0 || s > 30) {
@@ -94,8 +103,8 @@ public record Pbo(double probability, int strategies, int blocks, int bars, int 
         int half = s / 2;
         int count = half * perBlock;
         if (count < 2) {
-            throw new IllegalArgumentException("a half of %d blocks of %d bars is too short for a Sharpe ratio"
-                    .formatted(s, perBlock));
+            throw new IllegalArgumentException(
+                    "a half of %d blocks of %d bars is too short for a Sharpe ratio".formatted(s, perBlock));
         }
         double[][] sum = new double[n][];
         double[][] sq = new double[n][];
@@ -154,8 +163,8 @@ public record Pbo(double probability, int strategies, int blocks, int bars, int 
             logits += Math.log(omega / (1 - omega));
             splits++;
         }
-        return new Pbo((double) overfit / splits, n, s, s * perBlock, first.droppedBars(), splits, overfit,
-                logits / splits);
+        return new Pbo(
+                (double) overfit / splits, n, s, s * perBlock, first.droppedBars(), splits, overfit, logits / splits);
     }
 
     /** mean / sample sd of {@code count} returns from their sum and sum of squares; 0 when they do not vary. */

@@ -16,8 +16,8 @@ public record TrialSharpes(long trials, int defined, double variance) {
 
     public TrialSharpes {
         if (trials < 1 || defined < 0 || defined > trials) {
-            throw new IllegalArgumentException("need 1 <= trials and 0 <= defined <= trials: %d, %d".formatted(trials,
-                    defined));
+            throw new IllegalArgumentException(
+                    "need 1 <= trials and 0 <= defined <= trials: %d, %d".formatted(trials, defined));
         }
         if (!(variance >= 0) || Double.isInfinite(variance)) {
             throw new IllegalArgumentException("variance must be finite and >= 0: " + variance);
@@ -33,8 +33,8 @@ public record TrialSharpes(long trials, int defined, double variance) {
         double mean = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(perBarSharpes[i])) {
-                throw new IllegalArgumentException("Sharpe ratio %d of %d is not finite: %s".formatted(i, n,
-                        perBarSharpes[i]));
+                throw new IllegalArgumentException(
+                        "Sharpe ratio %d of %d is not finite: %s".formatted(i, n, perBarSharpes[i]));
             }
             mean += perBarSharpes[i];
         }

@@ -1,12 +1,11 @@
 package dev.phylo.evolution.validation;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class DeflatedSharpeTest {
 
@@ -22,11 +21,14 @@ class DeflatedSharpeTest {
         double sr0 = DeflatedSharpe.expectedMaximum(100, PAPER_VARIANCE);
 
         assertThat(round4(sr0)).isEqualTo(0.1132);
-        assertThat(round4(DeflatedSharpe.probabilistic(PAPER_SHARPE, sr0, 1250, -3, 10))).isEqualTo(0.9004);
-        assertThat(round4(DeflatedSharpe.probabilistic(PAPER_SHARPE, DeflatedSharpe.expectedMaximum(46,
-                PAPER_VARIANCE), 1250, -3, 10))).isEqualTo(0.9505);
-        assertThat(round4(DeflatedSharpe.probabilistic(PAPER_SHARPE, DeflatedSharpe.expectedMaximum(88,
-                PAPER_VARIANCE), 1250, 0, 3))).isEqualTo(0.9505);
+        assertThat(round4(DeflatedSharpe.probabilistic(PAPER_SHARPE, sr0, 1250, -3, 10)))
+                .isEqualTo(0.9004);
+        assertThat(round4(DeflatedSharpe.probabilistic(
+                        PAPER_SHARPE, DeflatedSharpe.expectedMaximum(46, PAPER_VARIANCE), 1250, -3, 10)))
+                .isEqualTo(0.9505);
+        assertThat(round4(DeflatedSharpe.probabilistic(
+                        PAPER_SHARPE, DeflatedSharpe.expectedMaximum(88, PAPER_VARIANCE), 1250, 0, 3)))
+                .isEqualTo(0.9505);
     }
 
     @Test
@@ -34,11 +36,11 @@ class DeflatedSharpeTest {
         Scipy.assumeAvailable();
         // (SR, SR*, T, skewness, kurtosis) and (N, V) per case
         double[][] cases = {
-                {0.1, 0.0, 1250, -3, 10, 100, 0.002},
-                {0.05, 0.02, 500, 0.5, 4, 10, 0.0004},
-                {-0.03, 0.0, 2000, -0.2, 3.5, 2, 0.01},
-                {0.2, 0.05, 60, 1.5, 9, 5000, 0.0009},
-                {0.0158, 0.001, 40_000, -0.8, 25, 1_000_000, 1e-6},
+            {0.1, 0.0, 1250, -3, 10, 100, 0.002},
+            {0.05, 0.02, 500, 0.5, 4, 10, 0.0004},
+            {-0.03, 0.0, 2000, -0.2, 3.5, 2, 0.01},
+            {0.2, 0.05, 60, 1.5, 9, 5000, 0.0009},
+            {0.0158, 0.001, 40_000, -0.8, 25, 1_000_000, 1e-6},
         };
         double[] flat = new double[cases.length * 7];
         for (int i = 0; i < cases.length; i++) {
@@ -101,7 +103,7 @@ class DeflatedSharpeTest {
         assertThat(DeflatedSharpe.expectedMaximum(1, 0.01)).isZero();
         assertThat(DeflatedSharpe.expectedMaximum(10, 0.0)).isZero();
         double previous = 0;
-        for (long n : new long[]{2, 10, 100, 1_000, 1_000_000}) {
+        for (long n : new long[] {2, 10, 100, 1_000, 1_000_000}) {
             double sr0 = DeflatedSharpe.expectedMaximum(n, 0.01);
             assertThat(sr0).isGreaterThan(previous);
             previous = sr0;
@@ -114,10 +116,12 @@ class DeflatedSharpeTest {
         assertThatThrownBy(() -> DeflatedSharpe.expectedMaximum(0, 0.1)).hasMessageContaining("trials must be >= 1");
         assertThatThrownBy(() -> DeflatedSharpe.expectedMaximum(5, -1)).hasMessageContaining(">= 0");
         assertThatThrownBy(() -> DeflatedSharpe.probabilistic(0.1, 0, 1, 0, 3)).hasMessageContaining("2 observations");
-        assertThatThrownBy(() -> DeflatedSharpe.probabilistic(Double.NaN, 0, 10, 0, 3)).hasMessageContaining("finite");
-        // a two-point distribution at the one Sharpe ratio where the estimate's variance vanishes: γ4 = 1 + γ3², SR = 2/γ3
+        assertThatThrownBy(() -> DeflatedSharpe.probabilistic(Double.NaN, 0, 10, 0, 3))
+                .hasMessageContaining("finite");
+        // a two-point distribution at the one Sharpe ratio where the estimate's variance vanishes: γ4 = 1 + γ3², SR =
+        // 2/γ3
         assertThatThrownBy(() -> DeflatedSharpe.probabilistic(2, 0, 10, 1, 2)).hasMessageContaining("<= 0");
-        assertThatThrownBy(() -> DeflatedSharpe.of(ReturnMoments.of(new double[]{0, 0, 0}), 10, 0.1))
+        assertThatThrownBy(() -> DeflatedSharpe.of(ReturnMoments.of(new double[] {0, 0, 0}), 10, 0.1))
                 .hasMessageContaining("undefined");
     }
 

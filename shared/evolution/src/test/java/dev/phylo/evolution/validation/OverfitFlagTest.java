@@ -1,12 +1,11 @@
 package dev.phylo.evolution.validation;
 
-import dev.phylo.evolution.validation.OverfitFlag.Reason;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.phylo.evolution.validation.OverfitFlag.Reason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OverfitFlagTest {
 
@@ -43,8 +42,9 @@ class OverfitFlagTest {
 
     @Test
     void everyReasonAtOnce() {
-        assertThat(OverfitFlag.of(0.2, 0.9, -0.5).reasons()).containsExactly(Reason.LOW_DEFLATED_SHARPE,
-                Reason.OUT_OF_SAMPLE_NOT_POSITIVE, Reason.OUT_OF_SAMPLE_BELOW_HALF);
+        assertThat(OverfitFlag.of(0.2, 0.9, -0.5).reasons())
+                .containsExactly(
+                        Reason.LOW_DEFLATED_SHARPE, Reason.OUT_OF_SAMPLE_NOT_POSITIVE, Reason.OUT_OF_SAMPLE_BELOW_HALF);
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.phylo.evolution.validation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class PboTest {
 
@@ -144,7 +143,7 @@ class PboTest {
         assertThatThrownBy(() -> Pbo.of(new double[40][1], S)).hasMessageContaining("at least 2");
         assertThatThrownBy(() -> Pbo.of(new double[10][3], S)).hasMessageContaining("cannot fill 16 blocks");
         assertThatThrownBy(() -> Pbo.of(new double[45][3], 15)).hasMessageContaining("even");
-        assertThatThrownBy(() -> Pbo.of(new double[][]{{1, 2}, {3}}, 2)).hasMessageContaining("row 1 has 1");
+        assertThatThrownBy(() -> Pbo.of(new double[][] {{1, 2}, {3}}, 2)).hasMessageContaining("row 1 has 1");
     }
 
     private static double meanPboOfNoise(int n, int matrices, long seed) {

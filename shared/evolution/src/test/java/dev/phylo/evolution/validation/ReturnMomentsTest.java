@@ -1,5 +1,9 @@
 package dev.phylo.evolution.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.phylo.engine.backtest.BacktestResult;
 import dev.phylo.engine.backtest.Backtester;
 import dev.phylo.engine.backtest.ExecutionConfig;
@@ -8,14 +12,9 @@ import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
 import dev.phylo.engine.strategy.ExampleStrategies;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class ReturnMomentsTest {
 
@@ -66,12 +65,15 @@ class ReturnMomentsTest {
                 continue;
             }
             ReturnMoments m = ReturnMoments.ofEquity(result.equity());
-            double barsPerYear = TrialSharpes.barsPerYear(series.size(), series.time()[0],
-                    series.time()[series.size() - 1]);
+            double barsPerYear =
+                    TrialSharpes.barsPerYear(series.size(), series.time()[0], series.time()[series.size() - 1]);
 
             assertThat(m.count()).isEqualTo(series.size() - 1);
-            assertThat(m.sharpe()).as(name).isCloseTo(TrialSharpes.perBar(result.metrics().sharpe(), barsPerYear),
-                    within(1e-9 * Math.abs(m.sharpe()) + 1e-12));
+            assertThat(m.sharpe())
+                    .as(name)
+                    .isCloseTo(
+                            TrialSharpes.perBar(result.metrics().sharpe(), barsPerYear),
+                            within(1e-9 * Math.abs(m.sharpe()) + 1e-12));
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(3);
@@ -79,7 +81,7 @@ class ReturnMomentsTest {
 
     @Test
     void returnsOfAnEquityCurveAreItsBarToBarChanges() {
-        double[] r = ReturnMoments.returns(new double[]{100, 110, 99, 99});
+        double[] r = ReturnMoments.returns(new double[] {100, 110, 99, 99});
 
         assertThat(r).hasSize(3);
         assertThat(r[0]).isCloseTo(0.1, within(1e-15));
@@ -89,7 +91,7 @@ class ReturnMomentsTest {
 
     @Test
     void constantReturnsHaveNoSharpeRatio() {
-        ReturnMoments m = ReturnMoments.of(new double[]{0.01, 0.01, 0.01});
+        ReturnMoments m = ReturnMoments.of(new double[] {0.01, 0.01, 0.01});
 
         assertThat(m.defined()).isFalse();
         assertThat(m.sd()).isZero();
@@ -99,10 +101,10 @@ class ReturnMomentsTest {
 
     @Test
     void rejectsTooFewOrNonFiniteReturnsAndWipedOutEquity() {
-        assertThatThrownBy(() -> ReturnMoments.of(new double[]{0.1})).hasMessageContaining("at least 2 returns");
-        assertThatThrownBy(() -> ReturnMoments.of(new double[]{0.1, Double.NaN, 0.2}))
+        assertThatThrownBy(() -> ReturnMoments.of(new double[] {0.1})).hasMessageContaining("at least 2 returns");
+        assertThatThrownBy(() -> ReturnMoments.of(new double[] {0.1, Double.NaN, 0.2}))
                 .hasMessageContaining("return 1 of 3 is not finite");
-        assertThatThrownBy(() -> ReturnMoments.ofEquity(new double[]{100, 0, 5, 6}))
+        assertThatThrownBy(() -> ReturnMoments.ofEquity(new double[] {100, 0, 5, 6}))
                 .hasMessageContaining("equity 1 of 4 must be positive");
     }
 }

@@ -1,13 +1,12 @@
 package dev.phylo.evolution.validation;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Reference values from SciPy, computed at test time by {@code python3 -c script}. Numbers go in on standard input
@@ -19,8 +18,7 @@ final class Scipy {
 
     private static Boolean available;
 
-    private Scipy() {
-    }
+    private Scipy() {}
 
     static synchronized void assumeAvailable() {
         if (available == null) {
@@ -51,7 +49,9 @@ final class Scipy {
 
     private static List<Double> run(String script, String input) {
         try {
-            Process process = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("python3", "-c", script)
+                    .redirectErrorStream(true)
+                    .start();
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }

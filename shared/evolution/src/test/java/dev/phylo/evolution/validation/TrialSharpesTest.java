@@ -1,12 +1,11 @@
 package dev.phylo.evolution.validation;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TrialSharpesTest {
 
@@ -25,7 +24,7 @@ class TrialSharpesTest {
 
     @Test
     void fewerThanTwoDefinedSharpeRatiosHaveNoSpread() {
-        assertThat(TrialSharpes.of(3, new double[]{0.1}).variance()).isZero();
+        assertThat(TrialSharpes.of(3, new double[] {0.1}).variance()).isZero();
         assertThat(TrialSharpes.of(3, new double[0]).defined()).isZero();
     }
 
@@ -40,7 +39,7 @@ class TrialSharpesTest {
 
     @Test
     void rejectsNonFiniteSharpeRatios() {
-        assertThatThrownBy(() -> TrialSharpes.of(3, new double[]{0.1, Double.NaN}))
+        assertThatThrownBy(() -> TrialSharpes.of(3, new double[] {0.1, Double.NaN}))
                 .hasMessageContaining("Sharpe ratio 1 of 2 is not finite");
     }
 }

@@ -3,7 +3,6 @@ package dev.phylo.store.internal;
 import dev.phylo.store.DatabaseException;
 import dev.phylo.store.TransientDatabaseException;
 import io.vertx.pgclient.PgException;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Set;
@@ -21,10 +20,9 @@ public final class DatabaseErrors {
             "57P02", // crash_shutdown
             "57P03", // cannot_connect_now (Neon compute starting)
             "55P03" // lock_not_available
-    );
+            );
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     public static DatabaseException classify(String operation, Throwable failure) {
         if (failure instanceof DatabaseException) {
@@ -41,15 +39,17 @@ public final class DatabaseErrors {
             return new DatabaseException(message, state, failure);
         }
         if (isConnectionFailure(failure)) {
-            return new TransientDatabaseException(operation + " failed: cannot reach the database: "
-                    + describe(failure), null, failure);
+            return new TransientDatabaseException(
+                    operation + " failed: cannot reach the database: " + describe(failure), null, failure);
         }
         return new DatabaseException(operation + " failed: " + describe(failure), null, failure);
     }
 
     private static boolean isConnectionFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException || c instanceof IOException || c instanceof TimeoutException
+            if (c instanceof ConnectException
+                    || c instanceof IOException
+                    || c instanceof TimeoutException
                     || c.getClass().getName().endsWith("ClosedConnectionException")
                     || c.getClass().getName().endsWith("ConnectTimeoutException")) {
                 return true;

@@ -5,10 +5,9 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-
 import java.util.List;
 import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns {@code NEON_DATABASE_URL} (property {@code neon.database.url}) or {@code NEON_SECRET_ARN}
@@ -32,8 +31,8 @@ public final class NeonConfigSourceFactory implements ConfigSourceFactory {
         if (url != null) {
             settings = NeonSettings.fromUrl(url, poolSize);
         } else if (secretArn != null) {
-            settings = NeonSettings.fromSecret(secretArn, value(context, "phylo.aws.endpoint"),
-                    value(context, "phylo.aws.region"), poolSize);
+            settings = NeonSettings.fromSecret(
+                    secretArn, value(context, "phylo.aws.endpoint"), value(context, "phylo.aws.region"), poolSize);
         } else {
             return List.of();
         }
@@ -47,7 +46,9 @@ public final class NeonConfigSourceFactory implements ConfigSourceFactory {
 
     private static String value(ConfigSourceContext context, String name) {
         ConfigValue v = context.getValue(name);
-        return v == null || v.getValue() == null || v.getValue().isBlank() ? null : v.getValue().trim();
+        return v == null || v.getValue() == null || v.getValue().isBlank()
+                ? null
+                : v.getValue().trim();
     }
 
     private static OptionalInt intValue(ConfigSourceContext context, String name) {

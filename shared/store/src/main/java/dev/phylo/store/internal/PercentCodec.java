@@ -12,8 +12,7 @@ public final class PercentCodec {
     private static final String UNRESERVED_EXTRA = "-._~";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PercentCodec() {
-    }
+    private PercentCodec() {}
 
     /**
      * Decodes {@code %XX} escapes.
@@ -79,7 +78,9 @@ public final class PercentCodec {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || UNRESERVED_EXTRA.indexOf(c) >= 0;
     }
 }

@@ -1,27 +1,25 @@
 package dev.phylo.store.internal;
 
 import dev.phylo.store.DatabaseConfigException;
+import java.net.URI;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
-import java.net.URI;
-
 /** Reads one secret string with AWS SDK v2 (URL-connection HTTP client: small and native-friendly). */
 public final class SecretsManagerLookup {
 
-    private SecretsManagerLookup() {
-    }
+    private SecretsManagerLookup() {}
 
     /**
      * @param endpoint optional endpoint override (moto in tests, a VPC endpoint in production)
      * @param region   optional; otherwise the SDK's chain ({@code AWS_REGION} on Lambda, or the region in the ARN)
      */
     public static String secretString(String arn, String endpoint, String region) {
-        SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.create());
+        SecretsManagerClientBuilder builder =
+                SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
         String effectiveRegion = region != null ? region : regionOf(arn);
         if (effectiveRegion != null) {
             builder.region(Region.of(effectiveRegion));
@@ -37,8 +35,8 @@ public final class SecretsManagerLookup {
             }
             return secret;
         } catch (SdkException e) {
-            throw new DatabaseConfigException("could not read secret " + arn + " from Secrets Manager: "
-                    + e.getMessage(), e);
+            throw new DatabaseConfigException(
+                    "could not read secret " + arn + " from Secrets Manager: " + e.getMessage(), e);
         }
     }
 

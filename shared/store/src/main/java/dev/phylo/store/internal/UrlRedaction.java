@@ -16,8 +16,7 @@ public final class UrlRedaction {
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("([?&]password=)[^&]*", Pattern.CASE_INSENSITIVE);
 
-    private UrlRedaction() {
-    }
+    private UrlRedaction() {}
 
     public static String redact(String url) {
         if (url == null) {

@@ -1,9 +1,9 @@
 package dev.phylo.store.internal;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class PercentCodecTest {
 
@@ -16,7 +16,8 @@ class PercentCodecTest {
     void rejectsBadEscapesByPositionOnly() {
         assertThatThrownBy(() -> PercentCodec.decode("ab%g1")).hasMessage("invalid percent escape at character 2");
         assertThatThrownBy(() -> PercentCodec.decode("ab%4")).hasMessage("truncated percent escape at character 2");
-        assertThatThrownBy(() -> PercentCodec.decode("%\u0663\u0663")).hasMessage("invalid percent escape at character 0");
+        assertThatThrownBy(() -> PercentCodec.decode("%\u0663\u0663"))
+                .hasMessage("invalid percent escape at character 0");
     }
 
     @Test

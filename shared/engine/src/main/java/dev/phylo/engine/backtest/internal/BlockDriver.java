@@ -4,7 +4,6 @@ import dev.phylo.engine.backtest.ExecutionConfig;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.indicator.IndicatorSpec;
 import dev.phylo.engine.strategy.StrategySpec;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,16 +21,20 @@ public final class BlockDriver {
     /** Default bars per block: measured best of 4K-32K on the random batch; fewer barriers, blocks still cache-friendly. */
     public static final int DEFAULT_BLOCK = 16_384;
 
-    private BlockDriver() {
-    }
+    private BlockDriver() {}
 
     /**
      * Runs {@code specs} over {@code series}. {@code sinks} and {@code curves} give an optional trade sink and equity
      * array per strategy (may return null). {@code pool} null runs everything on the calling thread.
      */
-    public static List<StrategyRunner> run(BarSeries series, List<StrategySpec> specs, ExecutionConfig exec,
-                                           int blockSize, ExecutorService pool, IntFunction<TradeSink> sinks,
-                                           IntFunction<double[]> curves) {
+    public static List<StrategyRunner> run(
+            BarSeries series,
+            List<StrategySpec> specs,
+            ExecutionConfig exec,
+            int blockSize,
+            ExecutorService pool,
+            IntFunction<TradeSink> sinks,
+            IntFunction<double[]> curves) {
         List<IndicatorSpec> all = new ArrayList<>();
         int lead = 1;
         for (StrategySpec spec : specs) {

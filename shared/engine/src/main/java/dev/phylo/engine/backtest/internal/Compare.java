@@ -20,7 +20,13 @@ final class Compare {
     private int lastSign;
 
     /** A slot of -1 means the constant is used instead. */
-    Compare(Comparison op, int leftSlot, int leftShift, double leftConst, int rightSlot, int rightShift,
+    Compare(
+            Comparison op,
+            int leftSlot,
+            int leftShift,
+            double leftConst,
+            int rightSlot,
+            int rightShift,
             double rightConst) {
         this.op = op;
         this.leftSlot = leftSlot;
@@ -60,10 +66,18 @@ final class Compare {
             double[] b = bank.array(rightSlot);
             int bo = bank.base(rightSlot) + rightShift;
             switch (op) {
-                case GT -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] > b[t - bo] ? 1 : 0); }
-                case GE -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] >= b[t - bo] ? 1 : 0); }
-                case LT -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] < b[t - bo] ? 1 : 0); }
-                case LE -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] <= b[t - bo] ? 1 : 0); }
+                case GT -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] > b[t - bo] ? 1 : 0);
+                }
+                case GE -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] >= b[t - bo] ? 1 : 0);
+                }
+                case LT -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] < b[t - bo] ? 1 : 0);
+                }
+                case LE -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] <= b[t - bo] ? 1 : 0);
+                }
                 default -> crossSeries(a, ao, b, bo, from, start, to, out, mirror);
             }
         } else if (leftSlot >= 0) {
@@ -71,10 +85,18 @@ final class Compare {
             int ao = bank.base(leftSlot) + leftShift;
             double c = rightConst;
             switch (op) {
-                case GT -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] > c ? 1 : 0); }
-                case GE -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] >= c ? 1 : 0); }
-                case LT -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] < c ? 1 : 0); }
-                case LE -> { for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] <= c ? 1 : 0); }
+                case GT -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] > c ? 1 : 0);
+                }
+                case GE -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] >= c ? 1 : 0);
+                }
+                case LT -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] < c ? 1 : 0);
+                }
+                case LE -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (a[t - ao] <= c ? 1 : 0);
+                }
                 default -> crossConstant(a, ao, c, 1, from, start, to, out, mirror);
             }
         } else {
@@ -83,17 +105,25 @@ final class Compare {
             int bo = bank.base(rightSlot) + rightShift;
             double c = leftConst;
             switch (op) {
-                case GT -> { for (int t = start; t < to; t++) out[t - from] = (byte) (c > b[t - bo] ? 1 : 0); }
-                case GE -> { for (int t = start; t < to; t++) out[t - from] = (byte) (c >= b[t - bo] ? 1 : 0); }
-                case LT -> { for (int t = start; t < to; t++) out[t - from] = (byte) (c < b[t - bo] ? 1 : 0); }
-                case LE -> { for (int t = start; t < to; t++) out[t - from] = (byte) (c <= b[t - bo] ? 1 : 0); }
+                case GT -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (c > b[t - bo] ? 1 : 0);
+                }
+                case GE -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (c >= b[t - bo] ? 1 : 0);
+                }
+                case LT -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (c < b[t - bo] ? 1 : 0);
+                }
+                case LE -> {
+                    for (int t = start; t < to; t++) out[t - from] = (byte) (c <= b[t - bo] ? 1 : 0);
+                }
                 default -> crossConstant(b, bo, c, -1, from, start, to, out, mirror);
             }
         }
     }
 
-    private void crossSeries(double[] a, int ao, double[] b, int bo, int from, int start, int to, byte[] up,
-                             byte[] down) {
+    private void crossSeries(
+            double[] a, int ao, double[] b, int bo, int from, int start, int to, byte[] up, byte[] down) {
         int last = lastSign;
         for (int t = start; t < to; t++) {
             double d = a[t - ao] - b[t - bo];
@@ -107,8 +137,8 @@ final class Compare {
     }
 
     /** {@code sign} = +1 for {@code a vs c}, -1 for {@code c vs a}. */
-    private void crossConstant(double[] a, int ao, double c, int sign, int from, int start, int to, byte[] up,
-                               byte[] down) {
+    private void crossConstant(
+            double[] a, int ao, double c, int sign, int from, int start, int to, byte[] up, byte[] down) {
         int last = lastSign;
         for (int t = start; t < to; t++) {
             double d = sign * (a[t - ao] - c);

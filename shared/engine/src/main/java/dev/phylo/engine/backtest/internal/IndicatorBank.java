@@ -6,7 +6,6 @@ import dev.phylo.engine.indicator.IndicatorSpec;
 import dev.phylo.engine.indicator.Indicators;
 import dev.phylo.engine.strategy.Comparison;
 import dev.phylo.engine.strategy.Rule;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,8 +49,8 @@ public final class IndicatorBank {
         this.lead = lead;
         this.blockSize = blockSize;
         this.zeros = new byte[blockSize];
-        List<double[]> slots = new ArrayList<>(List.of(series.open(), series.high(), series.low(), series.close(),
-                series.volume()));
+        List<double[]> slots =
+                new ArrayList<>(List.of(series.open(), series.high(), series.low(), series.close(), series.volume()));
         for (IndicatorSpec spec : specs) {
             if (firstSlot.containsKey(spec)) {
                 continue;
@@ -90,7 +89,9 @@ public final class IndicatorBank {
      */
     public int condition(Rule.Condition condition, java.util.function.Supplier<Compare> compiler) {
         boolean cross = condition.op().isCross();
-        String key = cross ? condition.left().text() + " crosses " + condition.right().text() : condition.toString();
+        String key = cross
+                ? condition.left().text() + " crosses " + condition.right().text()
+                : condition.toString();
         Integer idx = conditionIndex.get(key);
         if (idx == null) {
             idx = conditions.size();
@@ -131,7 +132,12 @@ public final class IndicatorBank {
                 for (int i = from; i < to; i++) {
                     int b = firstBuffer.get(i);
                     Compare c = conditions.get(i);
-                    c.eval(this, blockFrom, blockTo, conditionBuffers.get(b), c.isCross() ? conditionBuffers.get(b + 1) : null);
+                    c.eval(
+                            this,
+                            blockFrom,
+                            blockTo,
+                            conditionBuffers.get(b),
+                            c.isCross() ? conditionBuffers.get(b + 1) : null);
                 }
                 return null;
             });

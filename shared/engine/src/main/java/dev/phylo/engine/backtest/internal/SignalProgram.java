@@ -4,9 +4,8 @@ import dev.phylo.engine.indicator.IndicatorSpec;
 import dev.phylo.engine.strategy.Operand;
 import dev.phylo.engine.strategy.Rule;
 import dev.phylo.engine.strategy.SideRules;
-import dev.phylo.engine.strategy.StrategySpec;
 import dev.phylo.engine.strategy.Stop;
-
+import dev.phylo.engine.strategy.StrategySpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,8 +61,16 @@ final class SignalProgram {
             return new SignalNode.Group(compileAll(any.rules(), bank, blockSize), false, blockSize);
         }
         Rule.Condition c = (Rule.Condition) rule;
-        return new SignalNode.Leaf(bank.condition(c, () -> new Compare(c.op(), slot(c.left(), bank),
-                c.left().shift(), constant(c.left()), slot(c.right(), bank), c.right().shift(), constant(c.right()))));
+        return new SignalNode.Leaf(bank.condition(
+                c,
+                () -> new Compare(
+                        c.op(),
+                        slot(c.left(), bank),
+                        c.left().shift(),
+                        constant(c.left()),
+                        slot(c.right(), bank),
+                        c.right().shift(),
+                        constant(c.right()))));
     }
 
     private static SignalNode[] compileAll(List<Rule> rules, IndicatorBank bank, int blockSize) {
@@ -92,13 +99,13 @@ final class SignalProgram {
     static List<IndicatorSpec> indicators(StrategySpec spec) {
         List<IndicatorSpec> out = new ArrayList<>();
         for (Rule.Condition c : spec.conditions()) {
-            for (Operand o : new Operand[]{c.left(), c.right()}) {
+            for (Operand o : new Operand[] {c.left(), c.right()}) {
                 if (o instanceof Operand.Indicator ind) {
                     out.add(ind.spec());
                 }
             }
         }
-        for (Stop stop : new Stop[]{spec.stopLoss(), spec.takeProfit(), spec.trailingStop()}) {
+        for (Stop stop : new Stop[] {spec.stopLoss(), spec.takeProfit(), spec.trailingStop()}) {
             if (stop != null && stop.atrSpec() != null) {
                 out.add(stop.atrSpec());
             }

@@ -37,6 +37,7 @@ public final class StrategyRunner {
     private final int lastBar;
     /** Entries allowed from flat (a reverse-only side may only reverse). */
     private final int flatEntryMask;
+
     private final int longExitMask;
     private final int shortExitMask;
     private final EquityStats stats;
@@ -52,12 +53,14 @@ public final class StrategyRunner {
     private int entryBar;
     /** Last bar whose close may pass without the bar limit closing the position. */
     private int deadline;
+
     private double slLevel;
     private double tpLevel;
     private double trailDist;
     private double trailBest;
     /** The binding stop: max(stop-loss, trailing) for a long, min for a short; +-infinity when none. */
     private double stopLine;
+
     private boolean pendingExit;
     private ExitReason pendingReason;
     private int pendingEntry;
@@ -65,8 +68,13 @@ public final class StrategyRunner {
     private double pendingTpAtr;
     private double pendingTrAtr;
 
-    public StrategyRunner(StrategySpec spec, IndicatorBank bank, ExecutionConfig exec, int blockSize,
-                          TradeSink sink, double[] equityCurve) {
+    public StrategyRunner(
+            StrategySpec spec,
+            IndicatorBank bank,
+            ExecutionConfig exec,
+            int blockSize,
+            TradeSink sink,
+            double[] equityCurve) {
         this.program = new SignalProgram(spec, bank, blockSize);
         this.allowLong = spec.direction().allowsLong();
         this.allowShort = spec.direction().allowsShort();
@@ -271,10 +279,12 @@ public final class StrategyRunner {
         if (pos != 0) {
             boolean isLong = pos > 0;
             boolean exitRule = (s & (isLong ? SignalProgram.EXIT_LONG : SignalProgram.EXIT_SHORT)) != 0;
-            boolean reverse = isLong ? allowShort && (s & SignalProgram.ENTRY_SHORT) != 0
+            boolean reverse = isLong
+                    ? allowShort && (s & SignalProgram.ENTRY_SHORT) != 0
                     : allowLong && (s & SignalProgram.ENTRY_LONG) != 0;
-            ExitReason reason = exitRule ? ExitReason.SIGNAL : reverse ? ExitReason.REVERSE
-                    : t > deadline ? ExitReason.MAX_BARS : null;
+            ExitReason reason = exitRule
+                    ? ExitReason.SIGNAL
+                    : reverse ? ExitReason.REVERSE : t > deadline ? ExitReason.MAX_BARS : null;
             if (reason == null) {
                 return;
             }
@@ -286,7 +296,13 @@ public final class StrategyRunner {
             } else {
                 exit(t, c, reason);
                 if (next != 0) {
-                    enter(t, next, c, stops.stopLossAtr(bank, t), stops.takeProfitAtr(bank, t), stops.trailingAtr(bank, t));
+                    enter(
+                            t,
+                            next,
+                            c,
+                            stops.stopLossAtr(bank, t),
+                            stops.takeProfitAtr(bank, t),
+                            stops.trailingAtr(bank, t));
                 }
             }
             return;
@@ -318,8 +334,7 @@ public final class StrategyRunner {
             return; // an ATR stop whose ATR is still undefined: no entry rather than an unprotected position
         }
         double fill = dir > 0 ? rawPrice * (1 + slipRate) : rawPrice * (1 - slipRate);
-        double q = sizing.units() > 0 ? sizing.units()
-                : sizing.fractionOfEquity() * cash / (fill * (1 + feeRate));
+        double q = sizing.units() > 0 ? sizing.units() : sizing.fractionOfEquity() * cash / (fill * (1 + feeRate));
         if (!(q > 0) || !(cash > 0)) {
             return;
         }

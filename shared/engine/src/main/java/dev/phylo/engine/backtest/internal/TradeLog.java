@@ -2,7 +2,6 @@ package dev.phylo.engine.backtest.internal;
 
 import dev.phylo.engine.backtest.ExitReason;
 import dev.phylo.engine.backtest.Trade;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,8 +58,18 @@ public final class TradeLog implements TradeSink {
     public List<Trade> toTrades(long[] time) {
         List<Trade> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            out.add(new Trade(side[i], entryBar[i], time[entryBar[i]], entryPrice[i], exitBar[i], time[exitBar[i]],
-                    exitPrice[i], quantity[i], pnl[i], returnPct[i], REASONS[reason[i]]));
+            out.add(new Trade(
+                    side[i],
+                    entryBar[i],
+                    time[entryBar[i]],
+                    entryPrice[i],
+                    exitBar[i],
+                    time[exitBar[i]],
+                    exitPrice[i],
+                    quantity[i],
+                    pnl[i],
+                    returnPct[i],
+                    REASONS[reason[i]]));
         }
         return out;
     }

@@ -2,7 +2,6 @@ package dev.phylo.engine.evolve.internal;
 
 import dev.phylo.engine.strategy.Direction;
 import dev.phylo.engine.strategy.SideRules;
-
 import java.util.Objects;
 
 /**
@@ -11,8 +10,7 @@ import java.util.Objects;
  * construction; grids are small (the default space has at most a few hundred combinations per family).
  */
 public final class ChoiceSearch {
-    private ChoiceSearch() {
-    }
+    private ChoiceSearch() {}
 
     /** The first choices (in lexicographic order) giving exactly these rules, or null when none does. */
     public static int[] find(RuleTemplate template, Direction direction, SideRules longRules, SideRules shortRules) {
@@ -20,8 +18,8 @@ public final class ChoiceSearch {
         return walk(template, direction, longRules, shortRules, chosen, 0) ? chosen : null;
     }
 
-    private static boolean walk(RuleTemplate t, Direction d, SideRules longRules, SideRules shortRules, int[] chosen,
-                                int param) {
+    private static boolean walk(
+            RuleTemplate t, Direction d, SideRules longRules, SideRules shortRules, int[] chosen, int param) {
         if (param == chosen.length) {
             RuleTemplate.Rules r = t.rules(chosen, d);
             return Objects.equals(r.longRules(), longRules) && Objects.equals(r.shortRules(), shortRules);

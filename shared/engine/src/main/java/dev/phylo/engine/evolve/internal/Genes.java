@@ -9,8 +9,7 @@ public final class Genes {
     /** Returned by {@link #choiceOrOff} for a gene in the off region. */
     public static final int OFF = -1;
 
-    private Genes() {
-    }
+    private Genes() {}
 
     /** The bucket of {@code gene} among {@code count} equal buckets of [0, 1). */
     public static int choice(double gene, int count) {
@@ -53,8 +52,8 @@ public final class Genes {
     /** Fails unless {@code genes} has {@code length} values, each finite and in [0, 1). */
     public static void check(double[] genes, int length) {
         if (genes == null || genes.length != length) {
-            throw new IllegalArgumentException("genome must have %d genes, got %s"
-                    .formatted(length, genes == null ? "null" : genes.length));
+            throw new IllegalArgumentException(
+                    "genome must have %d genes, got %s".formatted(length, genes == null ? "null" : genes.length));
         }
         for (int i = 0; i < genes.length; i++) {
             if (!(genes[i] >= 0 && genes[i] < 1)) {

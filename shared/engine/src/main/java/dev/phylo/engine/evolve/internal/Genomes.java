@@ -7,8 +7,7 @@ import io.jenetics.Genotype;
 
 /** Conversions between plain gene arrays and Jenetics genotypes of one {@link DoubleChromosome} over [0, 1). */
 public final class Genomes {
-    private Genomes() {
-    }
+    private Genomes() {}
 
     public static Genotype<DoubleGene> toGenotype(double[] genes) {
         DoubleGene[] out = new DoubleGene[genes.length];

@@ -1,15 +1,13 @@
 package dev.phylo.engine.evolve.internal;
 
 import dev.phylo.engine.indicator.IndicatorSpec;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
 /** Validation shared by the search-space records. Every message names the field and the offending value. */
 public final class GridChecks {
-    private GridChecks() {
-    }
+    private GridChecks() {}
 
     /** A non-empty list of distinct periods, each in {@code [min, IndicatorSpec.MAX_PERIOD]}. */
     public static List<Integer> periods(List<Integer> values, int min, String field) {
@@ -25,11 +23,15 @@ public final class GridChecks {
 
     /** A non-empty list of distinct finite numbers, each in the open interval {@code (lo, hi)}; -0 becomes 0. */
     public static List<Double> levels(List<Double> values, double lo, double hi, String field) {
-        List<Double> list = distinct(values == null ? null : values.stream().map(v -> v == null ? null : v + 0.0)
-                .toList(), field); // + 0.0 turns -0.0 into 0.0, so equal text means equal value
+        List<Double> list = distinct(
+                values == null
+                        ? null
+                        : values.stream().map(v -> v == null ? null : v + 0.0).toList(),
+                field); // + 0.0 turns -0.0 into 0.0, so equal text means equal value
         for (double v : list) {
             if (!(v > lo && v < hi)) {
-                throw new IllegalArgumentException("%s must lie in (%s, %s): %s in %s".formatted(field, lo, hi, v, list));
+                throw new IllegalArgumentException(
+                        "%s must lie in (%s, %s): %s in %s".formatted(field, lo, hi, v, list));
             }
         }
         return list;
@@ -51,7 +53,8 @@ public final class GridChecks {
     }
 
     /** Fails unless every value of {@code low} is below every value of {@code high}. */
-    public static void below(List<? extends Number> low, String lowField, List<? extends Number> high, String highField) {
+    public static void below(
+            List<? extends Number> low, String lowField, List<? extends Number> high, String highField) {
         double maxLow = low.stream().mapToDouble(Number::doubleValue).max().orElseThrow();
         double minHigh = high.stream().mapToDouble(Number::doubleValue).min().orElseThrow();
         if (maxLow >= minHigh) {

@@ -2,7 +2,6 @@ package dev.phylo.engine.evolve.internal;
 
 import io.jenetics.DoubleGene;
 import io.jenetics.Mutator;
-
 import java.util.random.RandomGenerator;
 
 /**

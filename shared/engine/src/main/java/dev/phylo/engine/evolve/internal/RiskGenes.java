@@ -9,8 +9,7 @@ import dev.phylo.engine.strategy.Stop;
  * distances and then the ATR multiples of its {@link RiskSpace.StopRange}.
  */
 public final class RiskGenes {
-    private RiskGenes() {
-    }
+    private RiskGenes() {}
 
     /** The stop a gene stands for, or null for none. */
     public static Stop stop(double gene, RiskSpace.StopRange range) {
@@ -19,7 +18,8 @@ public final class RiskGenes {
             return null;
         }
         int percents = range.percents().size();
-        return i < percents ? Stop.percent(range.percents().get(i))
+        return i < percents
+                ? Stop.percent(range.percents().get(i))
                 : Stop.atr(range.atrPeriod(), range.atrMultiples().get(i - percents));
     }
 
@@ -29,17 +29,25 @@ public final class RiskGenes {
         if (stop == null) {
             index = Genes.OFF;
             if (!(range.off() > 0)) {
-                throw new NotInSearchSpaceException("%s: the search space always sets one (off share 0), but the spec has none"
-                        .formatted(field));
+                throw new NotInSearchSpaceException(
+                        "%s: the search space always sets one (off share 0), but the spec has none".formatted(field));
             }
         } else {
-            index = stop.kind() == Stop.Kind.PERCENT ? range.percents().indexOf(stop.value())
-                    : stop.atrPeriod() != range.atrPeriod() ? -1
-                    : range.atrMultiples().indexOf(stop.value());
+            index = stop.kind() == Stop.Kind.PERCENT
+                    ? range.percents().indexOf(stop.value())
+                    : stop.atrPeriod() != range.atrPeriod()
+                            ? -1
+                            : range.atrMultiples().indexOf(stop.value());
             if (index < 0 || range.off() >= 1) {
-                throw new NotInSearchSpaceException("%s %s is not in the search space: percents %s, atrMultiples %s of atr(%d), off share %s"
-                        .formatted(field, describe(stop), range.percents(), range.atrMultiples(), range.atrPeriod(),
-                                range.off()));
+                throw new NotInSearchSpaceException(
+                        "%s %s is not in the search space: percents %s, atrMultiples %s of atr(%d), off share %s"
+                                .formatted(
+                                        field,
+                                        describe(stop),
+                                        range.percents(),
+                                        range.atrMultiples(),
+                                        range.atrPeriod(),
+                                        range.off()));
             }
             if (stop.kind() == Stop.Kind.ATR) {
                 index += range.percents().size();
@@ -66,7 +74,8 @@ public final class RiskGenes {
     }
 
     private static String describe(Stop stop) {
-        return stop.kind() == Stop.Kind.PERCENT ? GridChecks.num(stop.value()) + "%"
+        return stop.kind() == Stop.Kind.PERCENT
+                ? GridChecks.num(stop.value()) + "%"
                 : GridChecks.num(stop.value()) + " x atr(" + stop.atrPeriod() + ")";
     }
 }

@@ -21,15 +21,14 @@ public interface RuleTemplate {
     Rules rules(int[] chosen, Direction direction);
 
     /** Rules of one decoded strategy, and a short label naming its family and parameters. */
-    record Rules(String label, SideRules longRules, SideRules shortRules) {
-    }
+    record Rules(String label, SideRules longRules, SideRules shortRules) {}
 
     /**
      * Rules whose short side mirrors the long side, each side present only if {@code direction} allows it. A null
      * exit means none.
      */
-    static Rules sides(String label, Direction direction, String longEntry, String longExit, String shortEntry,
-                       String shortExit) {
+    static Rules sides(
+            String label, Direction direction, String longEntry, String longExit, String shortEntry, String shortExit) {
         SideRules longRules = direction.allowsLong() ? side(longEntry, longExit) : null;
         SideRules shortRules = direction.allowsShort() ? side(shortEntry, shortExit) : null;
         return new Rules(label, longRules, shortRules);

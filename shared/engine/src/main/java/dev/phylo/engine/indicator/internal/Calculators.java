@@ -1,13 +1,11 @@
 package dev.phylo.engine.indicator.internal;
 
-import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.indicator.IndicatorCalculator;
 import dev.phylo.engine.indicator.IndicatorSpec;
 
 /** Streaming calculators for every {@link dev.phylo.engine.indicator.IndicatorKind}. */
 public final class Calculators {
-    private Calculators() {
-    }
+    private Calculators() {}
 
     public static IndicatorCalculator create(IndicatorSpec spec) {
         int p = spec.intParam(0);

@@ -1,10 +1,9 @@
 package dev.phylo.engine.indicator.internal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The segment method gives exactly the naive window extremum, for any period and any split into blocks. */
 class RangeExtremumTest {
@@ -16,8 +15,8 @@ class RangeExtremumTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = rnd.nextInt(50) / 4.0; // repeated values exercise ties
         }
-        for (int n : new int[]{1, 2, 3, 7, 20, 64, 333, 1_999, 2_000}) {
-            for (boolean max : new boolean[]{true, false}) {
+        for (int n : new int[] {1, 2, 3, 7, 20, 64, 333, 1_999, 2_000}) {
+            for (boolean max : new boolean[] {true, false}) {
                 RangeExtremum ext = new RangeExtremum(n, max);
                 double[] out = new double[x.length];
                 int from = 0;
