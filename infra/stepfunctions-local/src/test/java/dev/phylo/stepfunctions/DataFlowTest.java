@@ -5,6 +5,8 @@ import static dev.phylo.stepfunctions.Asl.json;
 import static dev.phylo.stepfunctions.Asl.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** InputPath -> Parameters -> (task) -> ResultSelector -> ResultPath -> OutputPath, in the spec's order. */
@@ -108,6 +110,21 @@ class DataFlowTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(json(exitedA.details().get("output").asText())).isEqualTo(json("{\"x\": 1, \"seen\": {}}"));
+    }
+
+    @Test
+    void aPassStatesResultIsTheCallersToChangeNotTheMachines() {
+        StateMachine machine = StateMachine.parse(
+                "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"Result\": {\"n\": 1}, \"End\": true}}}",
+                Map.of());
+
+        ExecutionResult first = machine.start("first", json("{}"), new Asl.Functions(), null, Asl.options())
+                .await();
+        ((ObjectNode) first.output()).put("n", 2);
+        ExecutionResult second = machine.start("second", json("{}"), new Asl.Functions(), null, Asl.options())
+                .await();
+
+        assertThat(second.output()).isEqualTo(json("{\"n\": 1}"));
     }
 
     @Test

@@ -23,7 +23,8 @@ final class SimpleStates {
         if (s.parameters() != null) {
             eff = s.parameters().evaluate(eff, ctx, f);
         }
-        JsonNode result = s.result() != null ? s.result() : eff;
+        // a copy: the output goes to the caller, and the model is shared by every execution of the machine
+        JsonNode result = s.result() != null ? s.result().deepCopy() : eff;
         JsonNode out = s.resultPath().apply(raw, result, s.name(), "ResultPath");
         return interpreter.exit(s, outputPath(s, out, ctx), f);
     }
