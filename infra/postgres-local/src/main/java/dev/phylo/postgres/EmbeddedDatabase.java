@@ -117,7 +117,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (name == null || !DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": '" + name + "'");
         }
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             try (ResultSet rows = exists.executeQuery()) {

@@ -20,12 +20,12 @@ class EmbeddedDatabaseTest {
     void serverRequiresThePassword() throws SQLException {
         DatabaseUrl url = SharedServer.get().url();
 
-        try (Connection connection = url.connect()) {
+        try (Connection connection = PostgresJdbc.connect(url)) {
             assertThat(connection.isValid(5)).isTrue();
         }
         assertThat(url.password()).hasSize(32);
-        assertThatThrownBy(() -> DatabaseUrl.of(url.user(), "wrong", url.host(), url.port(), url.database())
-                        .connect())
+        assertThatThrownBy(() -> PostgresJdbc.connect(
+                        DatabaseUrl.of(url.user(), "wrong", url.host(), url.port(), url.database())))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("password authentication failed");
     }
@@ -85,7 +85,7 @@ class EmbeddedDatabaseTest {
     }
 
     private static List<String> strings(DatabaseUrl url, String sql) throws SQLException {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             List<String> values = new ArrayList<>();
@@ -97,7 +97,7 @@ class EmbeddedDatabaseTest {
     }
 
     private static void execute(DatabaseUrl url, String sql) throws SQLException {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

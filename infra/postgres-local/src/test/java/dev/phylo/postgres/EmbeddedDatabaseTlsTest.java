@@ -69,7 +69,7 @@ class EmbeddedDatabaseTlsTest {
         assertThat(url.host()).isEqualTo("localhost");
         assertThat(url.param("sslmode")).contains("verify-full");
         assertThat(url.param("sslrootcert")).contains(server.caCertificatePem().toString());
-        try (Connection connection = url.connect()) {
+        try (Connection connection = PostgresJdbc.connect(url)) {
             assertThat(connection.isValid(5)).isTrue();
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
  * Points a {@code @QuarkusTest} at the JVM-wide {@link TestDatabase}:
  * {@code @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)}.
  *
- * <p>Sets only {@value #URL_KEY}: the full {@code postgresql://user:password@localhost:port/phylo_test} URL with
+ * <p>Sets only {@value #URL_KEY}: the full {@code postgresql://user:password@host:port/phylo_test_<random>} URL with
  * {@code sslmode=disable} (unless the URL from {@link TestDatabase#URL_ENV} names an sslmode). The store module maps
  * that key to the Quarkus datasource. The database stays up after {@link #stop()}: it belongs to the JVM.
  */

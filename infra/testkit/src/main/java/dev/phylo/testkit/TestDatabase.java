@@ -1,5 +1,6 @@
 package dev.phylo.testkit;
 
+import dev.phylo.schema.MigrationResult;
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.internal.Jdbc;
 import dev.phylo.testkit.internal.TestDatabaseServer;
@@ -29,6 +30,26 @@ public final class TestDatabase {
     /** The migrated test database, credentials included. */
     public static DatabaseUrl url() {
         return TestDatabaseServer.get().url();
+    }
+
+    /**
+     * A new, empty database on the same server as {@link #url()} (embedded, or the one {@value #URL_ENV} names), for
+     * a test that needs a database of its own; dropped at JVM exit on an external server.
+     *
+     * @param prefix lower-case letters, digits and '_'; a random suffix is added
+     */
+    public static DatabaseUrl newDatabase(String prefix) {
+        return TestDatabaseServer.get().newDatabase(prefix);
+    }
+
+    /** What migrating the test database did, its storage mode included. */
+    public static MigrationResult migration() {
+        return TestDatabaseServer.get().migration();
+    }
+
+    /** Whether the tests run on the server {@value #URL_ENV} names rather than an embedded one. */
+    public static boolean external() {
+        return TestDatabaseServer.get().external();
     }
 
     /** {@link #url()} as JDBC URL, without credentials (pass {@code url().user()} and {@code url().password()}). */

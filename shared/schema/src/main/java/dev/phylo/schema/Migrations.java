@@ -2,10 +2,12 @@ package dev.phylo.schema;
 
 import dev.phylo.schema.internal.SecretScrubber;
 import dev.phylo.store.DatabaseUrl;
+import dev.phylo.store.StorageMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -31,9 +33,6 @@ public final class Migrations {
 
     public static final String LOCATION = "classpath:db/migration";
 
-    private static final String TIMESCALE_INSTALLED =
-            "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')";
-
     private Migrations() {}
 
     /**
@@ -42,8 +41,18 @@ public final class Migrations {
      * @throws MigrationException naming the failed migration and the cause; never containing the password
      */
     public static MigrationResult migrate(String jdbcUrl, String user, String password) {
+        return migrate(jdbcUrl, user, password, false);
+    }
+
+    /**
+     * Migrates the database at a JDBC URL; with {@code requireTimescale}, fails unless the time-series tables end up
+     * TimescaleDB hypertables (creating the extension first, so that a missing privilege is named).
+     *
+     * @throws MigrationException naming the failed migration, or why TimescaleDB is missing; never the password
+     */
+    public static MigrationResult migrate(String jdbcUrl, String user, String password, boolean requireTimescale) {
         SecretScrubber scrubber = new SecretScrubber(password);
-        return run(configure().dataSource(jdbcUrl, user, password), scrubber);
+        return run(configure().dataSource(jdbcUrl, user, password), scrubber, requireTimescale);
     }
 
     /** Migrates the database a {@link DatabaseUrl} points to. */
@@ -57,7 +66,17 @@ public final class Migrations {
      * @throws MigrationException naming the failed migration and the cause
      */
     public static MigrationResult migrate(DataSource dataSource) {
-        return run(configure().dataSource(dataSource), new SecretScrubber(null));
+        return run(configure().dataSource(dataSource), new SecretScrubber(null), false);
+    }
+
+    /** How the database keeps its time-series tables, read with {@link StorageMode#QUERY}. */
+    public static StorageMode storageMode(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(StorageMode.QUERY)) {
+            rows.next();
+            return StorageMode.of(rows.getString("version"), rows.getBoolean("available"), List.of((String[])
+                    rows.getArray("hypertables").getArray()));
+        }
     }
 
     /**
@@ -76,7 +95,11 @@ public final class Migrations {
                 .cleanDisabled(true);
     }
 
-    private static MigrationResult run(FluentConfiguration configuration, SecretScrubber scrubber) {
+    private static MigrationResult run(
+            FluentConfiguration configuration, SecretScrubber scrubber, boolean requireTimescale) {
+        if (requireTimescale) {
+            createTimescale(configuration, scrubber);
+        }
         Flyway flyway = configuration.load();
         MigrateResult result;
         try {
@@ -92,19 +115,33 @@ public final class Migrations {
             throw new MigrationException(
                     scrubber.scrub("Database migration failed: " + e.getMessage()), scrubber.scrub(e));
         }
-        try (Connection connection = configuration.getDataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(TIMESCALE_INSTALLED)) {
-            rows.next();
-            boolean timescale = rows.getBoolean(1);
+        StorageMode storage;
+        String currentVersion;
+        try (Connection connection = configuration.getDataSource().getConnection()) {
+            storage = storageMode(connection);
             MigrationInfo current = flyway.info().current();
-            String currentVersion =
-                    current == null ? null : current.getVersion().getVersion();
-            return new MigrationResult(
-                    result.initialSchemaVersion, currentVersion, result.migrationsExecuted, timescale);
+            currentVersion = current == null ? null : current.getVersion().getVersion();
         } catch (SQLException | FlywayException e) {
             throw new MigrationException(
                     scrubber.scrub("Migrated, but reading the schema state afterwards failed: " + e.getMessage()),
+                    scrubber.scrub(e));
+        }
+        if (requireTimescale && !storage.timescale()) {
+            throw new MigrationException(
+                    "TimescaleDB is required (phylo.db.require-timescaledb), but " + storage.reason(), null);
+        }
+        return new MigrationResult(result.initialSchemaVersion, currentVersion, result.migrationsExecuted, storage);
+    }
+
+    /** Creates the extension before migrating, so that a missing package or privilege fails loudly and says so. */
+    private static void createTimescale(FluentConfiguration configuration, SecretScrubber scrubber) {
+        try (Connection connection = configuration.getDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+        } catch (SQLException e) {
+            throw new MigrationException(
+                    scrubber.scrub("TimescaleDB is required (phylo.db.require-timescaledb), but CREATE EXTENSION "
+                            + "timescaledb failed: " + e.getMessage()),
                     scrubber.scrub(e));
         }
     }

@@ -36,7 +36,9 @@ class LeaderboardTest {
 
     @BeforeAll
     static void fillMetrics() throws SQLException {
-        db = SharedServer.get().createDatabase("leaderboard_test");
+        db = SharedServer.get()
+                .createDatabase(
+                        "leaderboard_" + java.util.UUID.randomUUID().toString().replace("-", ""));
         Migrations.migrate(db);
         Sql.execute(
                 db,

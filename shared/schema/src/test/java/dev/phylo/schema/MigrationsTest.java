@@ -2,8 +2,11 @@ package dev.phylo.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.phylo.store.DatabaseUrl;
+import dev.phylo.store.StorageMode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -40,7 +43,7 @@ class MigrationsTest {
         assertThat(result.previousVersion()).isNull();
         assertThat(result.currentVersion()).isEqualTo(Migrations.expectedVersion());
         assertThat(result.applied()).isEqualTo(bundledScripts().size());
-        assertThat(result.timescale()).isFalse();
+        assertThat(result.timescale()).isEqualTo(SharedServer.get().timescaleAvailable());
         assertThat(Sql.strings(
                         db,
                         "SELECT table_name FROM information_schema.tables "
@@ -84,7 +87,7 @@ class MigrationsTest {
         MigrationResult result = Migrations.migrate(dataSource);
 
         assertThat(result.currentVersion()).isEqualTo(Migrations.expectedVersion());
-        assertThat(result.timescale()).isFalse();
+        assertThat(result.timescale()).isEqualTo(SharedServer.get().timescaleAvailable());
     }
 
     @Test
@@ -176,17 +179,85 @@ class MigrationsTest {
     }
 
     @Test
-    void createsDescendingTimeIndexesAndBrinFallbackWithoutTimescale() {
+    void createsDescendingTimeIndexes() {
         Migrations.migrate(db);
 
         assertThat(indexDefinition("market_data_symbol_time"))
                 .endsWith("ON public.market_data USING btree (symbol, \"timestamp\" DESC)");
         assertThat(indexDefinition("strategy_metrics_strategy_time"))
                 .endsWith("ON public.strategy_metrics USING btree (strategy_id, \"timestamp\" DESC)");
+    }
+
+    @Test
+    void withoutTimescaleTheTablesArePlainWithBrinIndexesAndTheModeSaysWhy() {
+        assumeFalse(SharedServer.get().timescaleAvailable(), "the test server has TimescaleDB");
+
+        MigrationResult result = Migrations.migrate(db);
+
         assertThat(indexDefinition("market_data_time_brin"))
                 .endsWith("ON public.market_data USING brin (\"timestamp\")");
         assertThat(indexDefinition("strategy_metrics_time_brin"))
                 .endsWith("ON public.strategy_metrics USING brin (\"timestamp\")");
+        assertThat(result.storage())
+                .isEqualTo(new StorageMode(
+                        StorageMode.PLAIN,
+                        null,
+                        List.of(),
+                        "TimescaleDB is not installed on this server; plain tables with BRIN indexes on time"));
+    }
+
+    @Test
+    void requiringTimescaleWhereItCannotBeCreatedFailsBeforeMigratingAndSaysWhy() {
+        assumeFalse(SharedServer.get().timescaleAvailable(), "the test server has TimescaleDB");
+
+        assertThatThrownBy(() -> Migrations.migrate(db.toJdbcUrl(), db.user(), db.password(), true))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("TimescaleDB is required")
+                .hasMessageContaining("CREATE EXTENSION timescaledb failed")
+                .hasMessageContaining("timescaledb");
+        assertThat(Sql.strings(db, "SELECT to_regclass('flyway_schema_history') IS NULL"))
+                .containsExactly("true");
+    }
+
+    @Test
+    void withTimescaleTheTablesAreHypertablesSizedForTheirDataWithoutTheDefaultTimeIndex() {
+        assumeTrue(SharedServer.get().timescaleAvailable(), "the test server has no TimescaleDB");
+
+        MigrationResult result = Migrations.migrate(db.toJdbcUrl(), db.user(), db.password(), true);
+
+        assertThat(result.storage().mode()).isEqualTo(StorageMode.TIMESCALEDB);
+        assertThat(result.storage().hypertables()).containsExactly("market_data", "strategy_metrics");
+        assertThat(Sql.strings(
+                        db,
+                        "SELECT hypertable_name || ' ' || time_interval FROM timescaledb_information.dimensions "
+                                + "ORDER BY hypertable_name"))
+                .containsExactly("market_data 365 days", "strategy_metrics 30 days");
+        assertThat(Sql.strings(
+                        db,
+                        "SELECT indexname FROM pg_indexes WHERE tablename IN ('market_data', 'strategy_metrics') "
+                                + "ORDER BY indexname"))
+                .doesNotContain("market_data_timestamp_idx", "strategy_metrics_timestamp_idx");
+    }
+
+    @Test
+    void withTimescaleTwentyYearsOfDailyBarsGoInOneTransactionAtDefaultLockSettings() throws SQLException {
+        assumeTrue(SharedServer.get().timescaleAvailable(), "the test server has no TimescaleDB");
+        Migrations.migrate(db);
+
+        // 7,305 days from 1995: with V2's 1-day chunks this was ~7,300 chunks in one transaction, out of shared memory
+        Sql.execute(
+                db,
+                "INSERT INTO market_data (\"timestamp\", symbol, interval, open, high, low, close, volume, source) "
+                        + "SELECT d, 'ORCL', '1d', 1, 2, 0.5, 1.5, 100, 'test' "
+                        + "FROM generate_series('1995-01-01'::timestamptz, '2014-12-31', interval '1 day') d");
+
+        assertThat(Sql.strings(db, "SELECT count(*) FROM market_data")).containsExactly("7305");
+        assertThat(Integer.parseInt(Sql.strings(
+                                db,
+                                "SELECT count(*) FROM timescaledb_information.chunks "
+                                        + "WHERE hypertable_name = 'market_data'")
+                        .get(0)))
+                .isBetween(20, 21);
     }
 
     @Test
@@ -268,8 +339,9 @@ class MigrationsTest {
     @Test
     void failedMigrationNamesTheScriptAndSqlState() throws SQLException {
         Migrations.migrate(db);
-        // undo V4 by hand and leave a row its CHECK constraint refuses: re-running V4 must fail and roll back
-        Sql.execute(db, "DELETE FROM flyway_schema_history WHERE version = '4'");
+        // undo V4 (and V5 after it) by hand and leave a row V4's CHECK constraint refuses: re-running V4 must fail
+        // and roll back
+        Sql.execute(db, "DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
         Sql.execute(db, "ALTER TABLE runs DROP CONSTRAINT runs_status_check");
         Sql.execute(
                 db,
@@ -299,7 +371,7 @@ class MigrationsTest {
     @Test
     void connectionFailureNeverRevealsThePassword() {
         String secret = "Zq7-Distinctive-Secret-4K";
-        String jdbcUrl = "jdbc:postgresql://localhost:" + SharedServer.get().port() + "/" + db.database() + "?password="
+        String jdbcUrl = "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.database() + "?password="
                 + secret + "&connectTimeout=5";
 
         MigrationException error = org.assertj.core.api.Assertions.catchThrowableOfType(

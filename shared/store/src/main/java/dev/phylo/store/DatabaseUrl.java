@@ -2,16 +2,12 @@ package dev.phylo.store;
 
 import dev.phylo.store.internal.PercentCodec;
 import dev.phylo.store.internal.UrlRedaction;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.StringJoiner;
 
 /**
@@ -118,16 +114,6 @@ public record DatabaseUrl(
     /** {@code jdbc:postgresql://host:port/db?params}; credentials are not part of it, pass {@link #user()} and {@link #password()}. */
     public String toJdbcUrl() {
         return "jdbc:postgresql://" + hostAndPort() + "/" + PercentCodec.encode(database, "") + query();
-    }
-
-    /** Opens a JDBC connection with these credentials. */
-    public Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", user);
-        if (!password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
-        return DriverManager.getConnection(toJdbcUrl(), properties);
     }
 
     /**

@@ -67,13 +67,21 @@ public class MarketDataRepository {
                    array_agg(low::float8 ORDER BY "timestamp") AS l, array_agg(close::float8 ORDER BY "timestamp") AS c,
                    array_agg(volume::float8 ORDER BY "timestamp") AS v
               FROM """;
-    private static final String FIRST_PAGE = READ_PAGE_COLUMNS + """
+    /** Rows [$4, $5) of the pair, at most $3: one time window of the read-back. */
+    private static final String PAGE = READ_PAGE_COLUMNS + """
             (SELECT * FROM market_data WHERE symbol = $1 AND "interval" = $2
+                AND "timestamp" >= to_timestamp($4::bigint / 1000.0) AND "timestamp" < to_timestamp($5::bigint / 1000.0)
               ORDER BY "timestamp" LIMIT $3) page""";
-    private static final String NEXT_PAGE = READ_PAGE_COLUMNS + """
-            (SELECT * FROM market_data WHERE symbol = $1 AND "interval" = $2
-                AND "timestamp" > to_timestamp($4::bigint / 1000.0)
-              ORDER BY "timestamp" LIMIT $3) page""";
+
+    private static final String RANGE = """
+            SELECT (extract(epoch FROM min("timestamp")) * 1000)::bigint AS first,
+                   (extract(epoch FROM max("timestamp")) * 1000)::bigint AS last
+              FROM market_data WHERE symbol = $1 AND "interval" = $2""";
+    /**
+     * The read-back's time window: market_data's chunk interval (migration V5), so that each page's statement plans
+     * and locks one or two chunks, not every chunk of the table.
+     */
+    static final long READ_WINDOW_MILLIS = 365L * 24 * 3600 * 1000;
 
     /**
      * The upsert statement's text: for diagnostics that time variants of it against the original (infra/bench's
@@ -185,24 +193,42 @@ public class MarketDataRepository {
                 .addString(source);
     }
 
-    /** Every stored bar of (symbol, interval) in time order, or null when there is none. */
+    /**
+     * Every stored bar of (symbol, interval) in time order, or null when there is none. Read in pages of at most
+     * {@value #READ_PAGE_ROWS} rows within time windows of {@link #READ_WINDOW_MILLIS}, so that no statement touches
+     * more than two chunks of a hypertable; inside the caller's transaction the locks add up to the chunks the pair's
+     * history spans (one per year of it).
+     */
     public Uni<BarSeries> read(SqlConnection connection, String symbol, BarInterval interval) {
-        return readFrom(connection, symbol, interval, new Columns(), null);
+        return connection
+                .preparedQuery(RANGE)
+                .execute(Tuple.of(symbol, interval.toString()))
+                .flatMap(rows -> {
+                    Row range = rows.iterator().next();
+                    Long first = range.getLong("first");
+                    if (first == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    long last = range.getLong("last");
+                    return readFrom(connection, symbol, interval, new Columns(), first, last);
+                });
     }
 
+    /** Pages from {@code cursor} (inclusive) on, one window at a time, until past {@code last}. */
     private Uni<BarSeries> readFrom(
-            SqlConnection connection, String symbol, BarInterval interval, Columns sofar, Long afterMillis) {
-        Tuple args = afterMillis == null
-                ? Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS)
-                : Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS, afterMillis);
+            SqlConnection connection, String symbol, BarInterval interval, Columns sofar, long cursor, long last) {
+        if (cursor > last) {
+            return Uni.createFrom().item(sofar.toSeries(symbol, interval));
+        }
+        long windowEnd = Math.min(cursor - Math.floorMod(cursor, READ_WINDOW_MILLIS) + READ_WINDOW_MILLIS, last + 1);
         return connection
-                .preparedQuery(afterMillis == null ? FIRST_PAGE : NEXT_PAGE)
-                .execute(args)
+                .preparedQuery(PAGE)
+                .execute(Tuple.of(symbol, interval.toString(), READ_PAGE_ROWS, cursor, windowEnd))
                 .flatMap(rows -> {
                     Row row = rows.iterator().next();
                     Long[] t = row.getArrayOfLongs("t");
                     if (t == null || t.length == 0) {
-                        return Uni.createFrom().item(sofar.size == 0 ? null : sofar.toSeries(symbol, interval));
+                        return readFrom(connection, symbol, interval, sofar, windowEnd, last);
                     }
                     sofar.append(
                             t,
@@ -211,10 +237,8 @@ public class MarketDataRepository {
                             row.getArrayOfDoubles("l"),
                             row.getArrayOfDoubles("c"),
                             row.getArrayOfDoubles("v"));
-                    if (t.length < READ_PAGE_ROWS) {
-                        return Uni.createFrom().item(sofar.toSeries(symbol, interval));
-                    }
-                    return readFrom(connection, symbol, interval, sofar, t[t.length - 1]);
+                    long next = t.length < READ_PAGE_ROWS ? windowEnd : t[t.length - 1] + 1;
+                    return readFrom(connection, symbol, interval, sofar, next, last);
                 });
     }
 

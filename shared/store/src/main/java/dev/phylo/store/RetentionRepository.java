@@ -7,47 +7,67 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 
 /**
- * Retention by age for {@code market_data} and {@code strategy_metrics}: {@code drop_chunks} on hypertables (Neon's
- * Apache-2 TimescaleDB has no retention policies, so this is our scheduled job), {@code DELETE} by time otherwise.
+ * Retention by age for the time-series tables, one bounded batch per call, so that each transaction locks a bounded
+ * number of chunks and rows however long the backlog is (docs/architecture.md, decision 7). Neon's Apache-2
+ * TimescaleDB has no retention policies: this is our scheduled job. The caller runs each batch in its own transaction
+ * and repeats until a batch removes nothing:
+ * <ol>
+ *   <li>on a hypertable, {@link #dropOldestChunks} drops the chunks that lie wholly before the cutoff;</li>
+ *   <li>then {@link #deleteOldestRows} deletes the rows still before it: on a hypertable only those of the one chunk
+ *       the cutoff falls in, on a plain table all of them.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class RetentionRepository {
 
-    public Uni<RetentionResult> apply(SqlConnection connection, OffsetDateTime cutoff) {
+    /** Chunks dropped per transaction: each holds a few locks, and PostgreSQL's default is 64 per transaction. */
+    public static final int CHUNKS_PER_BATCH = 8;
+    /** Rows deleted per transaction. */
+    public static final int ROWS_PER_BATCH = 50_000;
+
+    private static final String OLDEST_CHUNKS_END = """
+            SELECT max(range_end) AS until, count(*) AS n FROM (
+              SELECT range_end FROM timescaledb_information.chunks
+               WHERE hypertable_schema = current_schema() AND hypertable_name = $1 AND range_end <= $2
+               ORDER BY range_end LIMIT $3) oldest""";
+
+    /**
+     * Drops up to {@value #CHUNKS_PER_BATCH} of the oldest chunks of hypertable {@code table} that end at or before
+     * {@code cutoff}; the number dropped (0 when none is left).
+     */
+    public Uni<Long> dropOldestChunks(SqlConnection connection, String table, OffsetDateTime cutoff) {
+        requireTimeSeries(table);
         return connection
-                .query("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb') AS ts")
-                .execute()
+                .preparedQuery(OLDEST_CHUNKS_END)
+                .execute(Tuple.of(table, cutoff, CHUNKS_PER_BATCH))
                 .flatMap(rows -> {
-                    boolean timescale = rows.iterator().next().getBoolean("ts");
-                    return timescale ? dropChunks(connection, cutoff) : deleteRows(connection, cutoff);
+                    var row = rows.iterator().next();
+                    long n = row.getLong("n");
+                    if (n == 0) {
+                        return Uni.createFrom().item(0L);
+                    }
+                    // the batch's last end: drop_chunks takes the chunks that end at or before it, i.e. this batch
+                    return connection
+                            .preparedQuery("SELECT count(*) AS n FROM drop_chunks($1::regclass, "
+                                    + "older_than => $2::timestamptz)")
+                            .execute(Tuple.of(table, row.getOffsetDateTime("until")))
+                            .map(dropped -> dropped.iterator().next().getLong("n"));
                 });
     }
 
-    private Uni<RetentionResult> dropChunks(SqlConnection connection, OffsetDateTime cutoff) {
-        String sql = "SELECT count(*) AS n FROM drop_chunks($1::regclass, older_than => $2::timestamptz)";
+    /** Deletes up to {@value #ROWS_PER_BATCH} rows of {@code table} older than {@code cutoff}; the number deleted. */
+    public Uni<Long> deleteOldestRows(SqlConnection connection, String table, OffsetDateTime cutoff) {
+        requireTimeSeries(table);
         return connection
-                .preparedQuery(sql)
-                .execute(Tuple.of("market_data", cutoff))
-                .flatMap(market -> connection
-                        .preparedQuery(sql)
-                        .execute(Tuple.of("strategy_metrics", cutoff))
-                        .map(metrics -> new RetentionResult(
-                                true,
-                                cutoff.toString(),
-                                0,
-                                market.iterator().next().getLong("n"),
-                                0,
-                                metrics.iterator().next().getLong("n"))));
+                .preparedQuery("DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table
+                        + " WHERE \"timestamp\" < $1 LIMIT $2))")
+                .execute(Tuple.of(cutoff, ROWS_PER_BATCH))
+                .map(deleted -> (long) deleted.rowCount());
     }
 
-    private Uni<RetentionResult> deleteRows(SqlConnection connection, OffsetDateTime cutoff) {
-        return connection
-                .preparedQuery("DELETE FROM market_data WHERE \"timestamp\" < $1")
-                .execute(Tuple.of(cutoff))
-                .flatMap(market -> connection
-                        .preparedQuery("DELETE FROM strategy_metrics WHERE \"timestamp\" < $1")
-                        .execute(Tuple.of(cutoff))
-                        .map(metrics -> new RetentionResult(
-                                false, cutoff.toString(), market.rowCount(), 0, metrics.rowCount(), 0)));
+    private static void requireTimeSeries(String table) {
+        if (!StorageMode.TIME_SERIES_TABLES.contains(table)) {
+            throw new IllegalArgumentException("retention covers " + StorageMode.TIME_SERIES_TABLES + ", not " + table);
+        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.phylo.store;
 
 /**
- * What a retention pass removed. With TimescaleDB whole chunks are dropped (counted as chunks, rows unknown);
- * otherwise rows are deleted by time.
+ * What a retention pass removed: whole chunks dropped from hypertables (rows not counted), then rows deleted by time
+ * (on a hypertable, those of the chunk the cutoff falls in; on a plain table, all rows before the cutoff).
+ *
+ * @param timescale whether the tables were hypertables
+ * @param batches   transactions it took
  */
 public record RetentionResult(
         boolean timescale,
@@ -10,4 +13,5 @@ public record RetentionResult(
         long marketDataRows,
         long marketDataChunks,
         long metricsRows,
-        long metricsChunks) {}
+        long metricsChunks,
+        int batches) {}

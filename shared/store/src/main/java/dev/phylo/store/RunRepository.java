@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -31,14 +32,16 @@ public class RunRepository {
      * Progress after generation $2 was persisted: last generation, strategies evaluated (distinct per generation),
      * and the best (fitness, then the earliest generation, then the smallest id on ties: so the best generation
      * is the first one that reached the best fitness, which the stall rule needs) over everything stored for the run.
+     * Every metrics row of a run carries the run's created_at ($3) as its time, which bounds both reads to the one
+     * chunk of a strategy_metrics hypertable that holds the run.
      */
     private static final String RECORD_PROGRESS = """
             WITH best AS (
-              SELECT strategy_id, fitness, generation FROM strategy_metrics WHERE run_id = $1
+              SELECT strategy_id, fitness, generation FROM strategy_metrics WHERE run_id = $1 AND "timestamp" = $3
                ORDER BY fitness DESC, generation, strategy_id LIMIT 1
             ), counted AS (
               SELECT count(*) AS evaluated FROM (SELECT DISTINCT generation, strategy_id FROM strategy_metrics
-                                                  WHERE run_id = $1) s
+                                                  WHERE run_id = $1 AND "timestamp" = $3) s
             ), next AS (
               SELECT GREATEST(r.generation, $2) AS generation, c.evaluated, b.strategy_id, b.fitness,
                      b.generation AS best_generation
@@ -73,11 +76,16 @@ public class RunRepository {
         });
     }
 
-    /** Recomputes progress after a generation was persisted; returns the run as it now stands. */
-    public Uni<RunRow> recordProgress(SqlConnection connection, String runId, int generation) {
+    /**
+     * Recomputes progress after a generation was persisted; returns the run as it now stands.
+     *
+     * @param runCreatedAt the run's created_at: the time of its strategy_metrics rows
+     */
+    public Uni<RunRow> recordProgress(
+            SqlConnection connection, String runId, int generation, OffsetDateTime runCreatedAt) {
         return connection
                 .preparedQuery(RECORD_PROGRESS)
-                .execute(Tuple.of(runId, generation))
+                .execute(Tuple.of(runId, generation, runCreatedAt))
                 .flatMap(ignored -> get(connection, runId))
                 .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId + " does not exist")));
     }

@@ -3,9 +3,12 @@ package dev.phylo.store;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
-/** The schema version the {@code migrate} step left in {@code flyway_schema_history}. */
+/**
+ * The schema version the {@code migrate} step left in {@code flyway_schema_history}, and the storage mode it chose.
+ */
 @ApplicationScoped
 public class SchemaRepository {
 
@@ -24,5 +27,16 @@ public class SchemaRepository {
                             return it.hasNext() ? Optional.of(it.next().getString("version")) : Optional.empty();
                         })
                         : Uni.createFrom().item(Optional.empty()));
+    }
+
+    /** How the time-series tables are kept: TimescaleDB hypertables or plain tables, and why. */
+    public Uni<StorageMode> storageMode(SqlConnection connection) {
+        return connection.query(StorageMode.QUERY).execute().map(rows -> {
+            var row = rows.iterator().next();
+            return StorageMode.of(
+                    row.getString("version"),
+                    row.getBoolean("available"),
+                    List.of(row.getArrayOfStrings("hypertables")));
+        });
     }
 }

@@ -18,8 +18,8 @@
  * <p>It may depend on the engine ({@link dev.phylo.engine.data.BarSeries}, {@link dev.phylo.engine.metrics.Metrics}),
  * {@link dev.phylo.telemetry}, the Quarkus reactive PostgreSQL client (Vert.x, Mutiny), SmallRye Fault Tolerance,
  * Quarkus Jackson and the AWS SDK's Secrets Manager client (URL-connection HTTP client only). It does not depend on the
- * shared folder or Flyway (migrations live in {@code dev.phylo.schema}) and ships no JDBC driver:
- * {@code DatabaseUrl.connect()} is for callers that bring pgJDBC themselves. Every function that uses the database goes
+ * shared folder or Flyway (migrations live in {@code dev.phylo.schema}) and ships no JDBC driver (the tools on a
+ * developer's machine connect with {@code dev.phylo.postgres.PostgresJdbc}). Every function that uses the database goes
  * through this package (maintenance's migrations through {@code dev.phylo.schema} as well); the evaluate function must
  * never depend on it.
  */

@@ -43,7 +43,7 @@ class DatabaseFaultToleranceTest {
         @Override
         public Map<String, String> start() {
             DatabaseUrl real = TestDatabase.url();
-            int port = WakingProxy.reserve(real.port());
+            int port = WakingProxy.reserve(real.host(), real.port());
             return Map.of(
                     "neon.database.url",
                     "postgresql://" + real.user() + ":" + real.password() + "@localhost:" + port + "/" + real.database()

@@ -30,7 +30,7 @@ class HealthFunctionTest {
         assertThat(report.status()).isEqualTo("UP");
         assertThat(report.checks())
                 .extracting(HealthReport.Check::name)
-                .contains("efs", "schema", "configuration")
+                .contains("efs", "schema", "storage", "configuration")
                 .anyMatch(name -> name.toLowerCase().contains("reactive")
                         || name.toLowerCase().contains("database"));
         assertThat(report.checks()).allMatch(c -> c.status().equals("UP"));
@@ -39,6 +39,18 @@ class HealthFunctionTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(schema.data()).containsEntry("current", SchemaVersion.expected());
+        HealthReport.Check storage = report.checks().stream()
+                .filter(c -> c.name().equals("storage"))
+                .findFirst()
+                .orElseThrow();
+        // the mode the migrate step reported for the same database
+        assertThat(storage.data())
+                .containsEntry(
+                        "mode",
+                        dev.phylo.testkit.TestDatabase.migration().storage().mode())
+                .containsEntry(
+                        "reason",
+                        dev.phylo.testkit.TestDatabase.migration().storage().reason());
         HealthReport.Check configuration = report.checks().stream()
                 .filter(c -> c.name().equals("configuration"))
                 .findFirst()

@@ -18,13 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WakingProxy {
 
     private static int port;
+    private static String targetHost;
     private static int target;
     private static volatile ServerSocket server;
     private static final Set<Socket> OPEN = ConcurrentHashMap.newKeySet();
 
     private WakingProxy() {}
 
-    static synchronized int reserve(int targetPort) {
+    static synchronized int reserve(String targetHost, int targetPort) {
         if (port == 0) {
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = probe.getLocalPort();
@@ -32,6 +33,7 @@ final class WakingProxy {
                 throw new UncheckedIOException(e);
             }
         }
+        WakingProxy.targetHost = targetHost;
         target = targetPort;
         return port;
     }
@@ -47,7 +49,7 @@ final class WakingProxy {
                         server = s;
                         while (!s.isClosed()) {
                             Socket client = s.accept();
-                            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                            Socket upstream = new Socket(targetHost, target);
                             OPEN.add(client);
                             OPEN.add(upstream);
                             pump(client, upstream);

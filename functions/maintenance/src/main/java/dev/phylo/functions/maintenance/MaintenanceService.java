@@ -7,6 +7,8 @@ import dev.phylo.store.Database;
 import dev.phylo.store.NeonSettings;
 import dev.phylo.store.RetentionRepository;
 import dev.phylo.store.RetentionResult;
+import dev.phylo.store.SchemaRepository;
+import dev.phylo.store.StorageMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -28,6 +30,8 @@ public class MaintenanceService {
     private final Optional<String> jdbcUrl;
     private final String user;
     private final Optional<String> password;
+    private final boolean requireTimescale;
+    private final SchemaRepository schema;
 
     MaintenanceService(
             Database database,
@@ -35,9 +39,13 @@ public class MaintenanceService {
             @ConfigProperty(name = "phylo.retention.max-age") Duration defaultMaxAge,
             @ConfigProperty(name = NeonSettings.JDBC_URL_PROPERTY) Optional<String> jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+            @ConfigProperty(name = "phylo.db.require-timescaledb") boolean requireTimescale,
+            SchemaRepository schema) {
         this.database = database;
         this.retention = retention;
+        this.requireTimescale = requireTimescale;
+        this.schema = schema;
         this.defaultMaxAge = defaultMaxAge;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
@@ -49,7 +57,7 @@ public class MaintenanceService {
         String jdbc = jdbcUrl.filter(u -> !u.isBlank())
                 .orElseThrow(() ->
                         new IllegalStateException("no database configured: set NEON_DATABASE_URL or NEON_SECRET_ARN"));
-        MigrationResult result = Migrations.migrate(jdbc, user, password.orElse(""));
+        MigrationResult result = Migrations.migrate(jdbc, user, password.orElse(""), requireTimescale);
         LOG.infof("migrated: %s", result);
         return result;
     }
@@ -68,7 +76,33 @@ public class MaintenanceService {
             throw new InvalidRequestException("maxAge must be positive: " + maxAge);
         }
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge);
-        RetentionResult result = database.await("retention before " + cutoff, c -> retention.apply(c, cutoff));
+        StorageMode mode = database.await("read storage mode", schema::storageMode);
+        long[] chunks = new long[StorageMode.TIME_SERIES_TABLES.size()];
+        long[] rows = new long[chunks.length];
+        int batches = 0;
+        // one transaction per batch: the locks each takes stay bounded, whatever the backlog
+        for (int t = 0; t < chunks.length; t++) {
+            String table = StorageMode.TIME_SERIES_TABLES.get(t);
+            long n;
+            if (mode.hypertables().contains(table)) {
+                do {
+                    n = database.await(
+                            "drop chunks of " + table + " before " + cutoff,
+                            c -> retention.dropOldestChunks(c, table, cutoff));
+                    chunks[t] += n;
+                    batches++;
+                } while (n > 0);
+            }
+            do {
+                n = database.await(
+                        "delete " + table + " rows before " + cutoff,
+                        c -> retention.deleteOldestRows(c, table, cutoff));
+                rows[t] += n;
+                batches++;
+            } while (n == RetentionRepository.ROWS_PER_BATCH);
+        }
+        RetentionResult result = new RetentionResult(
+                mode.timescale(), cutoff.toString(), rows[0], chunks[0], rows[1], chunks[1], batches);
         LOG.infof("retention: %s", result);
         return result;
     }

@@ -99,7 +99,7 @@ public class PersistService {
                         .flatMap(run -> strategies
                                 .upsert(c, specs.values())
                                 .flatMap(added -> metrics.upsert(c, plan.runId(), g, run.createdAt(), rows)
-                                        .flatMap(counts -> runs.recordProgress(c, plan.runId(), g)
+                                        .flatMap(counts -> runs.recordProgress(c, plan.runId(), g, run.createdAt())
                                                 .map(updated -> new Outcome(added, counts, updated))))));
         RunRow run = outcome.run();
         LOG.infof(

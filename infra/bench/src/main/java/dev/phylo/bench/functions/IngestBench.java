@@ -12,6 +12,7 @@ import dev.phylo.functions.ingest.IngestInput;
 import dev.phylo.functions.ingest.IngestOutput;
 import dev.phylo.functions.ingest.IngestService;
 import dev.phylo.postgres.EmbeddedDatabase;
+import dev.phylo.postgres.PostgresJdbc;
 import dev.phylo.schema.Migrations;
 import dev.phylo.store.Database;
 import dev.phylo.store.DatabaseUrl;
@@ -273,7 +274,7 @@ final class IngestBench implements AutoCloseable {
 
     private long copyWithJdbc() throws Exception {
         reset("TRUNCATE market_data_copy");
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 Reader reader = Files.newBufferedReader(copyCsv, StandardCharsets.UTF_8)) {
             long start = System.nanoTime();
             new CopyManager(connection.unwrap(BaseConnection.class))
@@ -285,7 +286,7 @@ final class IngestBench implements AutoCloseable {
     }
 
     private void checkCopied() throws SQLException {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM market_data_copy")) {
             rs.next();
@@ -301,7 +302,7 @@ final class IngestBench implements AutoCloseable {
     }
 
     private void sql(String statements) throws SQLException {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 Statement st = connection.createStatement()) {
             for (String statement : statements.split(";")) {
                 if (!statement.isBlank()) {

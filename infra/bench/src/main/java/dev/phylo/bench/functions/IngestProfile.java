@@ -1,6 +1,7 @@
 package dev.phylo.bench.functions;
 
 import dev.phylo.engine.data.BarSeries;
+import dev.phylo.postgres.PostgresJdbc;
 import dev.phylo.store.Database;
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.store.MarketDataRepository;
@@ -289,7 +290,7 @@ final class IngestProfile {
     }
 
     private void reset() throws SQLException {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 Statement st = connection.createStatement()) {
             st.execute("TRUNCATE market_data, ingest_files, ingest_rejects CASCADE");
             st.execute("CHECKPOINT");
@@ -297,7 +298,7 @@ final class IngestProfile {
     }
 
     private void checkStored() throws SQLException {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 Statement st = connection.createStatement();
                 var rs = st.executeQuery("SELECT count(*) FROM market_data")) {
             rs.next();

@@ -1,5 +1,6 @@
 package dev.phylo.cli.cloud;
 
+import dev.phylo.postgres.PostgresJdbc;
 import dev.phylo.store.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +29,7 @@ final class RunProgress implements AutoCloseable {
     /** The run's row, or null while the seed function has not written it yet. */
     Row read(String runId) throws SQLException {
         if (connection == null || connection.isClosed()) {
-            connection = url.connect();
+            connection = PostgresJdbc.connect(url);
         }
         try (PreparedStatement st = connection.prepareStatement("""
                 SELECT generation, generations_planned, best_fitness, evaluated, status FROM runs WHERE run_id = ?""")) {

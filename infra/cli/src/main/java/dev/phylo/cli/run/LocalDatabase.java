@@ -1,6 +1,7 @@
 package dev.phylo.cli.run;
 
 import dev.phylo.postgres.EmbeddedDatabase;
+import dev.phylo.postgres.PostgresJdbc;
 import dev.phylo.schema.MigrationResult;
 import dev.phylo.schema.Migrations;
 import dev.phylo.store.DatabaseUrl;
@@ -63,7 +64,7 @@ final class LocalDatabase implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return url.connect();
+        return PostgresJdbc.connect(url);
     }
 
     @Override

@@ -82,7 +82,9 @@ final class LocalRun {
                 options.generations(),
                 options.seed());
         try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
-            out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
+            out.printf(
+                    "database  %s (schema %s, %s)%n",
+                    db, db.migration().currentVersion(), db.migration().storage());
             Map<String, String> env = new LinkedHashMap<>();
             env.put("NEON_DATABASE_URL", db.neonUrl());
             env.put("NEON_SECRET_ARN", "");

@@ -3,9 +3,10 @@ package dev.phylo.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.phylo.postgres.EmbeddedDatabase;
+import dev.phylo.postgres.PostgresJdbc;
 import dev.phylo.stepfunctions.TaskFailedException;
 import dev.phylo.store.DatabaseUrl;
+import dev.phylo.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,21 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalRunIT {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static EmbeddedDatabase database;
     private static DatabaseUrl url;
 
     @TempDir
     Path state;
 
+    /** A database of its own on the test server: embedded, or the one PHYLO_TEST_DATABASE_URL names. */
     @BeforeAll
-    static void startDatabase() {
-        database = EmbeddedDatabase.start(null);
-        url = database.createDatabase("phylo_it");
-    }
-
-    @AfterAll
-    static void stopDatabase() {
-        database.close();
+    static void createDatabase() {
+        url = TestDatabase.newDatabase("phylo_it");
     }
 
     private RunOptions options(String runId) {
@@ -256,7 +250,7 @@ class LocalRunIT {
     }
 
     private static String column(String runId, String column) throws Exception {
-        try (Connection c = url.connect();
+        try (Connection c = PostgresJdbc.connect(url);
                 PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM runs WHERE run_id = ?")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,5 +1,6 @@
 package dev.phylo.testkit.internal;
 
+import dev.phylo.postgres.PostgresJdbc;
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.TestDatabaseException;
 import java.sql.Connection;
@@ -19,7 +20,7 @@ public final class Jdbc {
     private Jdbc() {}
 
     public static List<Map<String, Object>> query(DatabaseUrl url, String sql, Object... args) {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 PreparedStatement statement = prepare(connection, sql, args);
                 ResultSet rows = statement.executeQuery()) {
             return rows(rows);
@@ -37,7 +38,7 @@ public final class Jdbc {
     }
 
     public static void execute(DatabaseUrl url, String sql, Object... args) {
-        try (Connection connection = url.connect();
+        try (Connection connection = PostgresJdbc.connect(url);
                 PreparedStatement statement = prepare(connection, sql, args)) {
             statement.execute();
         } catch (SQLException e) {
@@ -47,7 +48,7 @@ public final class Jdbc {
 
     /** Runs a single-value query in a transaction whose time zone is UTC, so text forms of timestamps are stable. */
     public static String inUtc(DatabaseUrl url, String sql) {
-        try (Connection connection = url.connect()) {
+        try (Connection connection = PostgresJdbc.connect(url)) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL TIME ZONE 'UTC'");
