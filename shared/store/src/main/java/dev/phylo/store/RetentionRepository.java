@@ -59,8 +59,10 @@ public class RetentionRepository {
     public Uni<Long> deleteOldestRows(SqlConnection connection, String table, OffsetDateTime cutoff) {
         requireTimeSeries(table);
         return connection
-                .preparedQuery("DELETE FROM " + table + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + table
-                        + " WHERE \"timestamp\" < $1 LIMIT $2))")
+                // a row is (tableoid, ctid): on a hypertable every chunk has its own ctids, and ctid alone would
+                // also match the rows at the same place in the other chunks
+                .preparedQuery("DELETE FROM " + table + " WHERE (tableoid, ctid) IN (SELECT tableoid, ctid FROM "
+                        + table + " WHERE \"timestamp\" < $1 LIMIT $2)")
                 .execute(Tuple.of(cutoff, ROWS_PER_BATCH))
                 .map(deleted -> (long) deleted.rowCount());
     }

@@ -4,6 +4,7 @@ import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.data.SyntheticConfig;
 import dev.phylo.engine.data.SyntheticMarket;
+import dev.phylo.store.DatabaseUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  *   <li>{@code SnapshotReader.load} of the 1M-bar snapshot vs {@code Files.readAllBytes} of its column files;</li>
  *   <li>one warm {@code EvaluateService} invocation (512 x 100,000) vs the engine alone.</li>
  * </ol>
- * Arguments pick figures ({@code ingest}, {@code snapshot}, {@code evaluate}; default all); {@code ingest-profile}
+ * Arguments pick figures ({@code ingest}, {@code snapshot}, {@code evaluate}; default all); {@code timescale}
+ * compares hypertables with plain tables on a TimescaleDB server ({@link TimescaleBench}); {@code ingest-profile}
  * adds the diagnostic variants of {@link IngestProfile} (not part of the default). Repetitions come from
  * system properties {@code bench.ingest.runs} (3), {@code bench.snapshot.warmups} (10), {@code bench.snapshot.runs}
  * (40), {@code bench.evaluate.warmups} (2), {@code bench.evaluate.runs} (7); {@code bench.work} names the scratch
@@ -89,6 +91,9 @@ public final class FunctionsBench {
                         .run();
                 evaluateSummary(r, summary, details);
             }
+            if (figures.contains("timescale")) {
+                timescale(summary, details);
+            }
         } finally {
             if (workProperty == null) {
                 deleteTree(work);
@@ -107,6 +112,42 @@ public final class FunctionsBench {
         System.out.flush();
         // the evaluate service's worker pool is closed by CDI (@PreDestroy) in the function; here the JVM just ends
         System.exit(0);
+    }
+
+    /** Hypertables against plain tables on a TimescaleDB server, when one is named (else said, and skipped). */
+    private static void timescale(List<String> summary, List<String> details) throws Exception {
+        String url = System.getProperty("bench.timescale.url", System.getenv("PHYLO_BENCH_TIMESCALE_URL"));
+        if (url == null || url.isBlank()) {
+            summary.add("timescale: skipped (name a server with TimescaleDB in PHYLO_BENCH_TIMESCALE_URL)");
+            return;
+        }
+        TimescaleBench.Result r = new TimescaleBench(
+                        DatabaseUrl.parse(url),
+                        intProperty("bench.timescale.warmups", 10),
+                        intProperty("bench.timescale.runs", 50))
+                .run();
+        for (Samples s : List.of(r.monthHypertable(), r.monthPlain(), r.readHypertable(), r.readPlain())) {
+            details.add(s.detail());
+        }
+        summary.add(Format.f(
+                "timescale: %s bars (%d symbols x %s 1h), market_data a hypertable of %d chunks (%s) vs plain (%s)",
+                Format.count((long) TimescaleBench.SYMBOLS * TimescaleBench.BARS_PER_SYMBOL),
+                TimescaleBench.SYMBOLS,
+                Format.count(TimescaleBench.BARS_PER_SYMBOL),
+                r.chunks(),
+                r.hypertable().storage().timescaleVersion(),
+                r.plain().storage().reason()));
+        summary.add(Format.f(
+                "  one-month query of one symbol  : hypertable %.2f ms, plain %.2f ms, ratio %.2f (target <= 1)",
+                r.monthHypertable().medianSeconds() * 1e3,
+                r.monthPlain().medianSeconds() * 1e3,
+                r.monthHypertable().medianSeconds() / r.monthPlain().medianSeconds()));
+        summary.add(Format.f(
+                "  read-back of one symbol (%s)  : hypertable %.2f ms, plain %.2f ms, ratio %.2f (target <= 1)",
+                Format.count(TimescaleBench.BARS_PER_SYMBOL),
+                r.readHypertable().medianSeconds() * 1e3,
+                r.readPlain().medianSeconds() * 1e3,
+                r.readHypertable().medianSeconds() / r.readPlain().medianSeconds()));
     }
 
     private static void ingestSummary(IngestBench.Result r, List<String> summary, List<String> details) {

@@ -82,9 +82,10 @@ final class LocalRun {
                 options.generations(),
                 options.seed());
         try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
+            out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
             out.printf(
-                    "database  %s (schema %s, %s)%n",
-                    db, db.migration().currentVersion(), db.migration().storage());
+                    "storage   %s: %s%n",
+                    db.migration().storage().mode(), db.migration().storage().reason());
             Map<String, String> env = new LinkedHashMap<>();
             env.put("NEON_DATABASE_URL", db.neonUrl());
             env.put("NEON_SECRET_ARN", "");

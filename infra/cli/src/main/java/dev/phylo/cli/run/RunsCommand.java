@@ -38,9 +38,10 @@ public final class RunsCommand implements Callable<Integer> {
                      SELECT run_id, status, created_at, generation, generations_planned, evaluated, best_fitness,
                             coalesce(finished_at, updated_at) - created_at AS took, left(error, 60) AS error
                        FROM runs ORDER BY created_at DESC LIMIT """ + " " + Math.max(1, limit))) {
+            System.out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
             System.out.printf(
-                    "database  %s (schema %s, %s)%n%n",
-                    db, db.migration().currentVersion(), db.migration().storage());
+                    "storage   %s: %s%n%n",
+                    db.migration().storage().mode(), db.migration().storage().reason());
             System.out.printf(
                     Locale.ROOT,
                     "%-32s %-10s %-19s %11s %10s %9s  %s%n",
