@@ -53,6 +53,10 @@ class FunctionConfigTest {
             }
         }
         owners.remove("quarkus.funqy.export"); // each function's own value
+        // a function that set its own build arguments would drop the shared run-time initialisation of RandomRegistry
+        assertThat(owners).doesNotContainKey("quarkus.native.additional-build-args");
+        assertThat(shared.getProperty("quarkus.native.additional-build-args"))
+                .contains("--initialize-at-run-time=io.jenetics.util.RandomRegistry");
         owners.forEach((key, functions) ->
                 assertThat(functions).as("%s is set by %s", key, functions).hasSize(1));
     }
