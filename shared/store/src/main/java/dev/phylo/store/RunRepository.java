@@ -54,9 +54,13 @@ public class RunRepository {
                AND (r.generation, r.evaluated, r.best_strategy_id, r.best_fitness, r.best_generation)
                    IS DISTINCT FROM (n.generation, n.evaluated, n.strategy_id, n.fitness, n.best_generation)""";
 
+    /**
+     * A run ends once: only a running run takes an end state, so a late or replayed step (a report after the run
+     * was marked failed, a second failure) changes nothing.
+     */
     private static final String FINISH = """
             UPDATE runs SET status = $2, error = $3, finished_at = now(), updated_at = now()
-             WHERE run_id = $1 AND (status, error) IS DISTINCT FROM ($2, $3)""";
+             WHERE run_id = $1 AND status = 'running'""";
 
     /** Creates the run, or returns the existing one. The caller checks that an existing run's config matches. */
     public Uni<RunRow> createIfAbsent(

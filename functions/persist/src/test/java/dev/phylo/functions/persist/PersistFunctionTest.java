@@ -184,6 +184,22 @@ class PersistFunctionTest {
     }
 
     @Test
+    void aLatePersistLeavesAFailedRunFailed() {
+        Run run = evaluatedRun(true);
+        TestDatabase.execute(
+                "UPDATE runs SET status = 'failed', error = 'Execution ABORTED', finished_at = now() WHERE run_id = ?",
+                run.plan().runId());
+
+        persist(run.plan().runId(), 0).then().statusCode(200);
+
+        Map<String, Object> row = TestDatabase.query(
+                        "SELECT status, error FROM runs WHERE run_id = ?",
+                        run.plan().runId())
+                .get(0);
+        assertThat(row).containsEntry("status", "failed").containsEntry("error", "Execution ABORTED");
+    }
+
+    @Test
     void replayedPersistChangesNoRow() {
         Run run = evaluatedRun(true);
         persist(run.plan().runId(), 0).then().statusCode(200);

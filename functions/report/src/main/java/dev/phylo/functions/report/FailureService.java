@@ -1,9 +1,12 @@
 package dev.phylo.functions.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.phylo.store.Database;
 import dev.phylo.store.RunRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import org.jboss.logging.Logger;
 
 /**
@@ -17,6 +20,7 @@ public class FailureService {
 
     static final int MAX_CAUSE = 8_000;
     private static final Logger LOG = Logger.getLogger(FailureService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
     private final RunRepository runs;
@@ -27,7 +31,7 @@ public class FailureService {
     }
 
     public FailureRecorded fail(FailRequest request) {
-        String runId = request == null ? null : request.runId();
+        String runId = runId(request);
         String error = message(request);
         if (runId == null || !ValidationService.RUN_ID.matcher(runId).matches()) {
             LOG.warnf("run failed but names no valid run id (%s): %s", runId, error);
@@ -45,6 +49,27 @@ public class FailureService {
             LOG.warnf("run %s failed before it had a row (not recorded): %s", runId, error);
         }
         return new FailureRecorded(runId, recorded);
+    }
+
+    /** The execution input's own runId when it has one (it wins over the execution name), else the request's. */
+    static String runId(FailRequest request) {
+        if (request == null) {
+            return null;
+        }
+        if (!blank(request.executionInput())) {
+            try {
+                JsonNode input = JSON.readTree(request.executionInput());
+                if (input != null && input.path("runId").isTextual()) {
+                    return input.path("runId").asText();
+                }
+            } catch (IOException e) {
+                // the failure path must not fail: an unreadable input falls back to the execution's name
+                LOG.warnf(
+                        "execution input of %s is not JSON (%s); using the execution name",
+                        request.runId(), e.getMessage());
+            }
+        }
+        return request.runId();
     }
 
     /** {@code error: cause}; "unknown error" when there is no error name; NUL characters removed (text rejects them). */

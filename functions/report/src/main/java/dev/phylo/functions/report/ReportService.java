@@ -88,6 +88,13 @@ public class ReportService {
                 c -> runs.get(c, runId)
                         .map(run -> run.orElseThrow(
                                 () -> new IllegalStateException("run " + runId + " has no row in runs: seed it first")))
+                        .map(run -> {
+                            if (!run.status().equals("running") && !run.status().equals("succeeded")) {
+                                throw new IllegalStateException("run " + runId + " has ended " + run.status() + " ("
+                                        + run.error() + "): a report does not make it succeeded");
+                            }
+                            return run;
+                        })
                         .flatMap(run -> runs.finish(c, runId, true, null)));
         LOG.infof(
                 "reported %s: %s%s; best %s; run succeeded",

@@ -101,6 +101,33 @@ class FailFunctionTest {
         assertThat(TestDatabase.tableDigest("runs")).isEqualTo(digest);
     }
 
+    @Test
+    void anExecutionThatEndedWithoutACatchIsRecordedUnderTheRunIdOfItsInput() {
+        insertRun(RUN);
+        // what the EventBridge rule on the execution's status change sends: the execution name, and its input
+        String event = "{\"runId\":\"console-execution-7\",\"error\":\"Execution TIMED_OUT\","
+                + "\"cause\":\"the execution ended TIMED_OUT\",\"executionInput\":"
+                + "\"{\\\"runId\\\":\\\"fail-run-1\\\",\\\"symbols\\\":[\\\"SYN\\\"]}\"}";
+
+        FailureRecorded out = fail(event);
+
+        assertThat(out).isEqualTo(new FailureRecorded(RUN, true));
+        assertThat(row(RUN).get("status")).isEqualTo("failed");
+        assertThat(row(RUN).get("error")).isEqualTo("Execution TIMED_OUT: the execution ended TIMED_OUT");
+    }
+
+    @Test
+    void aSecondFailureOrALateSuccessDoesNotRewriteTheFirstEnd() {
+        insertRun(RUN);
+        fail("{\"runId\":\"fail-run-1\",\"error\":\"States.TaskFailed\",\"cause\":\"first\"}");
+        String digest = TestDatabase.tableDigest("runs");
+
+        fail("{\"runId\":\"fail-run-1\",\"error\":\"Execution ABORTED\"}");
+
+        assertThat(TestDatabase.tableDigest("runs")).isEqualTo(digest);
+        assertThat(row(RUN).get("error")).isEqualTo("States.TaskFailed: first");
+    }
+
     /** A sample input from {@code src/test/resources/events}. */
     private static String event(String name) {
         try (InputStream in = FailFunctionTest.class.getClassLoader().getResourceAsStream("events/" + name)) {

@@ -167,6 +167,25 @@ class ReportFunctionTest {
     }
 
     @Test
+    void aRunMarkedFailedIsNotMadeSucceededByALateReport() {
+        TestRuns.Run run = TestRuns.finished(efs, "report", true);
+        TestDatabase.execute(
+                "UPDATE runs SET status = 'failed', error = 'Execution TIMED_OUT' WHERE run_id = ?",
+                run.plan().runId());
+
+        Response response = report(run.plan().runId());
+
+        assertThat(response.statusCode()).isNotEqualTo(200);
+        assertThat(response.asString()).contains("has ended failed").contains("Execution TIMED_OUT");
+        assertThat(TestDatabase.query(
+                                "SELECT status FROM runs WHERE run_id = ?",
+                                run.plan().runId())
+                        .get(0)
+                        .get("status"))
+                .isEqualTo("failed");
+    }
+
+    @Test
     void runWithoutARowFailsAskingToSeedItFirst() {
         TestRuns.Run run = TestRuns.finished(efs, "report", false);
 

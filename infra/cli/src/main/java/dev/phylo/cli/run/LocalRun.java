@@ -39,6 +39,9 @@ final class LocalRun {
 
     static final String REGION = "us-east-1";
     static final String ACCOUNT = "000000000000";
+    /** The template's function that records a failed run. */
+    static final String MARK_RUN_FAILED = "MarkRunFailedFunction";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunOptions options;
@@ -210,6 +213,9 @@ final class LocalRun {
             }
             monitor.poll();
             finished = true;
+            if (!ended.succeeded()) {
+                recordEnd(functions, runId, ended, input);
+            }
             Path history = efs.resolve("runs").resolve(runId).resolve("history.json");
             Files.createDirectories(history.getParent());
             Files.writeString(history, execution.historyJson());
@@ -226,6 +232,28 @@ final class LocalRun {
         } finally {
             finished = true;
             previous.forEach((signal, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(signal), handler));
+        }
+    }
+
+    /**
+     * What the EventBridge rule on the execution's status does in the cloud: an execution that ended FAILED, TIMED_OUT
+     * or ABORTED marks its run failed through the fail function (a no-op when a Catch already did), since some ends run
+     * no Catch (States.DataLimitExceeded, States.Runtime, a timed-out or aborted execution).
+     */
+    private void recordEnd(FunctionHost functions, String runId, ExecutionResult ended, JsonNode input) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("runId", runId)
+                .put("error", "Execution " + ended.status())
+                .put(
+                        "cause",
+                        ended.error() == null
+                                ? ended.cause()
+                                : ended.error() + (ended.cause() == null ? "" : ": " + ended.cause()))
+                .put("executionInput", input.toString());
+        try {
+            functions.invoke(MARK_RUN_FAILED, event, Duration.ofSeconds(60));
+        } catch (TaskFailedException e) {
+            err.println("phylo: could not mark run " + runId + " failed: " + e.getMessage());
         }
     }
 

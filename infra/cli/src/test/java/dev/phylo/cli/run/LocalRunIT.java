@@ -206,6 +206,27 @@ class LocalRunIT {
     }
 
     @Test
+    void anExecutionThatEndsWithoutACatchStillMarksTheRunFailedInTheDatabaseAndInPhyloRuns() throws Exception {
+        LocalRun.RunOutcome outcome = run("it-too-big", host -> new OversizedPersistHost(host));
+
+        // States.ALL does not catch States.DataLimitExceeded: no "Mark run failed" state ran, the runner marked it
+        assertThat(outcome.result().error()).isEqualTo("States.DataLimitExceeded");
+        assertThat(status("it-too-big")).isEqualTo("failed");
+        assertThat(error("it-too-big")).startsWith("Execution FAILED: States.DataLimitExceeded");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            new picocli.CommandLine(new RunsCommand())
+                    .execute("--database-url", url.toConnectionUri(), "--root", ROOT.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+                .anyMatch(line -> line.startsWith("it-too-big") && line.contains("failed"));
+    }
+
+    @Test
     void anUnreachableDatabaseFailsCheckHealthFastWithAClearMessage() throws Exception {
         SamTemplate template = SamTemplates.read(ROOT.resolve("sam/template.yaml"));
         java.util.Map<String, String> env = java.util.Map.of(
@@ -309,6 +330,34 @@ class LocalRunIT {
         @Override
         public void close() {
             fleet.close();
+        }
+    }
+
+    /** Persist answers with more than the 256 KiB a state may carry: States.DataLimitExceeded, which no Catch takes. */
+    private static final class OversizedPersistHost implements FunctionHost {
+        private final FunctionHost host;
+
+        OversizedPersistHost(FunctionHost host) {
+            this.host = host;
+        }
+
+        @Override
+        public JsonNode invoke(String logicalId, JsonNode payload, Duration timeout) throws TaskFailedException {
+            JsonNode result = host.invoke(logicalId, payload, timeout);
+            if (logicalId.equals("PersistFunction")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) result).put("padding", "x".repeat(300_000));
+            }
+            return result;
+        }
+
+        @Override
+        public int count() {
+            return host.count();
+        }
+
+        @Override
+        public void close() {
+            host.close();
         }
     }
 
