@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
- * How to run one function: what {@code sam/template.yaml} says about it (name, handler, memory, timeout, environment)
- * plus the local knobs (concurrency, start-up timeout, JVM options).
+ * How to run one function: what {@code sam/template.yaml} says about it (name, handler, memory, timeout, reserved
+ * concurrency, environment) plus the local knobs (concurrency, start-up timeout, JVM options).
  *
  * @param name               {@code AWS_LAMBDA_FUNCTION_NAME} (and the log file name)
  * @param artifact           what to run
@@ -17,7 +18,12 @@ import java.util.Objects;
  * @param memoryMb           {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}; for the JVM also the heap (see
  *                           {@link FunctionProcess})
  * @param timeout            the invocation timeout ({@code Lambda-Runtime-Deadline-Ms}, then the process is killed)
- * @param concurrency        at most this many processes (execution environments) at once
+ * @param concurrency        at most this many processes (execution environments) at once: this machine's limit;
+ *                           invocations beyond it wait for a process (see {@link LocalFunction})
+ * @param reservedConcurrency Lambda's {@code ReservedConcurrentExecutions}, or empty for an unreserved function: at
+ *                           most this many invocations in flight (waiting for a process or running); one more is
+ *                           throttled with {@value InvocationResult#TOO_MANY_REQUESTS}, and 0 throttles every
+ *                           invocation, as in AWS (see {@link LocalFunction}). Independent of {@code concurrency}.
  * @param environment        the function's own variables (QUARKUS_FUNQY_EXPORT, NEON_DATABASE_URL, …); the
  *                           Lambda-reserved ones ({@code AWS_LAMBDA_*}, {@code AWS_REGION}, {@code _HANDLER},
  *                           {@code LAMBDA_TASK_ROOT}) are set by the emulator and win
@@ -36,6 +42,7 @@ public record FunctionConfig(
         int memoryMb,
         Duration timeout,
         int concurrency,
+        OptionalInt reservedConcurrency,
         Map<String, String> environment,
         String region,
         Duration startupTimeout,
@@ -64,6 +71,11 @@ public record FunctionConfig(
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1: " + concurrency);
         }
+        reservedConcurrency = reservedConcurrency == null ? OptionalInt.empty() : reservedConcurrency;
+        if (reservedConcurrency.isPresent() && reservedConcurrency.getAsInt() < 0) {
+            throw new IllegalArgumentException(
+                    "reservedConcurrency must be >= 0 (Lambda's range): " + reservedConcurrency.getAsInt());
+        }
         environment = Map.copyOf(environment == null ? Map.of() : environment);
         region = region == null ? DEFAULT_REGION : region;
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
@@ -85,6 +97,7 @@ public record FunctionConfig(
         b.memoryMb = memoryMb;
         b.timeout = timeout;
         b.concurrency = concurrency;
+        b.reservedConcurrency = reservedConcurrency;
         b.environment.putAll(environment);
         b.region = region;
         b.startupTimeout = startupTimeout;
@@ -94,7 +107,7 @@ public record FunctionConfig(
         return b;
     }
 
-    /** Defaults are Lambda's: 128 MB, 3 s, the Funqy handler; concurrency 1; start-up timeout 60 s. */
+    /** Defaults are Lambda's: 128 MB, 3 s, the Funqy handler, unreserved; concurrency 1; start-up timeout 60 s. */
     public static final class Builder {
         private final String name;
         private final FunctionArtifact artifact;
@@ -102,6 +115,7 @@ public record FunctionConfig(
         private int memoryMb = 128;
         private Duration timeout = Duration.ofSeconds(3);
         private int concurrency = 1;
+        private OptionalInt reservedConcurrency = OptionalInt.empty();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private String region = DEFAULT_REGION;
         private Duration startupTimeout = Duration.ofSeconds(60);
@@ -131,6 +145,15 @@ public record FunctionConfig(
 
         public Builder concurrency(int concurrency) {
             this.concurrency = concurrency;
+            return this;
+        }
+
+        /**
+         * Reserves {@code reservedConcurrency} concurrent executions (the template's
+         * {@code ReservedConcurrentExecutions}); invocations beyond it are throttled. Not called: unreserved.
+         */
+        public Builder reservedConcurrency(int reservedConcurrency) {
+            this.reservedConcurrency = OptionalInt.of(reservedConcurrency);
             return this;
         }
 
@@ -177,6 +200,7 @@ public record FunctionConfig(
                     memoryMb,
                     timeout,
                     concurrency,
+                    reservedConcurrency,
                     environment,
                     region,
                     startupTimeout,

@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>Failures cover both function errors (what the runtime posted to {@code /invocation/{id}/error}; {@code errorType}
  * is then, for the Java runtime, the exception's class name) and platform errors this emulator raises the way Lambda
  * does: {@value #SANDBOX_TIMEDOUT}, {@value #RUNTIME_EXIT_ERROR}, {@value #REQUEST_TOO_LARGE},
- * {@value #RESPONSE_TOO_LARGE}.
+ * {@value #RESPONSE_TOO_LARGE}, {@value #TOO_MANY_REQUESTS}.
  */
 public sealed interface InvocationResult permits InvocationResult.Success, InvocationResult.Failure {
 
@@ -26,6 +26,14 @@ public sealed interface InvocationResult permits InvocationResult.Success, Invoc
     String REQUEST_TOO_LARGE = "Lambda.RequestTooLargeException";
     /** The function's response exceeded the synchronous invocation limit. */
     String RESPONSE_TOO_LARGE = "Function.ResponseSizeTooLarge";
+    /**
+     * The invocation would have exceeded the function's reserved concurrency; no process saw it. Lambda's synchronous
+     * Invoke answers HTTP 429 {@code TooManyRequestsException} (Reason
+     * {@code ReservedFunctionConcurrentInvocationLimitExceeded}, message "Rate Exceeded."), and Step Functions'
+     * {@code lambda:invoke} integration reports that as this error name
+     * (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
+     */
+    String TOO_MANY_REQUESTS = "Lambda.TooManyRequestsException";
 
     /** The request id the invocation ran under ({@code Lambda-Runtime-Aws-Request-Id}), or null if it never ran. */
     String requestId();

@@ -25,8 +25,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Processes start lazily, when an invocation finds none idle and the pool is below its limit (a cold start;
  *       its start-up does not count against the invocation timeout). {@link #prewarm} starts some ahead of time.</li>
  *   <li>Idle processes are reused most-recently-used first, so a warm environment is preferred.</li>
- *   <li>When all {@code concurrency} processes are busy, further invocations wait (fair FIFO) instead of being
- *       throttled as Lambda would (429 TooManyRequestsException): a local run wants the work done.</li>
+ *   <li>When all {@code concurrency} processes are busy, further invocations wait (fair FIFO): this machine runs
+ *       fewer environments at once than Lambda would, and being slower is not a throttle.</li>
+ *   <li>A function with a {@linkplain FunctionConfig#reservedConcurrency() reserved concurrency} (the template's
+ *       {@code ReservedConcurrentExecutions}) is throttled as Lambda throttles it: an invocation that would put more
+ *       than that many in flight (waiting for a process or running) fails at once, before any process sees it, with
+ *       {@value InvocationResult#TOO_MANY_REQUESTS} ("Rate Exceeded."; the synchronous Invoke API's HTTP 429,
+ *       https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html). A reserved concurrency of 0 throttles every
+ *       invocation. An unreserved function is never throttled here: the account's concurrency quota is not
+ *       modelled (https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html; docs/architecture.md,
+ *       decision 10).</li>
  *   <li>A timed-out invocation kills its process ({@value InvocationResult#SANDBOX_TIMEDOUT}); a process that dies
  *       mid-invocation fails it ({@value InvocationResult#RUNTIME_EXIT_ERROR}). Either way the dead process leaves
  *       the pool and the next invocation that needs one starts a replacement, as Lambda re-initialises an
@@ -52,6 +60,9 @@ public final class LocalFunction implements AutoCloseable {
     private final Deque<FunctionProcess> idle = new ArrayDeque<>();
     private final Set<FunctionProcess> busy = new LinkedHashSet<>();
     private final AtomicInteger instances = new AtomicInteger();
+    /** Invocations admitted and not yet finished: waiting for a process or running (Lambda's concurrency). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+
     private volatile boolean closed;
 
     /**
@@ -100,9 +111,9 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /**
-     * Runs one synchronous invocation: waits for a free slot, takes an idle process (or starts one), and waits at
-     * most {@code timeout} for its response. Never throws for function or platform failures; those are
-     * {@link InvocationResult.Failure}s.
+     * Runs one synchronous invocation: fails it at once if it would exceed the reserved concurrency, else waits for a
+     * free slot, takes an idle process (or starts one), and waits at most {@code timeout} for its response. Never
+     * throws for function or platform failures; those are {@link InvocationResult.Failure}s.
      *
      * @throws CancellationException if the calling thread is interrupted (a running invocation's process is killed)
      * @throws IllegalStateException if the function is closed
@@ -119,25 +130,20 @@ public final class LocalFunction implements AutoCloseable {
                             + " bytes)");
         }
         checkOpen();
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for a free " + name() + " process");
+        int limit = config.reservedConcurrency().orElse(Integer.MAX_VALUE);
+        int before = inFlight.getAndUpdate(n -> n < limit ? n + 1 : n);
+        if (before >= limit) {
+            // Lambda's 429 TooManyRequestsException, Reason ReservedFunctionConcurrentInvocationLimitExceeded
+            // (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html)
+            return InvocationResult.failure(
+                    InvocationResult.TOO_MANY_REQUESTS,
+                    "Rate Exceeded. (" + name() + ": " + limit + " concurrent executions reserved, " + before
+                            + " in flight; Reason: ReservedFunctionConcurrentInvocationLimitExceeded)");
         }
-        FunctionProcess process = null;
         try {
-            try {
-                process = acquireProcess();
-            } catch (FunctionStartException e) {
-                return e.toFailure();
-            }
-            return process.invoke(bytes, timeout);
+            return run(bytes, timeout);
         } finally {
-            if (process != null) {
-                release(process);
-            }
-            permits.release();
+            inFlight.decrementAndGet();
         }
     }
 
@@ -234,6 +240,11 @@ public final class LocalFunction implements AutoCloseable {
         return busy.size();
     }
 
+    /** Invocations in flight: waiting for a process or running (what a reserved concurrency limits). */
+    public int inFlightCount() {
+        return inFlight.get();
+    }
+
     /** Stops every process (SIGTERM, then SIGKILL after {@link FunctionProcess#DEFAULT_GRACE}). */
     @Override
     public void close() {
@@ -270,6 +281,30 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    /** An admitted invocation: waits for a free slot, then runs on an idle or a fresh process. */
+    private InvocationResult run(byte[] bytes, Duration timeout) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a free " + name() + " process");
+        }
+        FunctionProcess process = null;
+        try {
+            try {
+                process = acquireProcess();
+            } catch (FunctionStartException e) {
+                return e.toFailure();
+            }
+            return process.invoke(bytes, timeout);
+        } finally {
+            if (process != null) {
+                release(process);
+            }
+            permits.release();
+        }
+    }
 
     private FunctionProcess acquireProcess() {
         FunctionProcess fresh;

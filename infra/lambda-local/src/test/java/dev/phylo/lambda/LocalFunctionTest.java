@@ -1,6 +1,7 @@
 package dev.phylo.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +160,83 @@ class LocalFunctionTest {
     }
 
     @Test
+    void beyondItsReservedConcurrencyAnInvocationIsThrottledBeforeAnyProcessSeesIt() throws Exception {
+        // Two local processes, one reserved execution: the limit is the reservation, not this machine.
+        LocalFunction f = functions.start(TestFunctions.echo("reserved")
+                .concurrency(2)
+                .reservedConcurrency(1)
+                .build());
+        f.prewarm(2);
+        assertThat(f.processIds()).hasSize(2);
+
+        List<InvocationResult> results = invokeTogether(f, "{\"sleepMs\":2000}", 2);
+
+        assertThat(results).filteredOn(InvocationResult::isSuccess).hasSize(1);
+        assertThat(results)
+                .filteredOn(r -> !r.isSuccess())
+                .singleElement()
+                .isInstanceOfSatisfying(InvocationResult.Failure.class, e -> {
+                    assertThat(e.errorType()).isEqualTo("Lambda.TooManyRequestsException");
+                    assertThat(e.errorMessage())
+                            .startsWith("Rate Exceeded.")
+                            .contains("reserved: 1 concurrent executions reserved, 1 in flight");
+                    assertThat(e.requestId()).as("it never ran").isNull();
+                });
+        assertThat(invocationsDelivered(f))
+                .as("invocations any process received")
+                .isEqualTo(1);
+        assertThat(f.inFlightCount()).isZero();
+        // the reserved execution is free again
+        assertThat(f.invoke("{}").isSuccess()).isTrue();
+        assertThat(invocationsDelivered(f)).isEqualTo(2);
+    }
+
+    @Test
+    void aReservedConcurrencyOfZeroThrottlesEveryInvocationAndStartsNoProcess() {
+        LocalFunction f = functions.start(
+                TestFunctions.echo("stopped").reservedConcurrency(0).build());
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(f.invoke("{}")).isInstanceOfSatisfying(InvocationResult.Failure.class, e -> {
+                assertThat(e.errorType()).isEqualTo("Lambda.TooManyRequestsException");
+                assertThat(e.errorMessage())
+                        .isEqualTo("Rate Exceeded. (stopped: 0 concurrent executions reserved, 0 in flight; "
+                                + "Reason: ReservedFunctionConcurrentInvocationLimitExceeded)");
+            });
+        }
+        assertThat(f.processIds()).isEmpty();
+        assertThat(f.inFlightCount()).isZero();
+    }
+
+    @Test
+    void anUnreservedFunctionQueuesForItsProcessesAndIsNeverThrottled() throws Exception {
+        LocalFunction f = functions.start(TestFunctions.echo("unreserved").build());
+        f.prewarm(1);
+
+        long started = System.nanoTime();
+        List<InvocationResult> results = invokeTogether(f, "{\"sleepMs\":1000}", 3);
+        long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(results).allMatch(InvocationResult::isSuccess, "succeeded");
+        Set<Long> pids = new HashSet<>();
+        for (InvocationResult r : results) {
+            pids.add(pid(r));
+        }
+        assertThat(pids).as("one process, one invocation after the other").hasSize(1);
+        assertThat(wallMs).isGreaterThanOrEqualTo(3000L);
+    }
+
+    @Test
+    void aNegativeReservedConcurrencyIsRejectedWithTheValue() {
+        assertThatThrownBy(() ->
+                        TestFunctions.echo("negative").reservedConcurrency(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reservedConcurrency must be >= 0")
+                .hasMessageContaining("-1");
+        assertThat(TestFunctions.echo("unset").build().reservedConcurrency()).isEmpty();
+    }
+
+    @Test
     void payloadsAboveSixMegabytesFailLikeLambda() throws Exception {
         LocalFunction f = functions.start(TestFunctions.echo("sizes").build());
 
@@ -245,6 +328,37 @@ class LocalFunctionTest {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    /** Starts {@code count} invocations at the same moment, each on its own thread, and returns their results. */
+    private static List<InvocationResult> invokeTogether(LocalFunction f, String payload, int count) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<InvocationResult>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(threads.submit(() -> {
+                    go.await();
+                    return f.invoke(payload);
+                }));
+            }
+            go.countDown();
+            List<InvocationResult> results = new ArrayList<>();
+            for (Future<InvocationResult> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** How many invocations the function's processes were handed ({@code /invocation/next} answered 200). */
+    private static long invocationsDelivered(LocalFunction f) {
+        return f.processes().stream()
+                .flatMap(p -> p.server().calls().stream())
+                .filter(c -> c.method().equals("GET") && c.path().endsWith("/invocation/next") && c.status() == 200)
+                .count();
+    }
 
     private static long pid(InvocationResult result) throws Exception {
         assertThat(result).as("result %s", result).isInstanceOf(InvocationResult.Success.class);
