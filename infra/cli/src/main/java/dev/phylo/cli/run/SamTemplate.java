@@ -2,10 +2,11 @@ package dev.phylo.cli.run;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
- * What the local runner takes from {@code sam/template.yaml}: each function (its code, handler, memory, timeout and
- * environment, Globals merged in) and the state machine's definition file and substitutions.
+ * What the local runner takes from {@code sam/template.yaml}: each function (its code, handler, memory, timeout,
+ * reserved concurrency and environment, Globals merged in) and the state machine's definition file and substitutions.
  *
  * @param functions    by logical id
  * @param definition   the state machine's DefinitionUri, resolved against the template's folder
@@ -15,7 +16,8 @@ public record SamTemplate(
         Path file, Map<String, Function> functions, Path definition, Map<String, String> substitutions) {
 
     /**
-     * @param moduleDir the function's Maven module ({@code functions/evaluate}), from its CodeUri
+     * @param moduleDir           the function's Maven module ({@code functions/evaluate}), from its CodeUri
+     * @param reservedConcurrency its ReservedConcurrentExecutions; empty when it has none (unreserved)
      */
     public record Function(
             String logicalId,
@@ -24,6 +26,7 @@ public record SamTemplate(
             String runtime,
             int memoryMb,
             int timeoutSeconds,
+            OptionalInt reservedConcurrency,
             Map<String, String> environment) {
 
         /** The JVM artifact Quarkus packages: {@code target/<module>-runner.jar}. */

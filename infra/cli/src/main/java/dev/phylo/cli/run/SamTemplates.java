@@ -9,14 +9,19 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads the parts of a SAM template the local runner needs. CloudFormation short-form tags ({@code !Ref},
  * {@code !GetAtt X.Arn}) are read as their scalar; {@code !GetAtt Fn.Arn} in DefinitionSubstitutions names the
  * function {@code Fn}. A {@code MemorySize} or {@code Timeout} that is {@code !Ref Param} takes the parameter's
  * {@code Default}, as {@code sam local} does without overrides; so does an environment variable, and one that
- * references a resource (a bucket) is left unset, since nothing local stands for it. Anything the runner cannot map fails with the resource
- * and property named.
+ * references a resource (a bucket) is left unset, since nothing local stands for it.
+ * {@code ReservedConcurrentExecutions} is read with its tags kept ({@link CloudFormationYaml}) and evaluated with
+ * every parameter at its Default ({@link TemplateIntrinsics}): a literal, {@code !Ref Param}, or
+ * {@code !If [Condition, a, !Ref AWS::NoValue]} on a simple condition; absent or {@code AWS::NoValue} is unreserved.
+ * Anything the runner cannot map fails with the resource and property named.
  */
 public final class SamTemplates {
 
@@ -26,8 +31,11 @@ public final class SamTemplates {
 
     public static SamTemplate read(Path file) {
         JsonNode root;
+        JsonNode longForm;
         try {
-            root = YAML.readTree(Files.readString(file));
+            String text = Files.readString(file);
+            root = YAML.readTree(text);
+            longForm = CloudFormationYaml.read(text);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -37,6 +45,7 @@ public final class SamTemplates {
         Path dir = file.toAbsolutePath().getParent();
         JsonNode globals = root.path("Globals").path("Function");
         JsonNode parameters = root.path("Parameters");
+        TemplateIntrinsics intrinsics = new TemplateIntrinsics(file, longForm);
         Map<String, SamTemplate.Function> functions = new LinkedHashMap<>();
         Path definition = null;
         Map<String, String> substitutions = new LinkedHashMap<>();
@@ -46,7 +55,13 @@ public final class SamTemplates {
             String type = resource.getValue().path("Type").asText();
             JsonNode props = resource.getValue().path("Properties");
             if (type.equals("AWS::Serverless::Function")) {
-                functions.put(id, function(file, dir, id, props, globals, parameters, root.get("Resources")));
+                OptionalInt reserved = reservedConcurrency(
+                        file,
+                        id,
+                        longForm.path("Resources").path(id).path("Properties"),
+                        longForm.path("Globals").path("Function"),
+                        intrinsics);
+                functions.put(id, function(file, dir, id, props, globals, parameters, root.get("Resources"), reserved));
             } else if (type.equals("AWS::Serverless::StateMachine")) {
                 if (definition != null) {
                     throw new IllegalArgumentException(
@@ -80,7 +95,14 @@ public final class SamTemplates {
     }
 
     private static SamTemplate.Function function(
-            Path file, Path dir, String id, JsonNode props, JsonNode globals, JsonNode parameters, JsonNode resources) {
+            Path file,
+            Path dir,
+            String id,
+            JsonNode props,
+            JsonNode globals,
+            JsonNode parameters,
+            JsonNode resources,
+            OptionalInt reservedConcurrency) {
         String codeUri = required(file, id, props, "CodeUri");
         // ../functions/<module>/target/function.zip -> the module folder
         Path code = dir.resolve(codeUri).normalize();
@@ -103,6 +125,7 @@ public final class SamTemplates {
                 text(props, globals, "Runtime"),
                 number(file, id, props, globals, parameters, "MemorySize", 128),
                 number(file, id, props, globals, parameters, "Timeout", 3),
+                reservedConcurrency,
                 env);
     }
 
@@ -133,6 +156,29 @@ public final class SamTemplates {
 
     private static String text(JsonNode props, JsonNode globals, String name) {
         return props.has(name) ? props.get(name).asText() : globals.path(name).asText(null);
+    }
+
+    /**
+     * ReservedConcurrentExecutions (the function's, else Globals'), from the long form: empty when absent or
+     * {@code AWS::NoValue} (unreserved), else a whole number >= 0.
+     */
+    private static OptionalInt reservedConcurrency(
+            Path file, String id, JsonNode props, JsonNode globals, TemplateIntrinsics intrinsics) {
+        String name = "ReservedConcurrentExecutions";
+        JsonNode v = props.has(name) ? props.get(name) : globals.get(name);
+        if (v == null) {
+            return OptionalInt.empty();
+        }
+        Optional<JsonNode> value = intrinsics.value(id + " " + name, v);
+        if (value.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        String text = value.get().asText().trim();
+        if (!value.get().isValueNode() || !text.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException(file + ": " + id + " " + name + " is " + value.get()
+                    + ": expected a whole number >= 0 (Lambda's range)");
+        }
+        return OptionalInt.of(Integer.parseInt(text));
     }
 
     /** A literal number, or {@code !Ref P} (read as "P") resolved to parameter P's Default; absent: Lambda's default. */
