@@ -21,8 +21,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The template's functions as local processes: each packaged artifact (the native {@code bootstrap} when one was
  * built, else the JVM runner jar through AWS's Runtime Interface Client) polling its own Lambda Runtime API on
- * loopback. Evaluate gets one process per evaluator; every other function one. All are started, in parallel, before
- * the run, so start-up is paid once and shows as such.
+ * loopback. Evaluate gets one process per evaluator; every other function one (never more than its reserved
+ * concurrency). All are started, in parallel, before the run, so start-up is paid once and shows as such. A function
+ * with ReservedConcurrentExecutions in the template is throttled beyond it ({@code Lambda.TooManyRequestsException}),
+ * as in AWS, and the state machine's Retry deals with that.
  */
 final class LambdaFleet implements FunctionHost {
 
@@ -31,8 +33,17 @@ final class LambdaFleet implements FunctionHost {
     private final LocalFunctions functions;
 
     LambdaFleet(LocalRun.LocalRunContext context) {
+        this(start(context));
+    }
+
+    /** Functions already started (tests run a fleet of their own functions through this host). */
+    LambdaFleet(LocalFunctions functions) {
+        this.functions = functions;
+    }
+
+    private static LocalFunctions start(LocalRun.LocalRunContext context) {
         RicClasspath ric = RicClasspath.detect();
-        this.functions = new LocalFunctions(
+        LocalFunctions functions = new LocalFunctions(
                 context.logs(), ric, context.debug() ? line -> context.err().println(line) : line -> {});
         List<CompletableFuture<Void>> warming = new ArrayList<>();
         try {
@@ -43,24 +54,40 @@ final class LambdaFleet implements FunctionHost {
                 Map<String, String> env = new LinkedHashMap<>(f.environment());
                 env.putAll(context.environment());
                 env.put("QUARKUS_FUNQY_EXPORT", f.environment().get("QUARKUS_FUNQY_EXPORT"));
-                int concurrency = f.logicalId().equals("EvaluateFunction") ? context.evaluateConcurrency() : 1;
-                LocalFunction function = functions.start(FunctionConfig.builder(f.logicalId(), artifact(f))
-                        // the template's Handler (a native bootstrap ignores it)
-                        .handler(handler(f))
-                        .memoryMb(f.memoryMb())
-                        .timeout(Duration.ofSeconds(f.timeoutSeconds()))
-                        .concurrency(concurrency)
-                        .environment(env)
-                        .region(LocalRun.REGION)
-                        .startupTimeout(Duration.ofSeconds(120))
-                        .build());
-                warming.add(CompletableFuture.runAsync(() -> function.prewarm(concurrency)));
+                int wanted = f.logicalId().equals("EvaluateFunction") ? context.evaluateConcurrency() : 1;
+                FunctionConfig config = config(f, artifact(f), env, wanted);
+                LocalFunction function = functions.start(config);
+                // never more processes than executions the reservation lets run at once (0: none to prewarm)
+                int processes = Math.min(wanted, config.reservedConcurrency().orElse(wanted));
+                warming.add(CompletableFuture.runAsync(() -> function.prewarm(processes)));
             }
             warming.forEach(CompletableFuture::join);
+            return functions;
         } catch (RuntimeException e) {
             functions.close();
             throw e;
         }
+    }
+
+    /**
+     * How one template function runs here: the template's Handler, memory, timeout and ReservedConcurrentExecutions
+     * (throttled beyond it, as in AWS), and {@code processes} local processes, never more than the reservation lets
+     * run at once.
+     */
+    static FunctionConfig config(
+            SamTemplate.Function f, FunctionArtifact artifact, Map<String, String> env, int processes) {
+        FunctionConfig.Builder config = FunctionConfig.builder(f.logicalId(), artifact)
+                // the template's Handler (a native bootstrap ignores it)
+                .handler(handler(f))
+                .memoryMb(f.memoryMb())
+                .timeout(Duration.ofSeconds(f.timeoutSeconds()))
+                .concurrency(
+                        Math.max(1, Math.min(processes, f.reservedConcurrency().orElse(processes))))
+                .environment(env)
+                .region(LocalRun.REGION)
+                .startupTimeout(Duration.ofSeconds(120));
+        f.reservedConcurrency().ifPresent(config::reservedConcurrency);
+        return config.build();
     }
 
     private static String handler(SamTemplate.Function f) {
