@@ -21,9 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class DistributedMap {
 
-    /** EXPRESS child executions of a Distributed Map may run this long. */
-    static final Duration EXPRESS_DURATION_LIMIT = Duration.ofMinutes(5);
-
     private final Interpreter interpreter;
     private final FanOut fanOut;
     private final ScheduledThreadPoolExecutor timers;
@@ -169,12 +166,16 @@ final class DistributedMap {
                 Events.iso(interpreter.options().clock().instant()),
                 Run.Sink.DISCARD);
         Frame cf = new Frame(child, tok, new Cursor(0), "");
+        // ExecutionOptions.expressDurationLimit: 5 minutes on AWS, the Express workflow duration quota
+        // (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html)
+        Duration limit = interpreter.options().expressDurationLimit();
         ScheduledFuture<?> timer = null;
         if (express) {
             try {
                 timer = timers.schedule(
-                        () -> tok.cancel(CancelToken.Kind.TIMEOUT, "EXPRESS child execution exceeded 5 minutes"),
-                        EXPRESS_DURATION_LIMIT.toMillis(),
+                        () -> tok.cancel(
+                                CancelToken.Kind.TIMEOUT, "EXPRESS child execution exceeded " + describe(limit)),
+                        limit.toMillis(),
                         TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
                 tok.check();
@@ -187,7 +188,7 @@ final class DistributedMap {
                 throw new StatesError(
                         StatesError.TIMEOUT,
                         "child execution " + childName + " of state \"" + s.name() + "\" ran longer than the "
-                                + EXPRESS_DURATION_LIMIT.toMinutes() + " minutes an EXPRESS execution may run");
+                                + describe(limit) + " an EXPRESS execution may run");
             }
             throw c;
         } finally {
@@ -195,5 +196,18 @@ final class DistributedMap {
                 timer.cancel(false);
             }
         }
+    }
+
+    /** "5 minutes", "30 seconds" or "200 ms". */
+    static String describe(Duration d) {
+        if (d.toMillis() % 60_000 == 0) {
+            long m = d.toMinutes();
+            return m + (m == 1 ? " minute" : " minutes");
+        }
+        if (d.toMillis() % 1000 == 0) {
+            long sec = d.toSeconds();
+            return sec + (sec == 1 ? " second" : " seconds");
+        }
+        return d.toMillis() + " ms";
     }
 }
