@@ -129,6 +129,8 @@ final class DistributedMap {
             StatesError e = o.errors[ci];
             results.add(e != null ? Json.errorOutput(e.error(), e.cause()) : o.outputs[ci]);
         }
+        interpreter.checkCollectedResults(
+                results, s.name(), " (a ResultWriter would write them to S3 instead of collecting them)");
         return DataFlowSteps.stateOutput(s, raw, results, ctx, f);
     }
 

@@ -93,7 +93,7 @@ final class MapStates {
                     return iteration(s, ctx, eff, i, items.get(i), itf);
                 },
                 (i, e) -> true);
-        return FanOut.finishGroup("Map", o, s, raw, ctx, f);
+        return FanOut.finishGroup("Map", o, s, raw, ctx, f, interpreter);
     }
 
     /** One inline iteration with its MapIteration events. */
