@@ -50,10 +50,15 @@ class DefinitionTest {
           "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "p"}},
           "End": true}}}
         """, "state \"Evaluate generation\": field ResultWriter is not supported by the local runner");
-        rejects("""
-        {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemReader": {},
-          "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
-        """, "state \"M\": field ItemReader is not supported by the local runner");
+        rejects(
+                """
+        {"StartAt": "M", "States": {"M": {"Type": "Map",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV"},
+            "Parameters": {"Bucket": "b", "Key": "k"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
+        """,
+                "state \"M\": field ItemReader.ReaderConfig.InputType \"CSV\" is not supported by the local runner");
         rejects("""
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%sf", "HeartbeatSeconds": 60, "End": true}}}
         """.formatted(FN), "state \"T\": field HeartbeatSeconds is not supported by the local runner");
