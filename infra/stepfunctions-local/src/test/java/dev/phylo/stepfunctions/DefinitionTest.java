@@ -43,13 +43,16 @@ class DefinitionTest {
 
     @Test
     void unsupportedFieldsNameTheStateAndTheField() {
-        rejects("""
+        rejects(
+                """
         {"StartAt": "Evaluate generation", "States": {"Evaluate generation": {"Type": "Map",
           "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
             "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
-          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "p"}},
+          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "p"},
+            "WriterConfig": {"OutputType": "JSONL", "Transformation": "NONE"}},
           "End": true}}}
-        """, "state \"Evaluate generation\": field ResultWriter is not supported by the local runner");
+        """,
+                "state \"Evaluate generation\": field ResultWriter.WriterConfig is not supported by the local runner");
         rejects(
                 """
         {"StartAt": "M", "States": {"M": {"Type": "Map",

@@ -15,7 +15,6 @@ final class Fields {
             "Credentials",
             "HeartbeatSeconds",
             "HeartbeatSecondsPath",
-            "ResultWriter",
             "Items",
             "Condition");
 

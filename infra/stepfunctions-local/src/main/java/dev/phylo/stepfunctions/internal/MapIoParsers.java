@@ -121,7 +121,7 @@ final class MapIoParsers {
             if (allowed.contains(k)) {
                 continue;
             }
-            if (Fields.UNSUPPORTED.contains(k) || k.equals("WriterConfig")) {
+            if (Fields.UNSUPPORTED.contains(k) || (where.equals("ResultWriter") && k.equals("WriterConfig"))) {
                 throw new AslException(
                         "state \"" + name + "\": field " + where + "." + k + " is not supported by the local runner");
             }
