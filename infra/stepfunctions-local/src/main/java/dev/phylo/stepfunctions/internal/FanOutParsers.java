@@ -28,6 +28,12 @@ final class FanOutParsers {
             "ItemReader",
             "ResultWriter");
 
+    /**
+     * The largest ItemBatcher MaxInputBytesPerBatch, 256 KiB
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html).
+     */
+    static final int MAX_BATCH_BYTES = 262_144;
+
     private FanOutParsers() {}
 
     static Function<Model.Common, Model.State> parallel(String name, JsonNode node) {
@@ -211,7 +217,7 @@ final class FanOutParsers {
                     maxItemsPath = Fields.refPath(name, f, v);
                     break;
                 case "MaxInputBytesPerBatch":
-                    maxBytes = Fields.intField(name, f, v, 1, 262_144);
+                    maxBytes = Fields.intField(name, f, v, 1, MAX_BATCH_BYTES);
                     break;
                 case "MaxInputBytesPerBatchPath":
                     maxBytesPath = Fields.refPath(name, f, v);

@@ -13,7 +13,10 @@ import java.time.Instant;
  */
 final class MapStates {
 
-    /** Step Functions runs at most this many inline Map iterations at once. */
+    /**
+     * Step Functions runs at most this many inline Map iterations at once
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html).
+     */
     static final int INLINE_CONCURRENCY_LIMIT = 40;
 
     private final Interpreter interpreter;
