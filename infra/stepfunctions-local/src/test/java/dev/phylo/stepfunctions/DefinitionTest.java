@@ -43,17 +43,25 @@ class DefinitionTest {
 
     @Test
     void unsupportedFieldsNameTheStateAndTheField() {
-        rejects("""
+        rejects(
+                """
         {"StartAt": "Evaluate generation", "States": {"Evaluate generation": {"Type": "Map",
           "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
             "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
-          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "p"}},
+          "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "b", "Prefix": "p"},
+            "WriterConfig": {"OutputType": "JSONL", "Transformation": "NONE"}},
           "End": true}}}
-        """, "state \"Evaluate generation\": field ResultWriter is not supported by the local runner");
-        rejects("""
-        {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemReader": {},
-          "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
-        """, "state \"M\": field ItemReader is not supported by the local runner");
+        """,
+                "state \"Evaluate generation\": field ResultWriter.WriterConfig is not supported by the local runner");
+        rejects(
+                """
+        {"StartAt": "M", "States": {"M": {"Type": "Map",
+          "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "CSV"},
+            "Parameters": {"Bucket": "b", "Key": "k"}},
+          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
+        """,
+                "state \"M\": field ItemReader.ReaderConfig.InputType \"CSV\" is not supported by the local runner");
         rejects("""
         {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "%sf", "HeartbeatSeconds": 60, "End": true}}}
         """.formatted(FN), "state \"T\": field HeartbeatSeconds is not supported by the local runner");

@@ -15,7 +15,10 @@ import java.util.List;
  */
 final class ArrayIntrinsics {
 
-    /** The most elements States.ArrayRange may produce. */
+    /**
+     * The most elements States.ArrayRange may produce
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html).
+     */
     private static final int MAX_RANGE = 1000;
 
     private ArrayIntrinsics() {}

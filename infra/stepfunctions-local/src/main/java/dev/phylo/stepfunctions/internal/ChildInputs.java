@@ -62,7 +62,13 @@ record ChildInputs(List<JsonNode> inputs, List<Integer> sizes) {
         long maxBytes = b.maxBytes() != null ? b.maxBytes() : Long.MAX_VALUE;
         if (b.maxBytesPath() != null) {
             maxBytes = DataFlowSteps.integerAt(
-                    s, "ItemBatcher.MaxInputBytesPerBatchPath", b.maxBytesPath(), eff, ctx, 1, 262_144);
+                    s,
+                    "ItemBatcher.MaxInputBytesPerBatchPath",
+                    b.maxBytesPath(),
+                    eff,
+                    ctx,
+                    1,
+                    FanOutParsers.MAX_BATCH_BYTES);
         }
         JsonNode batchInput = b.batchInput() != null
                 ? b.batchInput().evaluate(eff, ctx, new Frame(f.run, f.token, new Cursor(0), scope + "#batch"))

@@ -124,19 +124,27 @@ final class FanOut {
     }
 
     /**
-     * Ends a Parallel or inline Map state: {@code <kind>StateFailed} and the first error, or {@code
-     * <kind>StateSucceeded} and the outputs in index order through ResultSelector, ResultPath and OutputPath.
+     * Ends a Parallel or inline Map state: {@code <kind>StateFailed} and the first error, or, when the collected
+     * outputs fit the payload limit, {@code <kind>StateSucceeded} and the outputs in index order through
+     * ResultSelector, ResultPath and OutputPath.
      */
-    static JsonNode finishGroup(String kind, Outcomes o, Model.ActionState s, JsonNode raw, JsonNode ctx, Frame f) {
+    static JsonNode finishGroup(
+            String kind, Outcomes o, Model.ActionState s, JsonNode raw, JsonNode ctx, Frame f, Interpreter in) {
         if (o.firstError != null) {
             f.record(kind + "StateFailed", Json.NODES.objectNode());
             throw o.firstError;
         }
-        f.record(kind + "StateSucceeded", Json.NODES.objectNode());
         ArrayNode results = Json.NODES.arrayNode();
         for (JsonNode r : o.outputs) {
             results.add(r);
         }
+        try {
+            in.checkCollectedResults(results, s.name(), "");
+        } catch (StatesError e) {
+            f.record(kind + "StateFailed", Json.NODES.objectNode());
+            throw e;
+        }
+        f.record(kind + "StateSucceeded", Json.NODES.objectNode());
         return DataFlowSteps.stateOutput(s, raw, results, ctx, f);
     }
 }

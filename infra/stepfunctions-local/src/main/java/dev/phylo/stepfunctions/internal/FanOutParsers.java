@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Parses the states that fan out: Parallel with its Branches, and Map (inline or distributed) with its processor,
- * concurrency, failure tolerance and ItemBatcher.
+ * concurrency, failure tolerance and ItemBatcher; {@link MapIoParsers} reads a Distributed Map's ItemReader and
+ * ResultWriter.
  */
 final class FanOutParsers {
 
@@ -23,7 +24,15 @@ final class FanOutParsers {
             "ToleratedFailurePercentagePath",
             "ToleratedFailureCount",
             "ToleratedFailureCountPath",
-            "Label");
+            "Label",
+            "ItemReader",
+            "ResultWriter");
+
+    /**
+     * The largest ItemBatcher MaxInputBytesPerBatch, 256 KiB
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itembatcher.html).
+     */
+    static final int MAX_BATCH_BYTES = 262_144;
 
     private FanOutParsers() {}
 
@@ -47,6 +56,7 @@ final class FanOutParsers {
         Model.Action action = ActionParsers.action(name, node, false);
         Fields.exclusive(name, node, "ItemProcessor", "Iterator");
         Fields.exclusive(name, node, "ItemSelector", "Parameters");
+        Fields.exclusive(name, node, "ItemReader", "ItemsPath");
         JsonNode proc = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
         String procField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
         if (proc == null) {
@@ -93,6 +103,10 @@ final class FanOutParsers {
             label = l.textValue();
         }
         Model.Batcher batcher = node.has("ItemBatcher") ? batcher(name, node.get("ItemBatcher")) : null;
+        Model.ItemReader itemReader =
+                node.has("ItemReader") ? MapIoParsers.itemReader(name, node.get("ItemReader")) : null;
+        Model.ResultWriter resultWriter =
+                node.has("ResultWriter") ? MapIoParsers.resultWriter(name, node.get("ResultWriter")) : null;
         String mapLabel = label;
         return common -> new Model.MapState(
                 common,
@@ -106,7 +120,9 @@ final class FanOutParsers {
                 maxConcurrencyPath,
                 batcher,
                 tolerance,
-                mapLabel);
+                mapLabel,
+                itemReader,
+                resultWriter);
     }
 
     /** Reads ItemProcessor.ProcessorConfig: the ExecutionType of a DISTRIBUTED Map, or null for an INLINE one. */
@@ -201,7 +217,7 @@ final class FanOutParsers {
                     maxItemsPath = Fields.refPath(name, f, v);
                     break;
                 case "MaxInputBytesPerBatch":
-                    maxBytes = Fields.intField(name, f, v, 1, 262_144);
+                    maxBytes = Fields.intField(name, f, v, 1, MAX_BATCH_BYTES);
                     break;
                 case "MaxInputBytesPerBatchPath":
                     maxBytesPath = Fields.refPath(name, f, v);

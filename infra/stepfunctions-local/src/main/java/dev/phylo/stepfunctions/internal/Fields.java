@@ -15,8 +15,6 @@ final class Fields {
             "Credentials",
             "HeartbeatSeconds",
             "HeartbeatSecondsPath",
-            "ItemReader",
-            "ResultWriter",
             "Items",
             "Condition");
 

@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class History {
 
-    /** Step Functions' history quota for one execution (standard workflows). */
+    /**
+     * Step Functions' history quota for one execution (standard workflows): "Maximum execution history size", 25,000
+     * events (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html).
+     */
     static final int EVENT_LIMIT = 25_000;
 
     private final ExecutionListener listener;

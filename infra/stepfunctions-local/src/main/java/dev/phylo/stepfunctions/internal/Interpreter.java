@@ -104,14 +104,35 @@ final class Interpreter {
         return new Transition(s.end() ? null : s.next(), out);
     }
 
-    /** Fails with {@code States.DataLimitExceeded} when {@code node} is larger than the payload limit. */
+    /**
+     * Fails with {@code States.DataLimitExceeded} when {@code node} is larger than the payload limit: 256 KiB on AWS,
+     * "Maximum input or output size for a task, state, or execution"
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html).
+     */
     void checkSize(JsonNode node, String stateName, String what) {
+        checkSize(node, stateName, what, "");
+    }
+
+    /**
+     * Fails with {@code States.DataLimitExceeded} when the results a Map or Parallel state collected are larger than
+     * the payload limit. Without a ResultWriter, Step Functions gathers the outputs of the iterations, branches or
+     * child executions into one array (the COMPACT transformation,
+     * https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html), which is held to the
+     * payload quota before ResultSelector and ResultPath apply: {@code "ResultPath": null} does not save a state whose
+     * children return too much.
+     */
+    void checkCollectedResults(JsonNode results, String stateName, String hint) {
+        checkSize(results, stateName, "array of the " + results.size() + " collected results", hint);
+    }
+
+    private void checkSize(JsonNode node, String stateName, String what, String hint) {
         int size = Json.utf8Size(node);
         if (size > opts.maxPayloadBytes()) {
             throw new StatesError(
                     StatesError.DATA_LIMIT_EXCEEDED,
                     (stateName == null ? "" : "state \"" + stateName + "\": ") + "the " + what + " is " + size
-                            + " bytes, more than the maximum payload size of " + opts.maxPayloadBytes() + " bytes");
+                            + " bytes, more than the maximum payload size of " + opts.maxPayloadBytes() + " bytes"
+                            + hint);
         }
     }
 

@@ -42,7 +42,10 @@ final class IntrinsicArgs {
         return d.longValue();
     }
 
-    /** The text of an argument that must be at most 10,000 characters long. */
+    /**
+     * The text of an argument that must be at most 10,000 characters long (States.Base64Encode, States.Base64Decode,
+     * States.Hash: https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html).
+     */
     static String limitedText(String fn, String text) {
         if (text.length() > 10_000) {
             throw fail(fn, "the input is longer than 10000 characters");

@@ -40,6 +40,9 @@ public final class Intrinsics {
         JsonNode resolve(PathExpr path, JsonNode input, JsonNode context);
     }
 
+    /**
+     * How deep intrinsic calls may nest, 10 (https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html).
+     */
     static final int MAX_NESTING = 10;
 
     /** The functions and their least and greatest number of arguments. */

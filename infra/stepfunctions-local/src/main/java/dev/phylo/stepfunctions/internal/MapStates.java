@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
 /**
- * Runs one attempt of a Map state: selects the items and the concurrency, then runs an inline Map here (its iteration
+ * Runs one attempt of a Map state: selects the items (from ItemsPath, or a Distributed Map's {@link ItemReaders}) and
+ * the concurrency, then runs an inline Map here (its iteration
  * events go into the execution history; the first failing iteration stops the others and fails the state) or hands
  * a distributed one to {@link DistributedMap}.
  */
 final class MapStates {
 
-    /** Step Functions runs at most this many inline Map iterations at once. */
+    /**
+     * Step Functions runs at most this many inline Map iterations at once
+     * (https://docs.aws.amazon.com/step-functions/latest/dg/state-map-inline.html).
+     */
     static final int INLINE_CONCURRENCY_LIMIT = 40;
 
     private final Interpreter interpreter;
@@ -28,7 +32,16 @@ final class MapStates {
     JsonNode run(Model.MapState s, JsonNode raw, Frame f, Instant entered, int retryCount) {
         JsonNode ctx = interpreter.context(f, s, entered, retryCount);
         JsonNode eff = DataFlowSteps.inputPath(s, raw, ctx);
-        JsonNode items = DataFlowSteps.read(s, "ItemsPath", s.itemsPath(), eff, ctx);
+        long seq = f.seq.getAndIncrement();
+        String scope = f.scope + "/" + s.name() + "@" + seq;
+        JsonNode items = s.itemReader() != null
+                ? ItemReaders.read(
+                        s,
+                        eff,
+                        ctx,
+                        new Frame(f.run, f.token, new Cursor(0), scope + "#reader"),
+                        interpreter.options().objectStore())
+                : DataFlowSteps.read(s, "ItemsPath", s.itemsPath(), eff, ctx);
         if (!items.isArray()) {
             throw StatesError.runtime("state \"" + s.name() + "\": field ItemsPath: '"
                     + s.itemsPath().text()
@@ -36,8 +49,6 @@ final class MapStates {
                     + Json.abbreviate(items, 256));
         }
         int concurrency = concurrency(s, eff, ctx);
-        long seq = f.seq.getAndIncrement();
-        String scope = f.scope + "/" + s.name() + "@" + seq;
         return s.distributed()
                 ? distributedMap.run(s, raw, f, ctx, eff, (ArrayNode) items, concurrency, scope)
                 : inline(s, raw, f, ctx, eff, (ArrayNode) items, concurrency, scope);
@@ -93,7 +104,7 @@ final class MapStates {
                     return iteration(s, ctx, eff, i, items.get(i), itf);
                 },
                 (i, e) -> true);
-        return FanOut.finishGroup("Map", o, s, raw, ctx, f);
+        return FanOut.finishGroup("Map", o, s, raw, ctx, f, interpreter);
     }
 
     /** One inline iteration with its MapIteration events. */

@@ -174,11 +174,26 @@ public final class Model {
     public record Tolerance(Double percentage, PathExpr percentagePath, Long count, PathExpr countPath) {}
 
     /**
+     * A Distributed Map's ItemReader: one S3 object (s3:getObject) read as a JSON array or as JSON Lines.
+     *
+     * @param inputType    JSON or JSONL
+     * @param maxItems     at most this many items are read (the first ones); null when not given
+     * @param maxItemsPath where the input holds that number; null when not given
+     * @param parameters   the payload template giving Bucket and Key
+     */
+    public record ItemReader(String inputType, Integer maxItems, PathExpr maxItemsPath, Template parameters) {}
+
+    /** A Distributed Map's ResultWriter: the payload template giving the Bucket (and Prefix) to export to. */
+    public record ResultWriter(Template parameters) {}
+
+    /**
      * A Map state, inline or distributed.
      *
      * @param executionType  EXPRESS or STANDARD for a distributed Map, null for an inline one
      * @param itemSelector   ItemSelector, or the legacy Parameters of a Map
      * @param maxConcurrency 0 means no limit
+     * @param itemReader     null unless the (distributed) Map reads its items from S3
+     * @param resultWriter   null unless the (distributed) Map exports its results to S3
      */
     public record MapState(
             Common common,
@@ -192,6 +207,8 @@ public final class Model {
             PathExpr maxConcurrencyPath,
             Batcher batcher,
             Tolerance tolerance,
-            String label)
+            String label,
+            ItemReader itemReader,
+            ResultWriter resultWriter)
             implements ActionState {}
 }

@@ -38,6 +38,6 @@ final class ParallelStates {
                             s.branches().get(i), branchInput, new Frame(f.run, tok, new Cursor(startId), scope));
                 },
                 (i, e) -> true);
-        return FanOut.finishGroup("Parallel", o, s, raw, ctx, f);
+        return FanOut.finishGroup("Parallel", o, s, raw, ctx, f, interpreter);
     }
 }

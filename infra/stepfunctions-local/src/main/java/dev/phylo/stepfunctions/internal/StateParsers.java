@@ -52,7 +52,9 @@ final class StateParsers {
                                 "ToleratedFailurePercentagePath",
                                 "ToleratedFailureCount",
                                 "ToleratedFailureCountPath",
-                                "Label")));
+                                "Label",
+                                "ItemReader",
+                                "ResultWriter")));
     }
 
     private StateParsers() {}
