@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
  * the defaults through the accessors, {@code phylo cloud run} leaves the field out of the input
  * ({@link #putGiven}) so that the deployed seed function applies them.
  *
- * <p>{@code --batch-size} and {@code --max-concurrency} default to where the run executes: {@link RunDefaults} on
- * AWS, this machine's cores for {@code phylo run} (see {@code RunCommand}).
+ * <p>{@code --max-concurrency} defaults to where the run executes: {@link RunDefaults} on AWS, this machine's cores
+ * for {@code phylo run} (see {@code RunCommand}). {@code --batch-size} left out is sized by the seed function.
  */
 public final class RunInputOptions {
 
@@ -37,8 +37,8 @@ public final class RunInputOptions {
 
     @Option(
             names = "--batch-size",
-            description = "Strategies per evaluate invocation (default: " + RunDefaults.BATCH_SIZE
-                    + "; phylo run: population / (2 x max concurrency)).")
+            description = "Strategies per evaluate invocation (default: sized by the seed function, two batches per "
+                    + "concurrent evaluator within evaluate's time budget).")
     Integer batchSize;
 
     @Option(

@@ -5,9 +5,9 @@ package dev.phylo.evolution;
  * what {@code phylo run} and {@code phylo cloud run} show and use. They are compile-time constants so that command
  * line annotations can name them.
  *
- * <p>Two settings depend on where a run executes and are not decided here for {@code phylo run}: on one machine the
- * evaluations at once are the machine's cores, not {@link #MAX_CONCURRENCY} Lambda environments, and the batch size
- * follows from that.
+ * <p>{@link #MAX_CONCURRENCY} depends on where a run executes: on one machine the evaluations at once are the
+ * machine's cores, not Lambda environments. The batch size has no constant default: the seed function sizes it from
+ * the concurrency, the bars and evaluate's time budget.
  */
 public final class RunDefaults {
 
@@ -19,8 +19,6 @@ public final class RunDefaults {
     public static final int POPULATION = 256;
     /** Generations to breed, at most. */
     public static final int GENERATIONS = 20;
-    /** Strategies per evaluate invocation (one Distributed Map item). */
-    public static final int BATCH_SIZE = 100;
     /** Evaluate invocations at once: the Distributed Map's MaxConcurrency. */
     public static final int MAX_CONCURRENCY = 100;
     /** Stop after this many generations without a better best; 0 = never stop early. */

@@ -5,11 +5,14 @@ import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.Batch;
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.BatchResult;
+import dev.phylo.efs.DataSlice;
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.Population;
 import dev.phylo.efs.RunFiles;
 import dev.phylo.efs.RunPlan;
 import dev.phylo.efs.SnapshotManifest;
+import dev.phylo.efs.SnapshotReader;
+import dev.phylo.efs.SnapshotRef;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.evolution.GenerationSummary;
 import dev.phylo.evolution.Generations;
@@ -19,11 +22,11 @@ import dev.phylo.store.RunRepository;
 import dev.phylo.store.RunRow;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,31 +45,58 @@ public class EvolveService {
     private final ObjectMapper json;
     private final EfsLayout efs;
     private final RunFiles files;
+    private final BatchLists batchLists;
+    private final BatchSizing sizing;
+    private final int evaluateReservedConcurrency;
 
     EvolveService(
             Database database,
             RunRepository runs,
             ObjectMapper json,
-            @ConfigProperty(name = "phylo.efs.root") Path efsRoot) {
+            BatchLists batchLists,
+            @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
+            @ConfigProperty(name = "phylo.evaluate.strategy-bars-per-second") double strategyBarsPerSecond,
+            @ConfigProperty(name = "phylo.evaluate.memory-mb") int evaluateMemoryMb,
+            @ConfigProperty(name = "phylo.evaluate.timeout-seconds") int evaluateTimeoutSeconds,
+            @ConfigProperty(name = "phylo.evaluate.reserved-concurrency") int evaluateReservedConcurrency) {
         this.database = database;
         this.runs = runs;
         this.json = json;
+        this.batchLists = batchLists;
         this.efs = new EfsLayout(efsRoot);
         this.files = new RunFiles(efs);
+        this.sizing =
+                new BatchSizing(strategyBarsPerSecond, evaluateMemoryMb, Duration.ofSeconds(evaluateTimeoutSeconds));
+        this.evaluateReservedConcurrency = evaluateReservedConcurrency;
     }
 
-    /** Creates the run row (or finds it), pins the plan to the current snapshots, writes generation 0. */
+    /**
+     * Creates the run row (or finds it), pins the plan to the current snapshots, sizes the batches, writes generation 0
+     * and the run's batch list.
+     */
     public GenerationRef seed(SeedRequest request) {
         SeedRequest normalized = RunRequests.normalize(request);
         BarInterval interval = BarInterval.parse(normalized.interval());
-        RunPlan computed = RunRequests.plan(
-                normalized,
-                symbol -> SnapshotManifest.latest(efs, symbol, interval)
-                        .orElseThrow(() -> new InvalidRequestException("no market data for " + symbol + " " + interval
-                                + " in " + efs.root() + ": ingest it first")));
-        RunPlan plan = pinned(computed);
+        Optional<RunPlan> existing = files.findPlan(normalized.runId());
+        // a replayed seed keeps the data of the plan written first: a run stays on the snapshots it started with
+        List<DataSlice> data = existing.isPresent()
+                ? existing.get().data()
+                : RunRequests.slices(
+                        normalized,
+                        symbol -> SnapshotManifest.latest(efs, symbol, interval)
+                                .orElseThrow(() -> new InvalidRequestException("no market data for " + symbol + " "
+                                        + interval + " in " + efs.root() + ": ingest it first")));
+        int concurrency = effectiveConcurrency(normalized);
+        int batchSize =
+                sizing.size(normalized.batchSize(), normalized.populationSize(), concurrency, barsPerStrategy(data));
+        SeedRequest decided = RunRequests.withBatchSize(normalized, batchSize);
+        RunPlan plan = RunRequests.plan(decided, data);
+        if (existing.isPresent() && !existing.get().equals(plan)) {
+            throw new InvalidRequestException("run " + plan.runId() + " already has a different plan in "
+                    + efs.planFile(plan.runId()) + "; start a new run id");
+        }
 
-        JsonObject config = new JsonObject(json.valueToTree(normalized).toString());
+        JsonObject config = new JsonObject(json.valueToTree(decided).toString());
         RunRow run = database.await(
                 "create run " + plan.runId(),
                 c -> runs.createIfAbsent(c, plan.runId(), config, plan.seed(), plan.generations()));
@@ -74,12 +104,24 @@ public class EvolveService {
             throw new InvalidRequestException("run " + plan.runId() + " already exists with another "
                     + "configuration: " + run.configJson() + "; start a new run id");
         }
+        if (existing.isEmpty()) {
+            files.writePlan(plan);
+        }
         Population population = Generations.seed(plan);
         writeGeneration(plan, population);
+        int batches = Generations.batchCount(plan);
+        BatchList list = batchLists.write(plan.runId(), batches);
         LOG.infof(
-                "seeded %s: %d strategies in %d batches on %s",
-                plan.runId(), plan.populationSize(), Generations.batchCount(plan), normalized.symbols());
-        return ref(plan, population.generation(), false, null, normalized.maxConcurrency());
+                "seeded %s: %d strategies in %d batches of %d on %s (about %.1f s each); batch list s3://%s/%s",
+                plan.runId(),
+                plan.populationSize(),
+                batches,
+                plan.batchSize(),
+                normalized.symbols(),
+                sizing.seconds(plan.batchSize(), barsPerStrategy(data)),
+                list.bucket(),
+                list.key());
+        return ref(plan, population.generation(), false, null, concurrency);
     }
 
     /** Summarises generation g; breeds g+1 unless the run is finished. */
@@ -114,31 +156,29 @@ public class EvolveService {
         return ref(plan, next.generation(), false, summary, request.maxConcurrency());
     }
 
-    /** A replayed seed keeps the plan written first: a run stays on the snapshots it started with. */
-    private RunPlan pinned(RunPlan computed) {
-        if (!Files.exists(efs.planFile(computed.runId()))) {
-            files.writePlan(computed);
-            return computed;
+    /** The run input's maxConcurrency, capped at evaluate's reserved concurrency (more would only be throttled). */
+    private int effectiveConcurrency(SeedRequest normalized) {
+        int requested = normalized.maxConcurrency();
+        if (evaluateReservedConcurrency > 0 && requested > evaluateReservedConcurrency) {
+            LOG.infof(
+                    "%s: maxConcurrency %d capped at evaluate's reserved concurrency %d",
+                    normalized.runId(), requested, evaluateReservedConcurrency);
+            return evaluateReservedConcurrency;
         }
-        RunPlan existing = files.readPlan(computed.runId());
-        RunPlan sameData = new RunPlan(
-                computed.runId(),
-                computed.seed(),
-                computed.populationSize(),
-                computed.generations(),
-                computed.batchSize(),
-                computed.stallGenerations(),
-                computed.objective(),
-                computed.minTrades(),
-                computed.families(),
-                computed.directions(),
-                computed.execution(),
-                existing.data());
-        if (!sameData.equals(existing)) {
-            throw new InvalidRequestException("run " + computed.runId() + " already has a different plan in "
-                    + efs.planFile(computed.runId()) + "; start a new run id");
+        return requested;
+    }
+
+    /** The in-sample bars one strategy is evaluated on, over every symbol (from the snapshots' headers). */
+    private long barsPerStrategy(List<DataSlice> data) {
+        long bars = 0;
+        for (DataSlice slice : data) {
+            SnapshotRef snapshot = SnapshotReader.describe(
+                    efs, slice.symbol(), BarInterval.parse(slice.interval()), slice.snapshotId());
+            double span = snapshot.lastTime() + 1.0 - snapshot.firstTime();
+            double share = Math.min(1.0, (slice.inSampleTo() - slice.inSampleFrom()) / span);
+            bars += (long) Math.ceil(snapshot.rows() * share);
         }
-        return existing;
+        return bars;
     }
 
     private void writeGeneration(RunPlan plan, Population population) {
@@ -166,16 +206,15 @@ public class EvolveService {
         return efs.generationDir(runId, generation).resolve(SUMMARY_FILE);
     }
 
-    private static GenerationRef ref(
+    private GenerationRef ref(
             RunPlan plan, int generation, boolean done, GenerationSummary summary, Integer maxConcurrency) {
-        List<Integer> batches = done
-                ? List.of()
-                : IntStream.range(0, Generations.batchCount(plan)).boxed().toList();
         return new GenerationRef(
                 plan.runId(),
                 generation,
                 plan.populationSize(),
-                batches,
+                plan.batchSize(),
+                done ? 0 : Generations.batchCount(plan),
+                batchLists.of(plan.runId()),
                 done,
                 summary == null ? null : summary.bestId(),
                 summary == null ? null : summary.bestFitness(),

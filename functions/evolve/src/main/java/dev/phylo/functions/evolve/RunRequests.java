@@ -55,13 +55,19 @@ final class RunRequests {
         require(population >= 2 && population <= MAX_POPULATION, "populationSize", population, "2.." + MAX_POPULATION);
         int generations = or(r.generations(), RunDefaults.GENERATIONS);
         require(generations >= 1 && generations <= 10_000, "generations", generations, "1..10000");
-        int batch = or(r.batchSize(), RunDefaults.BATCH_SIZE);
-        require(batch >= 1 && batch <= 10_000, "batchSize", batch, "1..10000");
-        require(
-                (population + batch - 1) / batch <= 100_000,
-                "batchSize",
-                batch,
-                "at most 100000 batches per generation (populationSize / batchSize)");
+        Integer batch = r.batchSize(); // null: the seed sizes it (BatchSizing)
+        if (batch != null) {
+            require(
+                    batch >= 1 && batch <= BatchSizing.MAX_BATCH_SIZE,
+                    "batchSize",
+                    batch,
+                    "1.." + BatchSizing.MAX_BATCH_SIZE);
+            require(
+                    (population + batch - 1) / batch <= BatchSizing.MAX_BATCHES,
+                    "batchSize",
+                    batch,
+                    "at most " + BatchSizing.MAX_BATCHES + " batches per generation (populationSize / batchSize)");
+        }
         int stall = or(r.stallGenerations(), RunDefaults.STALL_GENERATIONS);
         require(stall >= 0, "stallGenerations", stall, ">= 0 (0 = never stop early)");
         String objective = or(r.objective(), RunDefaults.OBJECTIVE);
@@ -108,8 +114,33 @@ final class RunRequests {
                 concurrency);
     }
 
-    /** The plan: each symbol's range cut at (1 - outOfSampleFraction) of its time span. */
-    static RunPlan plan(SeedRequest r, Function<String, SnapshotRef> snapshotOf) {
+    /** The same request with its batch size decided. */
+    static SeedRequest withBatchSize(SeedRequest r, int batchSize) {
+        return new SeedRequest(
+                r.runId(),
+                r.symbols(),
+                r.interval(),
+                r.from(),
+                r.to(),
+                r.outOfSampleFraction(),
+                r.populationSize(),
+                r.generations(),
+                batchSize,
+                r.stallGenerations(),
+                r.objective(),
+                r.minTrades(),
+                r.families(),
+                r.directions(),
+                r.seed(),
+                r.fill(),
+                r.feeBps(),
+                r.slippageBps(),
+                r.initialCapital(),
+                r.maxConcurrency());
+    }
+
+    /** The data of a run: each symbol's range cut at (1 - outOfSampleFraction) of its time span. */
+    static List<DataSlice> slices(SeedRequest r, Function<String, SnapshotRef> snapshotOf) {
         List<DataSlice> data = new ArrayList<>();
         for (String symbol : r.symbols()) {
             SnapshotRef snapshot = snapshotOf.apply(symbol);
@@ -128,6 +159,11 @@ final class RunRequests {
             long split = from + (long) Math.floor((to - from) * (1 - r.outOfSampleFraction()));
             data.add(new DataSlice(symbol, r.interval(), snapshot.snapshotId(), from, split, split, to));
         }
+        return List.copyOf(data);
+    }
+
+    /** The plan of a normalized request whose batch size is decided, over {@code data}. */
+    static RunPlan plan(SeedRequest r, List<DataSlice> data) {
         return new RunPlan(
                 r.runId(),
                 r.seed(),

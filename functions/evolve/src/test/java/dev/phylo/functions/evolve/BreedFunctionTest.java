@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(BreedFunctionTest.ExportBreed.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(EfsResource.class)
+@QuarkusTestResource(value = LocalBucketResource.class, restrictToAnnotatedClass = true)
 class BreedFunctionTest {
 
     /** The same app, deployed as the breed function. */
@@ -89,7 +90,16 @@ class BreedFunctionTest {
         Best best = best(g0, results);
         assertThat(ref)
                 .isEqualTo(new GenerationRef(
-                        plan.runId(), 1, POPULATION, List.of(0, 1, 2, 3), false, best.id(), best.fitness(), 7));
+                        plan.runId(),
+                        1,
+                        POPULATION,
+                        BATCH,
+                        4,
+                        batchList(plan.runId()),
+                        false,
+                        best.id(),
+                        best.fitness(),
+                        7));
         Population expected = Generations.breed(plan, g0, results);
         assertThat(files.readPopulation(plan.runId(), 1)).isEqualTo(expected);
         assertThat(AtomicFiles.read(efs.populationFile(plan.runId(), 1))).isEqualTo(AtomicFiles.toJson(expected));
@@ -176,8 +186,17 @@ class BreedFunctionTest {
 
         Best best = best(g0, results);
         assertThat(ref)
-                .isEqualTo(
-                        new GenerationRef(plan.runId(), 0, POPULATION, List.of(), true, best.id(), best.fitness(), 7));
+                .isEqualTo(new GenerationRef(
+                        plan.runId(),
+                        0,
+                        POPULATION,
+                        BATCH,
+                        0,
+                        batchList(plan.runId()),
+                        true,
+                        best.id(),
+                        best.fitness(),
+                        7));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 1))).isFalse();
         assertThat(Files.exists(summaryFile(plan.runId(), 0))).isTrue();
     }
@@ -195,8 +214,17 @@ class BreedFunctionTest {
 
         Best best = best(g1, results);
         assertThat(ref)
-                .isEqualTo(
-                        new GenerationRef(plan.runId(), 1, POPULATION, List.of(), true, best.id(), best.fitness(), 7));
+                .isEqualTo(new GenerationRef(
+                        plan.runId(),
+                        1,
+                        POPULATION,
+                        BATCH,
+                        0,
+                        batchList(plan.runId()),
+                        true,
+                        best.id(),
+                        best.fitness(),
+                        7));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 2))).isFalse();
         assertThat(AtomicFiles.readJson(summaryFile(plan.runId(), 1), GenerationSummary.class)
                         .bestId())
@@ -289,5 +317,11 @@ class BreedFunctionTest {
                 .body(new BreedRequest(runId, generation, 7))
                 .when()
                 .post();
+    }
+
+    /** Breed names the batch list seed wrote: every generation has the same batches. */
+    private static BatchList batchList(String runId) {
+        return new BatchList(
+                LocalBucketResource.BUCKET, "runs/" + runId + "/batches.json", "runs/" + runId + "/map-runs");
     }
 }

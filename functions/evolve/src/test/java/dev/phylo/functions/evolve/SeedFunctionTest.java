@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(EfsResource.class)
+@QuarkusTestResource(value = LocalBucketResource.class, restrictToAnnotatedClass = true)
 class SeedFunctionTest {
 
     private static final int BARS = 3_000;
@@ -73,16 +74,20 @@ class SeedFunctionTest {
     }
 
     @Test
-    void seedsGenerationZeroInBatchesAndRecordsTheRun() {
+    void seedsGenerationZeroInBatchesAndRecordsTheRun() throws IOException {
         String runId = newRunId();
 
         GenerationRef ref =
                 invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
 
-        // 30 strategies in batches of 8: 8 + 8 + 8 + 6
+        // 30 strategies in batches of 8: 8 + 8 + 8 + 6, listed by reference in the work bucket
+        BatchList list = new BatchList(
+                LocalBucketResource.BUCKET, "runs/" + runId + "/batches.json", "runs/" + runId + "/map-runs");
         assertThat(ref)
                 .isEqualTo(new GenerationRef(
-                        runId, 0, 30, List.of(0, 1, 2, 3), false, null, null, 4)); // the request's maxConcurrency
+                        runId, 0, 30, 8, 4, list, false, null, null, 4)); // the request's maxConcurrency
+        assertThat(Files.readString(LocalBucketResource.object(list.key())))
+                .isEqualTo("[{\"batch\":0},{\"batch\":1},{\"batch\":2},{\"batch\":3}]");
         List<Map<String, Object>> rows = TestDatabase.query(
                 "SELECT status, seed, generations_planned, generation, "
                         + "evaluated, best_strategy_id FROM runs WHERE run_id = ?",
@@ -122,6 +127,10 @@ class SeedFunctionTest {
         // the same definition phylo run and phylo cloud run show (RunInputOptionsTest)
         assertThat(ref.populationSize()).isEqualTo(RunDefaults.POPULATION);
         assertThat(ref.maxConcurrency()).isEqualTo(RunDefaults.MAX_CONCURRENCY);
+        // no batchSize: two batches per concurrent evaluator, 256 / (2 x 100) rounded up, far inside the time budget
+        // (2 x 2,100 bars at 50 M strategy-bars/s is microseconds)
+        assertThat(ref.batchSize()).isEqualTo(2);
+        assertThat(ref.batchCount()).isEqualTo(128);
         Map<String, Object> config = TestDatabase.query(
                         "SELECT config::text AS config FROM runs WHERE run_id = ?", runId)
                 .get(0);
@@ -136,7 +145,7 @@ class SeedFunctionTest {
                         RunDefaults.OUT_OF_SAMPLE_FRACTION,
                         RunDefaults.POPULATION,
                         RunDefaults.GENERATIONS,
-                        RunDefaults.BATCH_SIZE,
+                        2,
                         RunDefaults.STALL_GENERATIONS,
                         RunDefaults.OBJECTIVE,
                         RunDefaults.MIN_TRADES,

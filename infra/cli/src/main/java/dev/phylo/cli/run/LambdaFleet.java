@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The template's functions as local processes: each packaged artifact (the native {@code bootstrap} when one was
@@ -112,7 +116,13 @@ final class LambdaFleet implements FunctionHost {
 
     @Override
     public JsonNode invoke(String logicalId, JsonNode payload, Duration timeout) throws TaskFailedException {
-        InvocationResult result = functions.get(logicalId).invoke(payload, timeout);
+        LocalFunction function = functions.get(logicalId);
+        // Two clocks, as in AWS: the function's own Timeout ends the invocation (Sandbox.Timedout); a state that
+        // waits less gives up first (States.Timeout) and leaves the function running to its own end.
+        Duration lambdaTimeout = function.config().timeout();
+        InvocationResult result = timeout.compareTo(lambdaTimeout) >= 0
+                ? function.invoke(payload, lambdaTimeout)
+                : invokeWithStateTimeout(function, payload, lambdaTimeout, timeout);
         if (result instanceof InvocationResult.Success) {
             try {
                 return JSON.readTree(((InvocationResult.Success) result).payload());
@@ -123,6 +133,39 @@ final class LambdaFleet implements FunctionHost {
         }
         InvocationResult.Failure failure = (InvocationResult.Failure) result;
         throw new TaskFailedException(failure.errorType(), failure.errorMessage());
+    }
+
+    /** The invocation runs on; the state stops waiting for it after {@code stateTimeout}. */
+    private static InvocationResult invokeWithStateTimeout(
+            LocalFunction function, JsonNode payload, Duration lambdaTimeout, Duration stateTimeout)
+            throws TaskFailedException {
+        CompletableFuture<InvocationResult> running = new CompletableFuture<>();
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        running.complete(function.invoke(payload, lambdaTimeout));
+                    } catch (RuntimeException e) {
+                        running.completeExceptionally(e);
+                    }
+                },
+                function.name() + "-invocation");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return running.get(stateTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TaskFailedException(
+                    "States.Timeout",
+                    "the state stopped waiting for " + function.name() + " after " + stateTimeout.toSeconds()
+                            + " s (TimeoutSeconds); the function runs on up to its own " + lambdaTimeout.toSeconds()
+                            + " s Timeout");
+        } catch (InterruptedException e) {
+            worker.interrupt(); // an aborted execution: as before, the local process is stopped
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for " + function.name());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** For the fault tests: kill a busy process of a function, as a crashed execution environment. */

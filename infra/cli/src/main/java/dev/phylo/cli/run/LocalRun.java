@@ -8,6 +8,7 @@ import dev.phylo.stepfunctions.Execution;
 import dev.phylo.stepfunctions.ExecutionListener;
 import dev.phylo.stepfunctions.ExecutionOptions;
 import dev.phylo.stepfunctions.ExecutionResult;
+import dev.phylo.stepfunctions.ObjectStore;
 import dev.phylo.stepfunctions.StateMachine;
 import dev.phylo.stepfunctions.TaskFailedException;
 import java.io.IOException;
@@ -39,6 +40,8 @@ final class LocalRun {
 
     static final String REGION = "us-east-1";
     static final String ACCOUNT = "000000000000";
+    /** The work bucket's name in the local stand-in for S3 ({@code .phylo/s3/<bucket>/}). */
+    static final String WORK_BUCKET = "phylo-work";
     /** The template's function that records a failed run. */
     static final String MARK_RUN_FAILED = "MarkRunFailedFunction";
 
@@ -70,6 +73,7 @@ final class LocalRun {
     RunOutcome run() throws IOException, SQLException, InterruptedException {
         Path phylo = options.stateDir();
         Path efs = Files.createDirectories(phylo.resolve("efs")).toAbsolutePath();
+        Path s3 = Files.createDirectories(phylo.resolve("s3")).toAbsolutePath();
         String runId = options.runId() != null
                 ? options.runId()
                 : "run-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
@@ -93,6 +97,9 @@ final class LocalRun {
             env.put("NEON_DATABASE_URL", db.neonUrl());
             env.put("NEON_SECRET_ARN", "");
             env.put("PHYLO_EFS_ROOT", efs.toString());
+            // S3 is a local folder: seed writes the batch list there, the state machine's ItemReader reads it
+            env.put("PHYLO_WORK_BUCKET", WORK_BUCKET);
+            env.put("PHYLO_WORK_LOCAL_ROOT", s3.toString());
             env.put("AWS_REGION", REGION);
             Path logs = Files.createDirectories(phylo.resolve("logs").resolve(runId));
             int evaluators = Math.max(
@@ -109,7 +116,7 @@ final class LocalRun {
                         (started - t0) / 1e9);
                 ingest(functions, phylo);
                 long ingested = System.nanoTime();
-                RunOutcome outcome = evolve(functions, template, db, runId, efs);
+                RunOutcome outcome = evolve(functions, template, db, runId, efs, s3);
                 long done = System.nanoTime();
                 return outcome.withTimes(new Timings(
                         (started - t0) / 1e9,
@@ -159,7 +166,8 @@ final class LocalRun {
         }
     }
 
-    private RunOutcome evolve(FunctionHost functions, SamTemplate template, LocalDatabase db, String runId, Path efs)
+    private RunOutcome evolve(
+            FunctionHost functions, SamTemplate template, LocalDatabase db, String runId, Path efs, Path s3)
             throws IOException, SQLException, InterruptedException {
         Map<String, String> arns = new LinkedHashMap<>();
         template.substitutions().forEach((name, function) -> arns.put(name, arn(function)));
@@ -173,16 +181,20 @@ final class LocalRun {
         if (options.to() != null) {
             input.put("to", options.to());
         }
-        input.put("populationSize", options.population())
-                .put("generations", options.generations())
-                .put("batchSize", options.batchSize())
-                .put("seed", options.seed())
+        input.put("populationSize", options.population()).put("generations", options.generations());
+        if (options.batchSize() != null) {
+            input.put("batchSize", options.batchSize());
+        }
+        input.put("seed", options.seed())
                 .put("maxConcurrency", options.maxConcurrency())
                 .put("objective", options.objective())
                 .put("stallGenerations", options.stallGenerations())
                 .put("feeBps", options.feeBps())
                 .put("slippageBps", options.slippageBps());
-        ExecutionOptions executionOptions = ExecutionOptions.defaults().withMaxParallelism(options.maxConcurrency());
+        // AWS's limits are on (payloads, EXPRESS duration, history); S3 is the local folder seed writes to
+        ExecutionOptions executionOptions = ExecutionOptions.defaults()
+                .withMaxParallelism(options.maxConcurrency())
+                .withObjectStore(ObjectStore.directory(s3));
         // Ctrl-C / SIGTERM: a signal handler, not a shutdown hook, so the run is marked cancelled while the
         // database (whose own shutdown hook stops it) is still up; then the JVM exits and the hooks stop the rest.
         Map<String, sun.misc.SignalHandler> previous = new LinkedHashMap<>();

@@ -67,14 +67,11 @@ public final class RunCommand implements Callable<Integer> {
                 ? root.toAbsolutePath()
                 : Checkouts.find(Path.of("").toAbsolutePath());
         run.validate();
-        // On one machine the evaluations at once are its cores (not RunDefaults' Lambda fan-out), and two batches per
-        // evaluator keep every core busy to the end of a generation.
+        // On one machine the evaluations at once are its cores (not RunDefaults' Lambda fan-out); the seed function
+        // sizes the batches from that unless --batch-size says (two per evaluator, within evaluate's time budget).
         int concurrency = run.maxConcurrency() != null
                 ? run.maxConcurrency()
                 : Runtime.getRuntime().availableProcessors();
-        int batch = run.batchSize() != null
-                ? run.batchSize()
-                : Math.max(1, (int) Math.ceil(run.population() / (2.0 * concurrency)));
         String url = databaseUrl != null ? databaseUrl : System.getenv("NEON_DATABASE_URL");
         RunOptions options = new RunOptions(
                 checkout,
@@ -88,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
                 runId,
                 run.population(),
                 run.generations(),
-                batch,
+                run.batchSize(),
                 run.seed(),
                 concurrency,
                 run.objective(),

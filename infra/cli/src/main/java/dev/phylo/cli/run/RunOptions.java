@@ -13,6 +13,7 @@ import java.util.List;
  * @param stateDir local state ({@code .phylo}): pg/, efs/, data/, logs/
  * @param from     first bar of the run, ISO date or instant; null for the first stored
  * @param to       end of the run's range, ISO date or instant; null for the last stored
+ * @param batchSize strategies per evaluate invocation; null lets the seed function size them
  */
 public record RunOptions(
         Path root,
@@ -26,7 +27,7 @@ public record RunOptions(
         String runId,
         int population,
         int generations,
-        int batchSize,
+        Integer batchSize,
         long seed,
         int maxConcurrency,
         String objective,
@@ -44,7 +45,11 @@ public record RunOptions(
         if (data != null && symbols.size() != 1) {
             throw new IllegalArgumentException("--data FILE holds one symbol: give exactly one --symbols value");
         }
-        if (population < 2 || generations < 1 || batchSize < 1 || maxConcurrency < 1 || bars < 100) {
+        if (population < 2
+                || generations < 1
+                || (batchSize != null && batchSize < 1)
+                || maxConcurrency < 1
+                || bars < 100) {
             throw new IllegalArgumentException("--population >= 2, --generations >= 1, --batch-size >= 1, "
                     + "--max-concurrency >= 1 and --bars >= 100");
         }

@@ -31,7 +31,7 @@ class SamTemplatesTest {
         assertThat(evaluate.handler()).isEqualTo("dev.phylo.function.LambdaHandler::handleRequest");
         // MemorySize is !Ref EvaluateMemorySize: its Default
         assertThat(evaluate.memoryMb()).isEqualTo(1769);
-        assertThat(evaluate.timeoutSeconds()).isEqualTo(240);
+        assertThat(evaluate.timeoutSeconds()).isEqualTo(90);
         assertThat(evaluate.environment())
                 .containsEntry("QUARKUS_FUNQY_EXPORT", "evaluate")
                 .containsEntry("PHYLO_EFS_ROOT", "/mnt/phylo");

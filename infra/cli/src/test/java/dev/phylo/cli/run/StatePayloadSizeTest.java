@@ -7,64 +7,86 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.stepfunctions.ExecutionOptions;
 import dev.phylo.stepfunctions.ExecutionResult;
+import dev.phylo.stepfunctions.ObjectStore;
 import dev.phylo.stepfunctions.StateMachine;
+import dev.phylo.stepfunctions.TaskFailedException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/architecture.md decision 3 for a population of 100,000: the real state machine file, run with functions that answer exactly what
- * ours answer for such a run (seed/breed: 1,000 batch numbers; evaluate, persist, validate, report: their small
- * summaries), with the payload limit lowered from 256 KB to 32 KB. Every state input and output fits.
+ * docs/architecture.md decision 3 for a population of 1,000,000 in 10,000 batches: the real state machine file, run
+ * with functions that answer exactly what ours answer for such a run (seed: the batch list written to S3, here a
+ * folder; seed/breed: its reference; evaluate, persist, validate, report: their small summaries), with the payload
+ * limit lowered from 256 KiB to 32 KiB. Every state input and output fits.
  */
 class StatePayloadSizeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int POPULATION = 100_000;
+    private static final int POPULATION = 1_000_000;
     private static final int BATCH = 100;
+    private static final int BATCHES = POPULATION / BATCH;
     private static final int LIMIT = 32 * 1024;
+    private static final String BUCKET = "phylo-work";
+
+    @TempDir
+    Path s3;
 
     @Test
-    void everyStateStaysUnder32KilobytesForAPopulationOf100000() throws Exception {
+    void everyStateStaysUnder32KibibytesForAPopulationOfOneMillion() throws Exception {
         SamTemplate template = SamTemplates.read(Path.of("../../sam/template.yaml"));
-        Map<String, String> arns = new LinkedHashMap<>();
-        template.substitutions().forEach((name, function) -> arns.put(name, LocalRun.arn(function)));
-        StateMachine machine = StateMachine.parse(Files.readString(template.definition()), arns);
-        ObjectNode input = (ObjectNode) JSON.readTree("""
-                {"symbols": ["AAPL", "MSFT", "SPY"], "interval": "1h", "from": "2015-01-01", "to": "2025-01-01",
-                 "outOfSampleFraction": 0.3, "populationSize": 100000, "generations": 3, "batchSize": 100,
-                 "objective": "sharpe", "seed": 7, "maxConcurrency": 64,
-                 "families": ["maCross", "rsiReversion", "bollingerBreakout", "donchianBreakout"]}""");
+        String definition = Files.readString(template.definition());
 
-        ExecutionResult result = machine.start(
-                        "payload-size-100k",
-                        input,
-                        (arn, payload, timeout) -> answer(LocalRun.functionOf(arn), payload),
-                        null,
-                        ExecutionOptions.defaults().withMaxPayloadBytes(LIMIT).withMaxParallelism(64))
-                .await();
+        ExecutionResult result = run(template, definition, "payload-size-1m");
 
         assertThat(result.succeeded())
                 .as("%s: %s", result.error(), result.cause())
                 .isTrue();
-        // the check bites: the same run under a 4 KB limit fails on the 1,000 batch numbers
-        ExecutionResult tight = machine.start(
-                        "payload-size-4k",
+        // the ResultWriter exported every child's output: 10,000 evaluations in two generations
+        try (Stream<Path> files = Files.walk(s3.resolve(BUCKET).resolve("runs/payload-size-1m/map-runs"))) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("manifest.json")))
+                    .hasSize(2);
+        }
+        // the check bites: without the ResultWriter the map collects 10,000 outputs into its result and fails
+        ObjectNode tree = (ObjectNode) JSON.readTree(definition);
+        ((ObjectNode) tree.path("States").path("Evaluate generation"))
+                .remove(List.of("ResultWriter", "ResultSelector"));
+        ExecutionResult collected = run(template, tree.toString(), "payload-size-collected");
+        assertThat(collected.error()).isEqualTo("States.DataLimitExceeded");
+        assertThat(collected.cause()).contains("Evaluate generation").contains("collected results");
+    }
+
+    private ExecutionResult run(SamTemplate template, String definition, String name) throws Exception {
+        Map<String, String> arns = new LinkedHashMap<>();
+        template.substitutions().forEach((sub, function) -> arns.put(sub, LocalRun.arn(function)));
+        StateMachine machine = StateMachine.parse(definition, arns);
+        ObjectNode input = (ObjectNode) JSON.readTree("""
+                {"symbols": ["AAPL", "MSFT", "SPY"], "interval": "1h", "from": "2015-01-01", "to": "2025-01-01",
+                 "outOfSampleFraction": 0.3, "populationSize": 1000000, "generations": 2, "batchSize": 100,
+                 "objective": "sharpe", "seed": 7, "maxConcurrency": 64,
+                 "families": ["maCross", "rsiReversion", "bollingerBreakout", "donchianBreakout"]}""");
+        return machine.start(
+                        name,
                         input,
                         (arn, payload, timeout) -> answer(LocalRun.functionOf(arn), payload),
                         null,
                         ExecutionOptions.defaults()
-                                .withMaxPayloadBytes(4 * 1024)
-                                .withMaxParallelism(64))
+                                .withMaxPayloadBytes(LIMIT)
+                                .withMaxParallelism(64)
+                                .withObjectStore(ObjectStore.directory(s3)))
                 .await();
-        assertThat(tight.error()).isEqualTo("States.DataLimitExceeded");
     }
 
     /** What our functions return for a run of this size (shapes as in their records). */
-    private static JsonNode answer(String function, JsonNode payload) {
+    private JsonNode answer(String function, JsonNode payload) throws TaskFailedException {
         ObjectNode out = JSON.createObjectNode();
         switch (function) {
             case "HealthFunction" -> out.put("status", "UP").putArray("checks");
@@ -72,14 +94,24 @@ class StatePayloadSizeTest {
                 int generation = function.equals("SeedFunction")
                         ? 0
                         : payload.path("generation").asInt() + 1;
-                out.put("runId", payload.path("runId").asText())
+                String runId = payload.path("runId").asText();
+                String key = "runs/" + runId + "/batches.json";
+                if (function.equals("SeedFunction")) {
+                    writeBatchList(key);
+                }
+                out.put("runId", runId)
                         .put("generation", generation)
                         .put("populationSize", POPULATION)
+                        .put("batchSize", BATCH)
+                        .put("batchCount", BATCHES)
                         .put("done", false)
                         .put("bestId", "0123456789abcdef0123456789abcdef")
                         .put("bestFitness", 1.2345678901234567)
                         .put("maxConcurrency", 64);
-                IntStream.range(0, POPULATION / BATCH).forEach(out.putArray("batches")::add);
+                out.putObject("batchList")
+                        .put("bucket", BUCKET)
+                        .put("key", key)
+                        .put("resultsPrefix", "runs/" + runId + "/map-runs");
             }
             case "EvaluateFunction" ->
                 out.put("runId", payload.path("runId").asText())
@@ -106,7 +138,7 @@ class StatePayloadSizeTest {
                         .put("bestStrategyId", "0123456789abcdef0123456789abcdef")
                         .put("bestFitness", 1.23)
                         .put("bestGeneration", 0)
-                        .put("done", payload.path("generation").asInt() >= 2);
+                        .put("done", payload.path("generation").asInt() >= 1);
             case "ValidateFunction" ->
                 out.put("runId", payload.path("runId").asText())
                         .put("topK", 10)
@@ -127,5 +159,21 @@ class StatePayloadSizeTest {
             default -> throw new IllegalStateException("unexpected function " + function);
         }
         return out;
+    }
+
+    /** What seed writes: one item per batch. */
+    private void writeBatchList(String key) throws TaskFailedException {
+        StringBuilder items = new StringBuilder("[");
+        IntStream.range(0, BATCHES)
+                .forEach(b -> items.append(b == 0 ? "" : ",")
+                        .append("{\"batch\":")
+                        .append(b)
+                        .append('}'));
+        try {
+            ObjectStore.directory(s3)
+                    .put(BUCKET, key, items.append(']').toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TaskFailedException("Seed.Failed", e.toString());
+        }
     }
 }

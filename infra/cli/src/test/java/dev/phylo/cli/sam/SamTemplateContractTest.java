@@ -312,9 +312,9 @@ class SamTemplateContractTest {
     }
 
     @Test
-    void everyBucketIsEncryptedPrivateVersionedAndTlsOnly() {
+    void everyBucketIsEncryptedPrivateAndTlsOnlyAndVersionedUnlessItsObjectsExpire() {
         Map<String, JsonNode> buckets = ofType("AWS::S3::Bucket");
-        assertThat(buckets).containsOnlyKeys("RawDataBucket", "ReportBucket");
+        assertThat(buckets).containsOnlyKeys("RawDataBucket", "ReportBucket", "WorkBucket");
         buckets.forEach((id, bucket) -> {
             JsonNode props = bucket.path("Properties");
             JsonNode sse = props.path("BucketEncryption")
@@ -330,9 +330,20 @@ class SamTemplateContractTest {
                         .as("%s %s", id, flag)
                         .isTrue();
             }
-            assertThat(props.path("VersioningConfiguration").path("Status").asText())
-                    .as(id)
-                    .isEqualTo("Enabled");
+            if (id.equals("WorkBucket")) {
+                // derived, per-run objects (batch lists, map run results): they expire instead
+                assertThat(props.path("LifecycleConfiguration")
+                                .path("Rules")
+                                .path(0)
+                                .path("ExpirationInDays")
+                                .asInt())
+                        .as(id)
+                        .isPositive();
+            } else {
+                assertThat(props.path("VersioningConfiguration").path("Status").asText())
+                        .as(id)
+                        .isEqualTo("Enabled");
+            }
 
             JsonNode policy = ofType("AWS::S3::BucketPolicy").values().stream()
                     .filter(p -> p.path("Properties").path("Bucket").asText().equals(id))
