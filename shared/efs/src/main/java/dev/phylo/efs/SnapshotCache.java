@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A per-process cache of loaded snapshots, for warm Lambda environments (EFS reads cost money: docs/architecture.md, "Batch sizing and read costs").
+ * A per-process cache of loaded snapshots, for warm Lambda environments (EFS reads cost money: docs/architecture.md, "Read costs and scaling").
  *
  * <p>Keyed by snapshot id: ids are content hashes, so an entry is never stale. Bounded by the column bytes it holds,
  * evicting the least recently used entries; a snapshot larger than the bound is returned but not kept. Thread-safe:
