@@ -65,6 +65,14 @@ public final class Execution {
         engine.abort(reason);
     }
 
+    /**
+     * The largest payload held to the limit so far (state inputs and outputs, child executions' included): how close
+     * the execution came to {@code States.DataLimitExceeded}.
+     */
+    public PayloadSize largestPayload() {
+        return engine.largestPayload();
+    }
+
     /** The events so far, in id order. */
     public List<HistoryEvent> history() {
         return engine.history();

@@ -164,4 +164,15 @@ class PayloadLimitTest {
                         .succeeded())
                 .isTrue();
     }
+
+    @Test
+    void theExecutionReportsTheLargestPayloadItsChecksSaw() {
+        String def = """
+        {"StartAt": "Grow", "States": {"Grow": {"Type": "Pass", "Parameters": {"a.$": "$.s", "b.$": "$.s"}, "End": true}}}
+        """;
+        Execution e = Asl.start(def, "{\"s\": \"" + big(1_000) + "\"}", new Asl.Functions(), Asl.options());
+        assertThat(e.await().succeeded()).isTrue();
+        // {"a":"x…x","b":"x…x"}: 2 x 1,000 characters and 15 of JSON
+        assertThat(e.largestPayload()).isEqualTo(new PayloadSize(2_015, "state \"Grow\": the state output"));
+    }
 }

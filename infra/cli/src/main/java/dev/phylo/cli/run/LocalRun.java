@@ -9,6 +9,7 @@ import dev.phylo.stepfunctions.ExecutionListener;
 import dev.phylo.stepfunctions.ExecutionOptions;
 import dev.phylo.stepfunctions.ExecutionResult;
 import dev.phylo.stepfunctions.ObjectStore;
+import dev.phylo.stepfunctions.PayloadSize;
 import dev.phylo.stepfunctions.StateMachine;
 import dev.phylo.stepfunctions.TaskFailedException;
 import java.io.IOException;
@@ -240,6 +241,7 @@ final class LocalRun {
                     efs.resolve("runs").resolve(runId),
                     monitor.evaluatedStrategies(),
                     seconds,
+                    execution.largestPayload(),
                     null);
         } finally {
             finished = true;
@@ -308,9 +310,10 @@ final class LocalRun {
             Path runDir,
             long strategiesEvaluated,
             Map<String, Double> stateSeconds,
+            PayloadSize largestPayload,
             Timings timings) {
         RunOutcome withTimes(Timings t) {
-            return new RunOutcome(runId, result, history, runDir, strategiesEvaluated, stateSeconds, t);
+            return new RunOutcome(runId, result, history, runDir, strategiesEvaluated, stateSeconds, largestPayload, t);
         }
     }
 }

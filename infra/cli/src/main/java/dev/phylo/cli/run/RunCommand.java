@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.cli.RunInputOptions;
+import dev.phylo.stepfunctions.ExecutionOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,6 +122,10 @@ public final class RunCommand implements Callable<Integer> {
                     .put("evolutionSeconds", evolution)
                     .set("states", new ObjectMapper().valueToTree(t.stateSeconds()));
             result.put("strategiesEvaluated", outcome.strategiesEvaluated());
+            result.putObject("largestPayload")
+                    .put("bytes", outcome.largestPayload().bytes())
+                    .put("what", outcome.largestPayload().what())
+                    .put("limit", ExecutionOptions.DEFAULT_MAX_PAYLOAD_BYTES);
             result.set("leaderboard", report.path("leaderboard"));
             result.set("pbo", report.path("pbo"));
             System.out.println(result.toPrettyString());
@@ -137,6 +142,12 @@ public final class RunCommand implements Callable<Integer> {
                 states(t),
                 outcome.strategiesEvaluated(),
                 outcome.strategiesEvaluated() / Math.max(1e-9, evolution));
+        System.out.printf(
+                Locale.ROOT,
+                "Payloads  largest %,d bytes of the %,d a state may carry (%s)%n",
+                outcome.largestPayload().bytes(),
+                ExecutionOptions.DEFAULT_MAX_PAYLOAD_BYTES,
+                outcome.largestPayload().what());
         System.out.println("History   " + outcome.history());
         return 0;
     }

@@ -7,6 +7,7 @@ import dev.phylo.stepfunctions.ExecutionOptions;
 import dev.phylo.stepfunctions.ExecutionResult;
 import dev.phylo.stepfunctions.ExecutionStatus;
 import dev.phylo.stepfunctions.HistoryEvent;
+import dev.phylo.stepfunctions.PayloadSize;
 import dev.phylo.stepfunctions.TaskInvoker;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,10 @@ public final class Engine {
 
     public List<HistoryEvent> history() {
         return history.events();
+    }
+
+    public PayloadSize largestPayload() {
+        return interpreter.largestPayload();
     }
 
     /** Starts the execution on its own thread. */

@@ -3,6 +3,7 @@ package dev.phylo.stepfunctions.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.stepfunctions.ExecutionOptions;
+import dev.phylo.stepfunctions.PayloadSize;
 import dev.phylo.stepfunctions.TaskInvoker;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ final class Interpreter {
     private final ErrorHandler errorHandler;
     private final ParallelStates parallelStates;
     private final MapStates mapStates;
+    private volatile PayloadSize largest = PayloadSize.NONE;
 
     Interpreter(
             ExecutionOptions opts,
@@ -127,6 +129,14 @@ final class Interpreter {
 
     private void checkSize(JsonNode node, String stateName, String what, String hint) {
         int size = Json.utf8Size(node);
+        if (size > largest.bytes()) {
+            synchronized (this) {
+                if (size > largest.bytes()) {
+                    largest = new PayloadSize(
+                            size, (stateName == null ? "" : "state \"" + stateName + "\": ") + "the " + what);
+                }
+            }
+        }
         if (size > opts.maxPayloadBytes()) {
             throw new StatesError(
                     StatesError.DATA_LIMIT_EXCEEDED,
@@ -134,6 +144,11 @@ final class Interpreter {
                             + " bytes, more than the maximum payload size of " + opts.maxPayloadBytes() + " bytes"
                             + hint);
         }
+    }
+
+    /** The largest payload checked so far. */
+    PayloadSize largestPayload() {
+        return largest;
     }
 
     /** The context object ({@code $$}) of a state of the frame's run. */
