@@ -54,6 +54,7 @@ final class LocalRun {
     private final Function<LocalRunContext, FunctionHost> hosts;
     private volatile Execution execution;
     private volatile boolean finished;
+    private volatile Runnable stop = () -> {};
 
     LocalRun(RunOptions options, PrintStream out, PrintStream err, Function<LocalRunContext, FunctionHost> hosts) {
         this.options = options;
@@ -198,10 +199,11 @@ final class LocalRun {
                 .withObjectStore(ObjectStore.directory(s3));
         // Ctrl-C / SIGTERM: a signal handler, not a shutdown hook, so the run is marked cancelled while the
         // database (whose own shutdown hook stops it) is still up; then the JVM exits and the hooks stop the rest.
+        stop = () -> cancel(db, runId);
         Map<String, sun.misc.SignalHandler> previous = new LinkedHashMap<>();
         for (String signal : new String[] {"INT", "TERM"}) {
             previous.put(signal, sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> {
-                cancel(db, runId);
+                stop();
                 System.exit(130);
             }));
         }
@@ -269,6 +271,14 @@ final class LocalRun {
         } catch (TaskFailedException e) {
             err.println("phylo: could not mark run " + runId + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * What Ctrl-C does before the JVM exits: aborts the execution in flight and marks its run cancelled. Does nothing
+     * before the execution starts or after it ended.
+     */
+    void stop() {
+        stop.run();
     }
 
     /** Ctrl-C: stop the execution and mark the run cancelled; the function processes stop with the JVM. */

@@ -213,7 +213,59 @@ class LocalRunIT {
         assertThat(outcome.result().error()).isEqualTo("States.DataLimitExceeded");
         assertThat(status("it-too-big")).isEqualTo("failed");
         assertThat(error("it-too-big")).startsWith("Execution FAILED: States.DataLimitExceeded");
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        assertThat(phyloRuns()).anyMatch(line -> line.startsWith("it-too-big") && line.contains("failed"));
+    }
+
+    @Test
+    void ctrlCAbortsTheExecutionAndLeavesTheRunCancelledInTheDatabaseAndInPhyloRuns() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<LocalRun> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicBoolean stopped = new AtomicBoolean();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        LocalRun run = new LocalRun(options("it-stopped"), print, print, context -> {
+            LambdaFleet fleet = new LambdaFleet(context);
+            return new FunctionHost() {
+                @Override
+                public JsonNode invoke(String logicalId, JsonNode payload, Duration timeout)
+                        throws TaskFailedException {
+                    // the user presses Ctrl-C while generation 1 is being evaluated
+                    if (logicalId.equals("EvaluateFunction")
+                            && payload.path("generation").asInt() >= 1
+                            && stopped.compareAndSet(false, true)) {
+                        new Thread(() -> running.get().stop()).start();
+                    }
+                    return fleet.invoke(logicalId, payload, timeout);
+                }
+
+                @Override
+                public int count() {
+                    return fleet.count();
+                }
+
+                @Override
+                public void close() {
+                    fleet.close();
+                }
+            };
+        });
+        running.set(run);
+        LocalRun.RunOutcome outcome = run.run();
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(stopped).isTrue();
+        assertThat(outcome.result().status()).isEqualTo(dev.phylo.stepfunctions.ExecutionStatus.ABORTED);
+        assertThat(Files.readString(outcome.history())).contains("\"ExecutionAborted\"");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("interrupted: stopping run it-stopped");
+        // the runner's own end-of-execution marking (the EventBridge rule's job) must not turn cancelled into failed
+        assertThat(status("it-stopped")).isEqualTo("cancelled");
+        assertThat(error("it-stopped")).isEqualTo("cancelled by the user");
+        assertThat(phyloRuns()).anyMatch(line -> line.startsWith("it-stopped") && line.contains("cancelled"));
+    }
+
+    /** What {@code phylo runs} prints, line by line. */
+    private static List<String> phyloRuns() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
@@ -222,8 +274,7 @@ class LocalRunIT {
         } finally {
             System.setOut(stdout);
         }
-        assertThat(printed.toString(StandardCharsets.UTF_8).lines())
-                .anyMatch(line -> line.startsWith("it-too-big") && line.contains("failed"));
+        return printed.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     @Test
