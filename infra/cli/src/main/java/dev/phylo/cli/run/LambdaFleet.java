@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,9 +56,7 @@ final class LambdaFleet implements FunctionHost {
                 if (f.logicalId().equals("MigrateFunction") || f.logicalId().equals("RetentionFunction")) {
                     continue; // the runner migrates itself; retention is a schedule's job
                 }
-                Map<String, String> env = new LinkedHashMap<>(f.environment());
-                env.putAll(context.environment());
-                env.put("QUARKUS_FUNQY_EXPORT", f.environment().get("QUARKUS_FUNQY_EXPORT"));
+                Map<String, String> env = environment(f, context.environment());
                 int wanted = f.logicalId().equals("EvaluateFunction") ? context.evaluateConcurrency() : 1;
                 FunctionConfig config = config(f, artifact(f), env, wanted);
                 LocalFunction function = functions.start(config);
@@ -72,6 +71,25 @@ final class LambdaFleet implements FunctionHost {
             throw e;
         }
     }
+
+    /**
+     * A function's environment here: the template's, with the run's values over it. The run's database settings
+     * replace the template's only where the template gives the function some (the database-facing functions), so a
+     * function the template keeps away from the database, evaluate, is kept away from it here too.
+     */
+    static Map<String, String> environment(SamTemplate.Function f, Map<String, String> run) {
+        Map<String, String> env = new LinkedHashMap<>(f.environment());
+        run.forEach((key, value) -> {
+            if (!DATABASE_SETTINGS.contains(key) || f.environment().containsKey(key)) {
+                env.put(key, value);
+            }
+        });
+        return env;
+    }
+
+    /** The variables that name or configure the database (NeonSettings reads them). */
+    static final Set<String> DATABASE_SETTINGS =
+            Set.of("NEON_DATABASE_URL", "NEON_SECRET_ARN", "PHYLO_DB_REQUIRE_TIMESCALEDB");
 
     /**
      * How one template function runs here: the template's Handler, memory, timeout and ReservedConcurrentExecutions

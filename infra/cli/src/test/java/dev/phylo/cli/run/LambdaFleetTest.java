@@ -52,4 +52,27 @@ class LambdaFleetTest {
         assertThat(config.reservedConcurrency()).hasValue(0);
         assertThat(config.concurrency()).isEqualTo(1);
     }
+
+    @Test
+    void theRunsDatabaseReachesOnlyTheFunctionsTheTemplateGivesADatabaseAndEvaluateGetsNone() {
+        Map<String, String> run = Map.of(
+                "NEON_DATABASE_URL", "postgresql://u:secret@localhost:5432/phylo",
+                "NEON_SECRET_ARN", "",
+                "PHYLO_EFS_ROOT", "/tmp/efs");
+        Map<String, SamTemplate.Function> functions =
+                SamTemplates.read(TEMPLATE).functions();
+
+        Map<String, String> evaluate = LambdaFleet.environment(functions.get("EvaluateFunction"), run);
+        Map<String, String> persist = LambdaFleet.environment(functions.get("PersistFunction"), run);
+
+        assertThat(evaluate)
+                .containsEntry("PHYLO_EFS_ROOT", "/tmp/efs")
+                .containsEntry("QUARKUS_FUNQY_EXPORT", "evaluate")
+                .doesNotContainKeys("NEON_DATABASE_URL", "NEON_SECRET_ARN", "PHYLO_DB_REQUIRE_TIMESCALEDB");
+        assertThat(persist)
+                .containsEntry("NEON_DATABASE_URL", "postgresql://u:secret@localhost:5432/phylo")
+                .containsEntry("NEON_SECRET_ARN", "")
+                .containsEntry("PHYLO_DB_REQUIRE_TIMESCALEDB", "false")
+                .containsEntry("QUARKUS_FUNQY_EXPORT", "persist");
+    }
 }

@@ -37,7 +37,8 @@ class SamTemplatesTest {
                 .containsEntry("PHYLO_EFS_ROOT", "/mnt/phylo");
         assertThat(t.functions().get("SeedFunction").environment()).containsEntry("QUARKUS_FUNQY_EXPORT", "seed");
         // !Ref NeonSecretArn: the parameter's Default; !Ref ReportBucket: a bucket only the stack has, so unset
-        assertThat(evaluate.environment()).containsEntry("NEON_SECRET_ARN", "");
+        assertThat(t.functions().get("PersistFunction").environment()).containsEntry("NEON_SECRET_ARN", "");
+        assertThat(evaluate.environment()).as("evaluate never connects").doesNotContainKey("NEON_SECRET_ARN");
         assertThat(t.functions().get("ReportFunction").environment())
                 .containsEntry("QUARKUS_FUNQY_EXPORT", "report")
                 .doesNotContainKey("PHYLO_REPORT_BUCKET");
@@ -81,12 +82,21 @@ class SamTemplatesTest {
         for (Map.Entry<String, SamTemplate.Function> f : t.functions().entrySet()) {
             JsonNode reserved =
                     plain.path("Resources").path(f.getKey()).path("Properties").path("ReservedConcurrentExecutions");
-            if (reserved.isInt()) {
+            // !If [ReservesConcurrency, n, !Ref AWS::NoValue], where ReservesConcurrency is ReserveConcurrency's
+            // Default "true": n
+            if (reserved.isArray() && reserved.path(0).asText().equals("ReservesConcurrency")) {
                 literals++;
-                assertThat(f.getValue().reservedConcurrency()).as(f.getKey()).hasValue(reserved.asInt());
+                assertThat(f.getValue().reservedConcurrency())
+                        .as(f.getKey())
+                        .hasValue(reserved.path(1).asInt());
             }
         }
-        assertThat(literals).as("functions with a literal reservation").isGreaterThanOrEqualTo(10);
+        assertThat(plain.path("Parameters")
+                        .path("ReserveConcurrency")
+                        .path("Default")
+                        .asText())
+                .isEqualTo("true");
+        assertThat(literals).as("functions with a reservation").isGreaterThanOrEqualTo(10);
         assertThat(t.functions().get("SeedFunction").reservedConcurrency()).hasValue(2);
 
         // EvaluateFunction: !If [CapEvaluate, !Ref EvaluateMaxConcurrency, !Ref AWS::NoValue], where CapEvaluate is

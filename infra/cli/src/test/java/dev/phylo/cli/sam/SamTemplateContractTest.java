@@ -286,11 +286,9 @@ class SamTemplateContractTest {
         for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
             if (databaseFacing(module(f.getValue()))) {
                 databaseFacing.add(f.getKey());
-                JsonNode reserved = f.getValue().path("Properties").path("ReservedConcurrentExecutions");
-                assertThat(reserved.isInt())
-                        .as("%s ReservedConcurrentExecutions is a number: %s", f.getKey(), reserved)
-                        .isTrue();
-                assertThat(reserved.asInt()).as(f.getKey()).isBetween(1, 10);
+                assertThat(reserved(f.getValue()))
+                        .as("%s ReservedConcurrentExecutions", f.getKey())
+                        .isBetween(1, 10);
             }
         }
         // docs/architecture.md decision 1: these open Neon connections; evaluate never does.
@@ -301,14 +299,24 @@ class SamTemplateContractTest {
 
         // Connection budget from the template comment: pool 2 per environment, well under Neon 0.25 CU's ~100.
         int connections = databaseFacing.stream()
-                .mapToInt(id -> functions
-                                .get(id)
-                                .path("Properties")
-                                .path("ReservedConcurrentExecutions")
-                                .asInt()
-                        * 2)
+                .mapToInt(id -> reserved(functions.get(id)) * 2)
                 .sum();
         assertThat(connections).isLessThanOrEqualTo(60);
+    }
+
+    /**
+     * A database-facing function's reservation: {@code !If [ReservesConcurrency, n, !Ref AWS::NoValue]} (ReserveConcurrency
+     * false drops every reservation, for accounts with a small concurrency quota), read as the array [cond, n, ref].
+     */
+    private static int reserved(JsonNode function) {
+        JsonNode reserved = function.path("Properties").path("ReservedConcurrentExecutions");
+        assertThat(reserved.isArray() && reserved.size() == 3)
+                .as("!If [ReservesConcurrency, n, !Ref AWS::NoValue]: %s", reserved)
+                .isTrue();
+        assertThat(reserved.path(0).asText()).isEqualTo("ReservesConcurrency");
+        assertThat(reserved.path(1).isInt()).as("n is a number: %s", reserved).isTrue();
+        assertThat(reserved.path(2).asText()).isEqualTo("AWS::NoValue");
+        return reserved.path(1).asInt();
     }
 
     @Test
@@ -362,7 +370,18 @@ class SamTemplateContractTest {
                         .path("PHYLO_REPORT_BUCKET")
                         .asText())
                 .isEqualTo("ReportBucket");
-        assertThat(report.path("Policies").toString()).contains("\"S3WritePolicy\":{\"BucketName\":\"ReportBucket\"}");
+        // PutObject under reports/ and nothing else (SAM's S3WritePolicy would add PutObjectAcl and
+        // PutLifecycleConfiguration)
+        List<JsonNode> reportStatements = new ArrayList<>();
+        report.path("Policies").forEach(p -> p.path("Statement").forEach(reportStatements::add));
+        assertThat(report.path("Policies").toString()).doesNotContain("S3WritePolicy", "S3CrudPolicy");
+        assertThat(reportStatements)
+                .filteredOn(st -> st.toString().contains("ReportBucket"))
+                .singleElement()
+                .satisfies(st -> {
+                    assertThat(st.path("Action").asText()).isEqualTo("s3:PutObject");
+                    assertThat(st.path("Resource").asText()).isEqualTo("${ReportBucket.Arn}/reports/*");
+                });
         functions.forEach((id, f) -> {
             if (!id.equals("ReportFunction")) {
                 assertThat(f.path("Properties").path("Policies").toString())
