@@ -6,7 +6,8 @@
  * {@link dev.phylo.evolution.BatchEvaluation} backtests one batch on every symbol of the plan and averages the
  * per-symbol fitness; {@link dev.phylo.evolution.PlanTerms} translates a {@link dev.phylo.efs.RunPlan}'s words into
  * engine terms (search space, codec, objective, execution); {@link dev.phylo.evolution.SeriesSlices} cuts a series to a
- * plan's in-sample or out-of-sample range. Same inputs, same output, bit for bit: no clock, no shared random state and
+ * plan's in-sample or out-of-sample range; {@link dev.phylo.evolution.BatchSizing} sizes a run's batches to evaluate's
+ * time budget (the seed function and {@code phylo cloud plan} both use it). Same inputs, same output, bit for bit: no clock, no shared random state and
  * no I/O, so a replayed Step Functions step recomputes what it computed before. It may depend on the engine (backtest,
  * evolve, strategy, data, metrics) and on the record types of {@code dev.phylo.efs} (plan, populations, batches,
  * results), and on nothing else: it reads and writes no files itself (the functions do, through

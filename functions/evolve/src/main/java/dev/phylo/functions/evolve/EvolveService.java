@@ -14,6 +14,8 @@ import dev.phylo.efs.SnapshotManifest;
 import dev.phylo.efs.SnapshotReader;
 import dev.phylo.efs.SnapshotRef;
 import dev.phylo.engine.data.BarInterval;
+import dev.phylo.evolution.BatchDoesNotFitException;
+import dev.phylo.evolution.BatchSizing;
 import dev.phylo.evolution.GenerationSummary;
 import dev.phylo.evolution.Generations;
 import dev.phylo.function.InvalidRequestException;
@@ -55,7 +57,7 @@ public class EvolveService {
             ObjectMapper json,
             BatchLists batchLists,
             @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
-            @ConfigProperty(name = "phylo.evaluate.strategy-bars-per-second") double strategyBarsPerSecond,
+            @ConfigProperty(name = "phylo.evaluate.strategy-bars-per-second") Optional<Double> strategyBarsPerSecond,
             @ConfigProperty(name = "phylo.evaluate.memory-mb") int evaluateMemoryMb,
             @ConfigProperty(name = "phylo.evaluate.timeout-seconds") int evaluateTimeoutSeconds,
             @ConfigProperty(name = "phylo.evaluate.reserved-concurrency") int evaluateReservedConcurrency) {
@@ -65,8 +67,10 @@ public class EvolveService {
         this.batchLists = batchLists;
         this.efs = new EfsLayout(efsRoot);
         this.files = new RunFiles(efs);
-        this.sizing =
-                new BatchSizing(strategyBarsPerSecond, evaluateMemoryMb, Duration.ofSeconds(evaluateTimeoutSeconds));
+        this.sizing = new BatchSizing(
+                strategyBarsPerSecond.orElse(BatchSizing.PLANNING_STRATEGY_BARS_PER_SECOND),
+                evaluateMemoryMb,
+                Duration.ofSeconds(evaluateTimeoutSeconds));
         this.evaluateReservedConcurrency = evaluateReservedConcurrency;
     }
 
@@ -87,8 +91,7 @@ public class EvolveService {
                                 .orElseThrow(() -> new InvalidRequestException("no market data for " + symbol + " "
                                         + interval + " in " + efs.root() + ": ingest it first")));
         int concurrency = effectiveConcurrency(normalized);
-        int batchSize =
-                sizing.size(normalized.batchSize(), normalized.populationSize(), concurrency, barsPerStrategy(data));
+        int batchSize = batchSize(normalized, concurrency, barsPerStrategy(data));
         SeedRequest decided = RunRequests.withBatchSize(normalized, batchSize);
         RunPlan plan = RunRequests.plan(decided, data);
         if (existing.isPresent() && !existing.get().equals(plan)) {
@@ -166,6 +169,15 @@ public class EvolveService {
             return evaluateReservedConcurrency;
         }
         return requested;
+    }
+
+    /** The seed's batch size; a run that cannot fit is a bad request, refused before anything is written. */
+    private int batchSize(SeedRequest normalized, int concurrency, long barsPerStrategy) {
+        try {
+            return sizing.size(normalized.batchSize(), normalized.populationSize(), concurrency, barsPerStrategy);
+        } catch (BatchDoesNotFitException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
     }
 
     /** The in-sample bars one strategy is evaluated on, over every symbol (from the snapshots' headers). */

@@ -7,6 +7,7 @@ import dev.phylo.efs.SnapshotRef;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.engine.evolve.RuleFamily;
 import dev.phylo.engine.strategy.Direction;
+import dev.phylo.evolution.BatchSizing;
 import dev.phylo.evolution.PlanTerms;
 import dev.phylo.evolution.RunDefaults;
 import dev.phylo.function.InvalidRequestException;

@@ -1,9 +1,8 @@
-package dev.phylo.functions.evolve;
+package dev.phylo.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.phylo.function.InvalidRequestException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +11,12 @@ class BatchSizingTest {
 
     /** One vCPU at 50 M strategy-bars/s, 90 s timeout: a batch may take 30 s = 1.5 G strategy-bars. */
     private final BatchSizing lambda = new BatchSizing(5.0e7, 1769, Duration.ofSeconds(90));
+
+    @Test
+    void thePlanningThroughputIsAThirdOfTheBenchmarksPerCoreFigure() {
+        // scripts/bench measures 150+ M strategy-bars/s per core; the planning figure keeps a factor of 3 in hand
+        assertThat(BatchSizing.PLANNING_STRATEGY_BARS_PER_SECOND * 3).isEqualTo(1.5e8);
+    }
 
     @Test
     void cpuFollowsMemory() {
@@ -53,7 +58,7 @@ class BatchSizingTest {
         assertThat(lambda.size(2, 20_000, 100, 300)).isEqualTo(2);
         assertThat(lambda.size(576, 1_000, 100, 2_600_000)).isEqualTo(576);
         assertThatThrownBy(() -> lambda.size(577, 1_000, 100, 2_600_000))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(BatchDoesNotFitException.class)
                 .hasMessageContaining("batchSize 577 over 2,600,000 bars per strategy needs about 30 s per batch")
                 .hasMessageContaining("use batchSize <= 576");
     }
@@ -62,10 +67,10 @@ class BatchSizingTest {
     void aStrategyLongerThanTheBudgetIsRefusedWhateverTheSize() {
         // 2 G bars: one strategy alone needs 40 s of the 30
         assertThatThrownBy(() -> lambda.size(null, 100, 10, 2_000_000_000L))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(BatchDoesNotFitException.class)
                 .hasMessageContaining("even one strategy would take 40 s");
         assertThatThrownBy(() -> lambda.size(1, 100, 10, 2_000_000_000L))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(BatchDoesNotFitException.class)
                 .hasMessageContaining("even one strategy would take 40 s");
     }
 
@@ -73,7 +78,7 @@ class BatchSizingTest {
     void aPopulationThatNeedsMoreThanTheMostBatchesIsRefused() {
         // 1,000,000 strategies in at most 100,000 batches need 10 per batch; at 1 G bars only 1 fits in 30 s
         assertThatThrownBy(() -> lambda.size(null, 1_000_000, 100, 1_000_000_000L))
-                .isInstanceOf(InvalidRequestException.class)
+                .isInstanceOf(BatchDoesNotFitException.class)
                 .hasMessageContaining("do not fit in 100,000 batches");
     }
 

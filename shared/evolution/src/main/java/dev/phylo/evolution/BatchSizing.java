@@ -1,6 +1,5 @@
-package dev.phylo.functions.evolve;
+package dev.phylo.evolution;
 
-import dev.phylo.function.InvalidRequestException;
 import java.time.Duration;
 
 /**
@@ -14,44 +13,53 @@ import java.time.Duration;
  * batches per concurrent evaluator (every evaluator stays busy to the end of a generation); a requested size is kept
  * when it fits and refused with the size that would when it does not.
  *
+ * <p>The seed function sizes a run's batches with it, and {@code phylo cloud plan} computes the same size before a run
+ * starts, so both must use this one definition.
+ *
  * @param strategyBarsPerSecond planning throughput per vCPU
  * @param evaluateMemoryMb evaluate's MemorySize
  * @param evaluateTimeout evaluate's Lambda Timeout
  */
-record BatchSizing(double strategyBarsPerSecond, int evaluateMemoryMb, Duration evaluateTimeout) {
+public record BatchSizing(double strategyBarsPerSecond, int evaluateMemoryMb, Duration evaluateTimeout) {
 
     /** https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html: 1,769 MB is one vCPU. */
-    static final int MB_PER_VCPU = 1769;
+    public static final int MB_PER_VCPU = 1769;
     /** A batch's estimate may take this share of evaluate's timeout. */
-    static final int TIMEOUT_SHARE = 3;
+    public static final int TIMEOUT_SHARE = 3;
     /** The most strategies in one batch (one evaluate invocation). */
-    static final int MAX_BATCH_SIZE = 10_000;
+    public static final int MAX_BATCH_SIZE = 10_000;
     /** The most batches in one generation (Distributed Map items). */
-    static final int MAX_BATCHES = 100_000;
+    public static final int MAX_BATCHES = 100_000;
+    /**
+     * The planning throughput per vCPU, in strategy-bars per second: a third of what the engine benchmark measures per
+     * core (150+ M), so that a slower machine or a cold JIT still fits. The seed function uses it unless
+     * {@code phylo.evaluate.strategy-bars-per-second} says otherwise.
+     */
+    public static final double PLANNING_STRATEGY_BARS_PER_SECOND = 5.0e7;
 
-    BatchSizing {
+    public BatchSizing {
         if (!(strategyBarsPerSecond > 0) || evaluateMemoryMb < 128 || evaluateTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("throughput, memory (>= 128 MB) and timeout (>= 1 s) must be positive: "
                     + strategyBarsPerSecond + ", " + evaluateMemoryMb + ", " + evaluateTimeout);
         }
     }
 
-    double vcpus() {
+    public double vcpus() {
         return evaluateMemoryMb / (double) MB_PER_VCPU; // 10,240 MB: 5.8 here, up to 6 in AWS (conservative)
     }
 
     /** The seconds one batch's estimate may take. */
-    double budgetSeconds() {
+    public double budgetSeconds() {
         return evaluateTimeout.toMillis() / 1000.0 / TIMEOUT_SHARE;
     }
 
     /** The estimated seconds of a batch of {@code size} strategies over {@code barsPerStrategy} bars each. */
-    double seconds(int size, long barsPerStrategy) {
+    public double seconds(int size, long barsPerStrategy) {
         return (double) size * barsPerStrategy / (strategyBarsPerSecond * vcpus());
     }
 
     /** The largest batch whose estimate fits the budget (0 when not even one strategy does). */
-    long largestFitting(long barsPerStrategy) {
+    public long largestFitting(long barsPerStrategy) {
         return (long) Math.floor(budgetSeconds() * strategyBarsPerSecond * vcpus() / Math.max(1, barsPerStrategy));
     }
 
@@ -60,14 +68,14 @@ record BatchSizing(double strategyBarsPerSecond, int evaluateMemoryMb, Duration 
      *
      * @param requested the run input's batchSize, or null to choose one
      * @param barsPerStrategy the in-sample bars one strategy is evaluated on, over all symbols
-     * @throws InvalidRequestException when the run cannot fit: say by how much and what would
+     * @throws BatchDoesNotFitException when the run cannot fit: says by how much and what would
      */
-    int size(Integer requested, int population, int maxConcurrency, long barsPerStrategy) {
+    public int size(Integer requested, int population, int maxConcurrency, long barsPerStrategy) {
         long fitting = Math.min(MAX_BATCH_SIZE, largestFitting(barsPerStrategy));
         int fewest = ceilDiv(population, MAX_BATCHES);
         if (requested != null) {
             if (requested > fitting) {
-                throw new InvalidRequestException(("batchSize %d over %,d bars per strategy needs about %.0f s per "
+                throw new BatchDoesNotFitException(("batchSize %d over %,d bars per strategy needs about %.0f s per "
                                 + "batch, more than the %.0f s a batch may take (%s); "
                                 + (fitting >= fewest ? "use batchSize <= " + fitting : tooLong(barsPerStrategy)))
                         .formatted(
@@ -80,7 +88,7 @@ record BatchSizing(double strategyBarsPerSecond, int evaluateMemoryMb, Duration 
             return requested;
         }
         if (fitting < fewest) {
-            throw new InvalidRequestException(
+            throw new BatchDoesNotFitException(
                     ("%,d strategies over %,d bars each do not fit in %,d batches of at most %.0f s each (%s): "
                                     + tooLong(barsPerStrategy))
                             .formatted(population, barsPerStrategy, MAX_BATCHES, budgetSeconds(), basis()));
