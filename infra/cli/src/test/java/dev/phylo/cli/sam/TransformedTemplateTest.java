@@ -44,6 +44,7 @@ class TransformedTemplateTest {
             "RetentionFunction");
 
     private static JsonNode resources;
+    private static JsonNode mappings;
 
     @BeforeAll
     static void transform(@TempDir Path tmp) throws Exception {
@@ -62,7 +63,9 @@ class TransformedTemplateTest {
         assertThat(p.exitValue())
                 .as("sam transform of %s: %s", TEMPLATE, Files.readString(err))
                 .isZero();
-        resources = new ObjectMapper().readTree(out.toFile()).path("Resources");
+        JsonNode transformed = new ObjectMapper().readTree(out.toFile());
+        resources = transformed.path("Resources");
+        mappings = transformed.path("Mappings");
     }
 
     /** cfn-lint brings aws-sam-translator; CI has cfn-lint (.ci/run), so there a missing translator is a failure. */
@@ -253,5 +256,44 @@ class TransformedTemplateTest {
                 .contains("  EvaluateTracing:\n    Type: String\n    AllowedValues: [Active, PassThrough]\n"
                         + "    Default: PassThrough\n")
                 .contains("  Architecture:\n    Type: String\n    AllowedValues: [x86_64, arm64]\n");
+    }
+
+    @Test
+    void everyFunctionHasItsAlarmsAndEachDurationAlarmSitsAtEightyPercentOfItsTimeout() {
+        Map<String, JsonNode> alarms = ofType("AWS::CloudWatch::Alarm");
+        Map<String, JsonNode> functions = ofType("AWS::Lambda::Function");
+        for (Map.Entry<String, JsonNode> f : functions.entrySet()) {
+            String name = f.getKey().substring(0, f.getKey().length() - "Function".length());
+            for (String kind : List.of("ErrorRate", "Throttles", "Duration")) {
+                assertThat(alarms).as("%s %s alarm", name, kind).containsKey(name + kind + "Alarm");
+                assertThat(alarms.get(name + kind + "Alarm").toString())
+                        .as("%s %s alarm watches its function", name, kind)
+                        .contains("{\"Ref\":\"" + f.getKey() + "\"}");
+            }
+            JsonNode threshold =
+                    alarms.get(name + "DurationAlarm").path("Properties").path("Threshold");
+            assertThat(threshold.path("Fn::FindInMap").path(1).asText()).isEqualTo(name);
+            int timeoutSeconds = f.getValue().path("Properties").path("Timeout").asInt();
+            assertThat(mappings.path("DurationAlarmMs")
+                            .path(name)
+                            .path("Threshold")
+                            .asInt())
+                    .as("%s: 80 %% of %d s in ms", name, timeoutSeconds)
+                    .isEqualTo(timeoutSeconds * 800);
+        }
+        // latency alarms on the database-facing functions in a run's path (the template says why not the others)
+        Set<String> latency = new TreeSet<>();
+        alarms.keySet().stream()
+                .filter(id -> id.endsWith("DatabaseLatencyAlarm"))
+                .forEach(id -> latency.add(id.replace("DatabaseLatencyAlarm", "Function")));
+        Set<String> expected = new TreeSet<>(DATABASE_FACING);
+        expected.removeAll(Set.of("HealthFunction", "MigrateFunction", "RetentionFunction"));
+        assertThat(latency).isEqualTo(expected);
+        assertThat(alarms).containsKeys("StateMachineFailedAlarm", "IngestDeadLetterQueueAlarm");
+        assertThat(alarms).hasSize(functions.size() * 3 + expected.size() + 2);
+        alarms.forEach(
+                (id, a) -> assertThat(a.path("Properties").path("AlarmActions").toString())
+                        .as(id)
+                        .contains("AlarmTopic"));
     }
 }
