@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,18 +32,29 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * (upserts on natural keys), so a retried transaction changes nothing twice. Override any of it through
  * configuration, e.g. {@code quarkus.fault-tolerance."dev.phylo.store.Database/transaction".retry.max-retries=10}.
  *
- * <p>Each attempt's wall time is emitted as the EMF metric {@code DatabaseLatencyMs} (the alarm's source).
+ * <p>Each attempt's wall time is emitted as the EMF metric {@code DatabaseLatencyMs} (the alarm's source), and each
+ * attempt counts in {@link PoolMetrics}: a connection held while the work runs, or a failed connection when the
+ * transaction failed before its work began.
  */
 @ApplicationScoped
 public class Database {
 
     private final Pool pool;
+    private final PoolMetrics metrics;
     private final String statementTimeoutMillis;
 
+    /** Outside CDI (the benchmarks): the pool's counts go to a {@link PoolMetrics} of its own. */
+    public Database(Pool pool, Duration statementTimeout) {
+        this(pool, new PoolMetrics(pool), statementTimeout);
+    }
+
+    @Inject
     public Database(
             Pool pool,
+            PoolMetrics metrics,
             @ConfigProperty(name = "phylo.db.statement-timeout", defaultValue = "60s") Duration statementTimeout) {
         this.pool = pool;
+        this.metrics = metrics;
         this.statementTimeoutMillis = Long.toString(statementTimeout.toMillis());
     }
 
@@ -67,12 +79,31 @@ public class Database {
             failOn = TransientDatabaseException.class)
     public <T> Uni<T> transaction(String operation, Function<SqlConnection, Uni<T>> work) {
         long[] start = new long[1];
-        return pool.withTransaction(connection -> connection
-                        .preparedQuery("SELECT set_config('statement_timeout', $1, true)")
-                        .execute(Tuple.of(statementTimeoutMillis))
-                        .flatMap(ignored -> work.apply(connection)))
+        // withTransaction calls the function with a connection and its transaction begun: reaching it means held, and
+        // the hold ends with the work, before the pool takes the connection back and may hand it to the next caller
+        boolean[] held = new boolean[1];
+        return pool.withTransaction(connection -> {
+                    held[0] = true;
+                    metrics.acquired();
+                    return connection
+                            .preparedQuery("SELECT set_config('statement_timeout', $1, true)")
+                            .execute(Tuple.of(statementTimeoutMillis))
+                            .flatMap(ignored -> work.apply(connection))
+                            .onTermination()
+                            .invoke(metrics::released);
+                })
                 .onSubscription()
-                .invoke(() -> start[0] = System.nanoTime())
+                .invoke(() -> {
+                    start[0] = System.nanoTime();
+                    held[0] = false;
+                    metrics.attempted();
+                })
+                .onFailure()
+                .invoke(failure -> {
+                    if (!held[0]) {
+                        metrics.failed();
+                    }
+                })
                 .onItemOrFailure()
                 .invoke((item, failure) -> Emf.emit(
                         List.of(Metric.millis("DatabaseLatencyMs", (System.nanoTime() - start[0]) / 1e6)),

@@ -67,6 +67,37 @@ public class RetentionRepository {
                 .map(deleted -> (long) deleted.rowCount());
     }
 
+    /**
+     * Dry run of {@link #dropOldestChunks} until it drops nothing: the number of chunks of hypertable {@code table}
+     * that end at or before {@code cutoff}.
+     */
+    public Uni<Long> countOldChunks(SqlConnection connection, String table, OffsetDateTime cutoff) {
+        requireTimeSeries(table);
+        return connection
+                .preparedQuery("SELECT count(*) AS n FROM timescaledb_information.chunks WHERE hypertable_schema = "
+                        + "current_schema() AND hypertable_name = $1 AND range_end <= $2")
+                .execute(Tuple.of(table, cutoff))
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /**
+     * Dry run of {@link #deleteOldestRows} until it deletes nothing: the rows of {@code table} older than
+     * {@code cutoff}; on a hypertable only those outside the chunks {@link #countOldChunks} counts (chunks do not
+     * overlap in time, so those are the rows at or after the last such chunk's end).
+     */
+    public Uni<Long> countOldRows(SqlConnection connection, String table, OffsetDateTime cutoff, boolean hypertable) {
+        requireTimeSeries(table);
+        String after = hypertable
+                ? " AND \"timestamp\" >= coalesce((SELECT max(range_end) FROM timescaledb_information.chunks WHERE "
+                        + "hypertable_schema = current_schema() AND hypertable_name = $2 AND range_end <= $1), "
+                        + "'-infinity')"
+                : "";
+        return connection
+                .preparedQuery("SELECT count(*) AS n FROM " + table + " WHERE \"timestamp\" < $1" + after)
+                .execute(hypertable ? Tuple.of(cutoff, table) : Tuple.of(cutoff))
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
     private static void requireTimeSeries(String table) {
         if (!StorageMode.TIME_SERIES_TABLES.contains(table)) {
             throw new IllegalArgumentException("retention covers " + StorageMode.TIME_SERIES_TABLES + ", not " + table);

@@ -7,6 +7,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +30,11 @@ public class RunRepository {
             ON CONFLICT (run_id) DO NOTHING""";
 
     private static final String GET = "SELECT " + COLUMNS + " FROM runs WHERE run_id = $1";
+
+    private static final String STATES = """
+            SELECT run_id, status,
+                   CASE WHEN status = 'running' THEN NULL ELSE coalesce(finished_at, updated_at) END AS ended_at
+              FROM runs WHERE run_id = ANY($1::text[])""";
 
     /**
      * Progress after generation $2 was persisted: last generation, strategies evaluated (distinct per generation),
@@ -61,6 +69,25 @@ public class RunRepository {
     private static final String FINISH = """
             UPDATE runs SET status = $2, error = $3, finished_at = now(), updated_at = now()
              WHERE run_id = $1 AND status = 'running'""";
+
+    /**
+     * The runs among {@code runIds} that have a row: each one's status and when it ended ({@code finished_at}, else
+     * its last update; null while it runs). Ids without a row are absent from the map.
+     */
+    public Uni<Map<String, RunState>> states(SqlConnection connection, List<String> runIds) {
+        return connection
+                .preparedQuery(STATES)
+                .execute(Tuple.of(runIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, RunState> states = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        states.put(
+                                row.getString("run_id"),
+                                new RunState(row.getString("status"), row.getOffsetDateTime("ended_at")));
+                    }
+                    return states;
+                });
+    }
 
     /** Creates the run, or returns the existing one. The caller checks that an existing run's config matches. */
     public Uni<RunRow> createIfAbsent(

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The schema version the {@code migrate} step left in {@code flyway_schema_history}, and the storage mode it chose.
+ * The schema version the {@code migrate} step left in {@code flyway_schema_history}, the storage mode it chose, and
+ * the size of the database.
  */
 @ApplicationScoped
 public class SchemaRepository {
@@ -27,6 +28,14 @@ public class SchemaRepository {
                             return it.hasNext() ? Optional.of(it.next().getString("version")) : Optional.empty();
                         })
                         : Uni.createFrom().item(Optional.empty()));
+    }
+
+    /** The database's size on disk in bytes ({@code pg_database_size}): tables, indexes, TOAST and free space. */
+    public Uni<Long> databaseSizeBytes(SqlConnection connection) {
+        return connection
+                .query("SELECT pg_database_size(current_database()) AS bytes")
+                .execute()
+                .map(rows -> rows.iterator().next().getLong("bytes"));
     }
 
     /** How the time-series tables are kept: TimescaleDB hypertables or plain tables, and why. */

@@ -3,7 +3,8 @@
  * {@link dev.phylo.store.Database} runs every call as one transaction with a statement timeout, sorts failures into
  * transient ({@link dev.phylo.store.TransientDatabaseException}, retried with backoff) and permanent
  * ({@link dev.phylo.store.DatabaseException}) under SmallRye Fault Tolerance (retry, timeout, circuit breaker), and
- * emits each attempt's latency as an EMF metric. The repositories, CDI beans over one table or a few, do the reads and
+ * emits each attempt's latency as an EMF metric; {@link dev.phylo.store.PoolMetrics} counts the connections those calls
+ * hold and fail to get, and emits them once at the end of each invocation. The repositories, CDI beans over one table or a few, do the reads and
  * the idempotent writes: {@link dev.phylo.store.MarketDataRepository}, {@link dev.phylo.store.IngestFileRepository},
  * {@link dev.phylo.store.RunRepository}, {@link dev.phylo.store.StrategyRepository},
  * {@link dev.phylo.store.MetricsRepository}, {@link dev.phylo.store.RetentionRepository} and

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * CloudWatch Embedded Metric Format: a metric is a JSON log line that CloudWatch Logs turns into a metric, with no
@@ -24,6 +26,7 @@ public final class Emf {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrintStream OUT = System.out;
+    private static final List<Tap> TAPS = new CopyOnWriteArrayList<>();
 
     private Emf() {}
 
@@ -61,6 +64,38 @@ public final class Emf {
         String line = line(dims, metrics, properties, System.currentTimeMillis());
         synchronized (OUT) {
             OUT.println(line);
+        }
+        TAPS.forEach(tap -> tap.add(line));
+    }
+
+    /**
+     * From now until the tap is closed, a copy of every line this JVM emits (which still goes to standard output too):
+     * how a test reads the metrics a function emitted, without parsing the process's output.
+     */
+    public static Tap tap() {
+        Tap tap = new Tap();
+        TAPS.add(tap);
+        return tap;
+    }
+
+    /** The lines emitted while it was open, in order. */
+    public static final class Tap implements AutoCloseable {
+
+        private final List<String> lines = new ArrayList<>();
+
+        private Tap() {}
+
+        private synchronized void add(String line) {
+            lines.add(line);
+        }
+
+        public synchronized List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void close() {
+            TAPS.remove(this);
         }
     }
 

@@ -46,4 +46,13 @@ public record Metric(String name, Unit unit, double value) {
     public static Metric perSecond(String name, double value) {
         return new Metric(name, Unit.CountPerSecond, value);
     }
+
+    public static Metric bytes(String name, double value) {
+        return new Metric(name, Unit.Bytes, value);
+    }
+
+    /** A state as a number with no unit, such as 1 for healthy and 0 for not. */
+    public static Metric flag(String name, boolean value) {
+        return new Metric(name, Unit.None, value ? 1 : 0);
+    }
 }

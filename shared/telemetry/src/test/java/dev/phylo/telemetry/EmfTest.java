@@ -96,4 +96,34 @@ class EmfTest {
         assertThatThrownBy(() -> Emf.line(Map.of("FunctionName", "f"), List.of(), Map.of(), 0))
                 .hasMessageContaining("1..100");
     }
+
+    @Test
+    void bytesAndFlagsCarryTheirCloudWatchUnits() throws Exception {
+        JsonNode root = new ObjectMapper()
+                .readTree(Emf.line(
+                        Map.of("FunctionName", "f"),
+                        List.of(Metric.bytes("DatabaseSizeBytes", 8_192), Metric.flag("EfsMountHealthy", false)),
+                        Map.of(),
+                        0));
+
+        JsonNode metrics = root.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics");
+        assertThat(metrics.path(0).path("Unit").asText()).isEqualTo("Bytes");
+        assertThat(metrics.path(1).path("Unit").asText()).isEqualTo("None");
+        assertThat(root.path("DatabaseSizeBytes").asLong()).isEqualTo(8_192);
+        assertThat(root.path("EfsMountHealthy").asInt()).isZero();
+    }
+
+    @Test
+    void aTapSeesTheLinesEmittedWhileItIsOpen() {
+        Emf.emit(Metric.count("Before", 1));
+        List<String> seen;
+        try (Emf.Tap tap = Emf.tap()) {
+            Emf.emit(Metric.count("During", 2));
+            seen = tap.lines();
+        }
+        Emf.emit(Metric.count("After", 3));
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0)).contains("\"During\":2").contains("\"FunctionName\":\"local\"");
+    }
 }

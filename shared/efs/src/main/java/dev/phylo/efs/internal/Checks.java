@@ -18,6 +18,11 @@ public final class Checks {
 
     private Checks() {}
 
+    /** Whether {@code name} is a valid run id (and so a run folder's name). */
+    public static boolean isRunId(String name) {
+        return name != null && RUN_ID.matcher(name).matches();
+    }
+
     public static String runId(String runId) {
         if (runId == null || !RUN_ID.matcher(runId).matches()) {
             throw new IllegalArgumentException(
