@@ -1,7 +1,6 @@
 package dev.phylo.functions.maintenance;
 
 import dev.phylo.schema.MigrationResult;
-import dev.phylo.store.RetentionResult;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -20,7 +19,7 @@ public class MaintenanceFunctions {
     }
 
     @Funq
-    public RetentionResult retention(RetentionRequest request) {
+    public RetentionReport retention(RetentionRequest request) {
         return service.retention(request);
     }
 }

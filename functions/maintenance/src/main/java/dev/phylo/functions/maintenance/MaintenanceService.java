@@ -9,16 +9,22 @@ import dev.phylo.store.RetentionRepository;
 import dev.phylo.store.RetentionResult;
 import dev.phylo.store.SchemaRepository;
 import dev.phylo.store.StorageMode;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Schema migration over JDBC (Flyway) and retention over the reactive pool. */
+/**
+ * Schema migration over JDBC (Flyway), and retention: the time-series tables over the reactive pool, then the run
+ * folders on the shared folder ({@link RunRetention}).
+ */
 @ApplicationScoped
 public class MaintenanceService {
 
@@ -27,6 +33,8 @@ public class MaintenanceService {
     private final Database database;
     private final RetentionRepository retention;
     private final Duration defaultMaxAge;
+    private final Duration defaultRunsMaxAge;
+    private final RunRetention runRetention;
     private final Optional<String> jdbcUrl;
     private final String user;
     private final Optional<String> password;
@@ -37,6 +45,8 @@ public class MaintenanceService {
             Database database,
             RetentionRepository retention,
             @ConfigProperty(name = "phylo.retention.max-age") Duration defaultMaxAge,
+            @ConfigProperty(name = "phylo.retention.runs-max-age") Duration defaultRunsMaxAge,
+            RunRetention runRetention,
             @ConfigProperty(name = NeonSettings.JDBC_URL_PROPERTY) Optional<String> jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
@@ -47,6 +57,8 @@ public class MaintenanceService {
         this.requireTimescale = requireTimescale;
         this.schema = schema;
         this.defaultMaxAge = defaultMaxAge;
+        this.defaultRunsMaxAge = defaultRunsMaxAge;
+        this.runRetention = runRetention;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
@@ -62,20 +74,44 @@ public class MaintenanceService {
         return result;
     }
 
-    public RetentionResult retention(RetentionRequest request) {
-        Duration maxAge = defaultMaxAge;
-        if (request != null && request.maxAge() != null && !request.maxAge().isBlank()) {
+    /**
+     * Database retention, then the run folders on the shared folder; a dry run only counts. Throws
+     * {@link RetentionIncompleteException} after the whole pass when a run folder that should have gone could not.
+     */
+    public RetentionReport retention(RetentionRequest request) {
+        RetentionRequest given = request == null ? new RetentionRequest(null, null, null) : request;
+        boolean dryRun = given.isDryRun();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime cutoff = now.minus(age("maxAge", given.maxAge(), defaultMaxAge));
+        OffsetDateTime runsCutoff = now.minus(age("runsMaxAge", given.runsMaxAge(), defaultRunsMaxAge));
+        RetentionResult data = dryRun ? countOld(cutoff) : deleteOld(cutoff);
+        List<String> failures = new ArrayList<>();
+        RunsRetained folders = runRetention.apply(runsCutoff, dryRun, failures);
+        RetentionReport report = new RetentionReport(dryRun, data, folders);
+        LOG.infof("retention: %s", report);
+        if (!failures.isEmpty()) {
+            throw new RetentionIncompleteException(report, failures);
+        }
+        return report;
+    }
+
+    private static Duration age(String field, String given, Duration fallback) {
+        Duration age = fallback;
+        if (given != null && !given.isBlank()) {
             try {
-                maxAge = Duration.parse(request.maxAge());
+                age = Duration.parse(given);
             } catch (DateTimeParseException e) {
                 throw new InvalidRequestException(
-                        "maxAge '" + request.maxAge() + "' is not an ISO-8601 duration " + "such as P90D", e);
+                        field + " '" + given + "' is not an ISO-8601 duration such as P90D", e);
             }
         }
-        if (maxAge.isNegative() || maxAge.isZero()) {
-            throw new InvalidRequestException("maxAge must be positive: " + maxAge);
+        if (age.isNegative() || age.isZero()) {
+            throw new InvalidRequestException(field + " must be positive: " + age);
         }
-        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(maxAge);
+        return age;
+    }
+
+    private RetentionResult deleteOld(OffsetDateTime cutoff) {
         StorageMode mode = database.await("read storage mode", schema::storageMode);
         long[] chunks = new long[StorageMode.TIME_SERIES_TABLES.size()];
         long[] rows = new long[chunks.length];
@@ -101,9 +137,30 @@ public class MaintenanceService {
                 batches++;
             } while (n == RetentionRepository.ROWS_PER_BATCH);
         }
-        RetentionResult result = new RetentionResult(
+        return new RetentionResult(
                 mode.timescale(), cutoff.toString(), rows[0], chunks[0], rows[1], chunks[1], batches);
-        LOG.infof("retention: %s", result);
-        return result;
+    }
+
+    /** What {@link #deleteOld} would remove, counted in one read-only transaction per table. */
+    private RetentionResult countOld(OffsetDateTime cutoff) {
+        StorageMode mode = database.await("read storage mode", schema::storageMode);
+        long[] chunks = new long[StorageMode.TIME_SERIES_TABLES.size()];
+        long[] rows = new long[chunks.length];
+        for (int t = 0; t < chunks.length; t++) {
+            String table = StorageMode.TIME_SERIES_TABLES.get(t);
+            boolean hypertable = mode.hypertables().contains(table);
+            long[] counted = database.await(
+                    "count " + table + " rows before " + cutoff,
+                    c -> (hypertable
+                                    ? retention.countOldChunks(c, table, cutoff)
+                                    : Uni.createFrom().item(0L))
+                            .flatMap(n -> retention
+                                    .countOldRows(c, table, cutoff, hypertable)
+                                    .map(m -> new long[] {n, m})));
+            chunks[t] = counted[0];
+            rows[t] = counted[1];
+        }
+        return new RetentionResult(
+                mode.timescale(), cutoff.toString(), rows[0], chunks[0], rows[1], chunks[1], chunks.length);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.phylo.function.InvalidRequestException;
 import dev.phylo.store.RetentionResult;
+import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.PostgresResource;
 import dev.phylo.testkit.TestDatabase;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(EfsResource.class)
 class RetentionFunctionTest {
 
     /** Ages in days of the rows each test starts with: two beyond 30 days, two within. */
@@ -47,11 +49,12 @@ class RetentionFunctionTest {
     void deletesRowsOlderThanMaxAgeAndKeepsTheRest() {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
 
-        RetentionResult result = retention("{\"maxAge\":\"P30D\"}")
+        RetentionReport report = retention("{\"maxAge\":\"P30D\"}")
                 .then()
                 .statusCode(200)
                 .extract()
-                .as(RetentionResult.class);
+                .as(RetentionReport.class);
+        RetentionResult result = report.database();
 
         OffsetDateTime after = OffsetDateTime.now(ZoneOffset.UTC);
         assertRemoved(result, 2);
@@ -64,14 +67,61 @@ class RetentionFunctionTest {
     @Test
     void withoutMaxAgeTheConfiguredYearApplies() {
         // application.properties: phylo.retention.max-age=P365D
-        RetentionResult result =
-                retention("{}").then().statusCode(200).extract().as(RetentionResult.class);
+        RetentionResult result = retention("{}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(RetentionReport.class)
+                .database();
 
         assertRemoved(result, 1);
         assertThat(Duration.between(OffsetDateTime.parse(result.cutoff()), OffsetDateTime.now(ZoneOffset.UTC)))
                 .isBetween(Duration.ofDays(365), Duration.ofDays(365).plusMinutes(5));
         assertThat(agesLeft("market_data")).containsExactly(10L, 29L, 31L);
         assertThat(agesLeft("strategy_metrics")).containsExactly(10L, 29L, 31L);
+    }
+
+    @Test
+    void aDryRunCountsWhatTheRealRunThenRemovesAndDeletesNothing() {
+        RetentionReport dry = retention("{\"maxAge\":\"P30D\",\"dryRun\":true}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(RetentionReport.class);
+
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(TestDatabase.count("market_data")).isEqualTo(AGES.length);
+        assertThat(TestDatabase.count("strategy_metrics")).isEqualTo(AGES.length);
+
+        RetentionReport real = retention("{\"maxAge\":\"P30D\"}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(RetentionReport.class);
+
+        assertThat(real.dryRun()).isFalse();
+        assertRemoved(real.database(), 2);
+        assertThat(List.of(
+                        dry.database().marketDataRows(),
+                        dry.database().marketDataChunks(),
+                        dry.database().metricsRows(),
+                        dry.database().metricsChunks()))
+                .isEqualTo(List.of(
+                        real.database().marketDataRows(),
+                        real.database().marketDataChunks(),
+                        real.database().metricsRows(),
+                        real.database().metricsChunks()));
+    }
+
+    @Test
+    void rejectsARunsMaxAgeThatIsNotIso8601() {
+        Response response = retention("{\"runsMaxAge\":\"a month\"}");
+
+        String body = response.asString();
+        assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+        assertThat(body).contains("runsMaxAge 'a month'").contains("ISO-8601");
+        assertThat(FunctionError.of(body).thrownType()).as(body).isEqualTo(InvalidRequestException.ERROR_TYPE);
+        assertThat(TestDatabase.count("market_data")).isEqualTo(AGES.length);
     }
 
     @Test
