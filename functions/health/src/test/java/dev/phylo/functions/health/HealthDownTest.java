@@ -3,12 +3,14 @@ package dev.phylo.functions.health;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.phylo.telemetry.Emf;
 import dev.phylo.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +29,22 @@ class HealthDownTest {
 
     @Test
     void failsNamingTheCheckThatIsDown() {
-        var response = given().contentType(ContentType.JSON).body("{}").when().post();
+        io.restassured.response.Response response;
+        List<String> lines;
+        try (Emf.Tap tap = Emf.tap()) {
+            response = given().contentType(ContentType.JSON).body("{}").when().post();
+            lines = tap.lines();
+        }
 
         assertThat(response.statusCode()).isNotEqualTo(200);
         assertThat(response.asString())
                 .contains("Phylo is not ready")
                 .contains("efs")
                 .contains("/nonexistent/phylo-efs");
+        assertThat(EmfLines.single(lines, "EfsMountHealthy")
+                        .path("EfsMountHealthy")
+                        .asInt())
+                .isZero();
+        assertThat(EmfLines.any(lines, "EfsStorageUsedBytes")).isFalse();
     }
 }
