@@ -6,14 +6,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code phylo cloud}: start and follow runs of the deployed state machine, look up executions, and upload market
- * data into the raw-data bucket. Everything is found from the SAM stack's outputs.
+ * {@code phylo cloud}: plan a run (its work, time and cost, without AWS), start and follow runs of the deployed state
+ * machine, look up executions, and upload market data into the raw-data bucket. Everything else is found from the SAM
+ * stack's outputs.
  */
 @Command(
         name = "cloud",
         mixinStandardHelpOptions = true,
-        description = "Work with the deployed stack: run, status, upload.",
-        subcommands = {CloudRunCommand.class, CloudStatusCommand.class, CloudUploadCommand.class})
+        description = "Work with the deployed stack: plan, run, status, upload.",
+        subcommands = {CloudPlanCommand.class, CloudRunCommand.class, CloudStatusCommand.class, CloudUploadCommand.class
+        })
 public final class CloudCommand implements Runnable {
 
     @Spec
@@ -21,6 +23,6 @@ public final class CloudCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a subcommand: run, status or upload");
+        throw new ParameterException(spec.commandLine(), "choose a subcommand: plan, run, status or upload");
     }
 }

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.phylo.cli.RunInputOptions;
+import dev.phylo.cli.plan.PlanOptions;
+import dev.phylo.cli.plan.Planner;
+import dev.phylo.cli.plan.PlanningFigures;
+import dev.phylo.evolution.BatchDoesNotFitException;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -25,7 +29,8 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
  * {@code phylo cloud run --stack NAME}: starts the stack's state machine with a run input and follows the execution
- * through its history until it ends.
+ * through its history until it ends. Before it starts it prints the plan's one-line summary ({@code phylo cloud
+ * plan}), which needs no AWS: given the data's size ({@code --bars} or {@code --years}).
  */
 @Command(
         name = "run",
@@ -57,6 +62,9 @@ public final class CloudRunCommand implements Callable<Integer> {
     @Mixin
     RunInputOptions run;
 
+    @Mixin
+    PlanOptions plan;
+
     @Option(
             names = "--run-id",
             description = "Run id and execution name, [a-z0-9][a-z0-9-]{0,62} "
@@ -83,6 +91,8 @@ public final class CloudRunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String id = runId();
         ObjectNode input = input(id);
+        out.printf("plan      %s%n", planSummary(input));
+        out.flush();
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             new RunProgress(databaseUrl).close(); // a bad URL fails before the execution starts
         }
@@ -117,6 +127,23 @@ public final class CloudRunCommand implements Callable<Integer> {
                         new ExecutionFollower(sfn, out, run.generationsGiven(), pollSeconds, database);
                 return follower.follow(started.executionArn(), id) ? 0 : 1;
             }
+        }
+    }
+
+    /** The plan's one line; never stops the run (the seed function, with the deployed settings, decides). */
+    String planSummary(ObjectNode input) {
+        if (!plan.sized() && !(input.has("from") && input.has("to"))) {
+            return "add --bars N or --years Y (the data per symbol) for the run's cost and time; phylo cloud plan "
+                    + "shows them in full";
+        }
+        try {
+            return Planner.plan(input, "the run options", plan, null, "launch", PlanningFigures.NEON_DEFAULT_CU)
+                            .summary()
+                    + " (phylo cloud plan for the details)";
+        } catch (BatchDoesNotFitException e) {
+            return "seed will refuse this run with the template's defaults: " + e.getMessage();
+        } catch (IllegalArgumentException e) {
+            return "not available: " + e.getMessage();
         }
     }
 

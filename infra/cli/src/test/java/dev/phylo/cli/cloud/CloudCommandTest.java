@@ -316,6 +316,51 @@ class CloudCommandTest {
     }
 
     @Test
+    void runPrintsThePlansSummaryBeforeItStartsAndWithoutTheStack() {
+        // the stack does not exist: the plan line comes first, from the template and the options alone
+        Result sized = cloud(
+                "run",
+                "--stack",
+                PREFIX + "-nope",
+                "--symbols",
+                "SPY,QQQ",
+                "--bars",
+                "100000",
+                "--population",
+                "10000",
+                "--generations",
+                "20",
+                "--max-concurrency",
+                "50",
+                "--strategy-bars-per-second",
+                "1e8");
+        assertThat(sized.exit()).isEqualTo(1);
+        assertThat(sized.err()).contains("stack " + PREFIX + "-nope does not exist");
+        assertThat(sized.out())
+                .containsPattern("plan      200,000 evaluations in 100 batch\\(es\\) of 100 per generation; about "
+                        + ".+ and \\$[0-9.,]+ at maxConcurrency 50 \\(account concurrency quota needed: [0-9,]+\\)")
+                .contains("(phylo cloud plan for the details)");
+
+        Result unsized = cloud("run", "--stack", PREFIX + "-nope");
+        assertThat(unsized.out()).contains("plan      add --bars N or --years Y");
+
+        // seed would refuse it; the run still goes to the seed, which decides with the deployed settings
+        Result misfit = cloud(
+                "run",
+                "--stack",
+                PREFIX + "-nope",
+                "--bars",
+                "10000000",
+                "--batch-size",
+                "5000",
+                "--strategy-bars-per-second",
+                "1e8");
+        assertThat(misfit.out())
+                .contains("plan      seed will refuse this run with the template's defaults: "
+                        + "batchSize 5000 over 7,000,000 bars per strategy");
+    }
+
+    @Test
     void aBadDatabaseUrlFailsBeforeStarting() {
         Result result = cloud("run", "--stack", PREFIX + "-nope", "--database-url", "mysql://x");
         assertThat(result.exit()).isEqualTo(1);
