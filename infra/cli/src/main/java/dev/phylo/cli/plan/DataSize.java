@@ -45,7 +45,11 @@ public record DataSize(Long bars, Double years) {
             long count = (long) Math.floor(years * MILLIS_PER_YEAR / interval.millis());
             return new Bars(
                     count,
-                    String.format(Locale.ROOT, "%s years of %s bars, 24 h a day (--years)", trim(years), interval));
+                    String.format(
+                            Locale.ROOT,
+                            "--years %s of %s bars, 24 h a day, 365.25 days a year",
+                            trim(years),
+                            interval));
         }
         if (from != null && to != null) {
             long span = instant("to", to) - instant("from", from);

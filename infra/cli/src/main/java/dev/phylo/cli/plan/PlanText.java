@@ -62,7 +62,12 @@ public final class PlanText {
                 PlanningFigures.MB_PER_VCPU,
                 w.batchSeconds(),
                 d.function(Step.EVALUATE).memoryMb());
-        line(out, "Lambda    %s, from %s", d.architecture(), d.template());
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        line(
+                out,
+                "Lambda    %s, from %s",
+                d.architecture(),
+                d.template().startsWith(here) ? here.relativize(d.template()) : d.template());
         line(
                 out,
                 "          %-10s %13s %9s %14s %14s %10s",
