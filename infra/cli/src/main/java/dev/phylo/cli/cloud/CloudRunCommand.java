@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phylo.cli.DatabaseUrlOptions;
 import dev.phylo.cli.RunInputOptions;
 import dev.phylo.cli.plan.PlanOptions;
 import dev.phylo.cli.plan.Planner;
@@ -74,11 +75,9 @@ public final class CloudRunCommand implements Callable<Integer> {
     @Option(names = "--no-follow", description = "Start the execution and return without following it.")
     boolean noFollow;
 
-    @Option(
-            names = "--database-url",
-            description = "postgresql://… with access to the run rows (e.g. "
-                    + "NEON_DATABASE_URL): progress comes from the runs table instead of the execution history.")
-    String databaseUrl;
+    /** Progress from the runs table instead of the execution history, when a database is given (or in the env). */
+    @Mixin
+    DatabaseUrlOptions database;
 
     @Option(
             names = "--poll-seconds",
@@ -93,7 +92,8 @@ public final class CloudRunCommand implements Callable<Integer> {
         ObjectNode input = input(id);
         out.printf("plan      %s%n", planSummary(input));
         out.flush();
-        if (databaseUrl != null && !databaseUrl.isBlank()) {
+        String databaseUrl = database.resolve().orElse(null);
+        if (databaseUrl != null) {
             new RunProgress(databaseUrl).close(); // a bad URL fails before the execution starts
         }
         String stateMachineArn;
@@ -120,11 +120,10 @@ public final class CloudRunCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            try (RunProgress database =
-                    databaseUrl != null && !databaseUrl.isBlank() ? new RunProgress(databaseUrl) : null) {
-                out.printf("progress from %s%n", database != null ? database : "the execution history");
+            try (RunProgress progress = databaseUrl != null ? new RunProgress(databaseUrl) : null) {
+                out.printf("progress from %s%n", progress != null ? progress : "the execution history");
                 ExecutionFollower follower =
-                        new ExecutionFollower(sfn, out, run.generationsGiven(), pollSeconds, database);
+                        new ExecutionFollower(sfn, out, run.generationsGiven(), pollSeconds, progress);
                 return follower.follow(started.executionArn(), id) ? 0 : 1;
             }
         }

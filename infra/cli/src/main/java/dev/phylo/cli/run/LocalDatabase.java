@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The run's database: the server named by {@code --database-url} / {@code NEON_DATABASE_URL}, or an embedded
+ * The run's database: the server named by {@code NEON_DATABASE_URL} (or {@code --database-url-file}), or an embedded
  * PostgreSQL 17 kept under {@code .phylo/pg}. Migrated on start (the local stand-in for the deploy-time migrate step).
  */
 final class LocalDatabase implements AutoCloseable {

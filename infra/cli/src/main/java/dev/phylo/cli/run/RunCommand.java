@@ -3,6 +3,7 @@ package dev.phylo.cli.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.phylo.cli.DatabaseUrlOptions;
 import dev.phylo.cli.RunInputOptions;
 import dev.phylo.stepfunctions.ExecutionOptions;
 import java.nio.file.Files;
@@ -47,11 +48,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     RunInputOptions run;
 
-    @Option(
-            names = "--database-url",
-            description =
-                    "postgresql://… (default: NEON_DATABASE_URL, else an embedded " + "PostgreSQL under .phylo/pg).")
-    String databaseUrl;
+    /** The run's database (default: NEON_DATABASE_URL, else an embedded PostgreSQL under .phylo/pg). */
+    @Mixin
+    DatabaseUrlOptions database;
 
     @Option(names = "--root", description = "The Phylo checkout (default: found from the current folder).")
     Path root;
@@ -73,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         int concurrency = run.maxConcurrency() != null
                 ? run.maxConcurrency()
                 : Runtime.getRuntime().availableProcessors();
-        String url = databaseUrl != null ? databaseUrl : System.getenv("NEON_DATABASE_URL");
+        String url = database.resolve().orElse(null);
         RunOptions options = new RunOptions(
                 checkout,
                 checkout.resolve(".phylo"),

@@ -1,5 +1,6 @@
 package dev.phylo.cli.run;
 
+import dev.phylo.cli.DatabaseUrlOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -7,17 +8,20 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code phylo runs}: past runs from the database, newest first. */
 @Command(
         name = "runs",
         mixinStandardHelpOptions = true,
-        description = "Lists past runs (newest first) from the local database or --database-url.")
+        description =
+                "Lists past runs (newest first) from NEON_DATABASE_URL, --database-url-file or the local database.")
 public final class RunsCommand implements Callable<Integer> {
 
-    @Option(names = "--database-url", description = "postgresql://… (default: NEON_DATABASE_URL, else .phylo/pg).")
-    String databaseUrl;
+    /** The database to list (default: NEON_DATABASE_URL, else the embedded one under .phylo/pg). */
+    @Mixin
+    DatabaseUrlOptions database;
 
     @Option(names = "--root", description = "The Phylo checkout (default: found from the current folder).")
     Path root;
@@ -30,7 +34,7 @@ public final class RunsCommand implements Callable<Integer> {
         Path checkout = root != null
                 ? root.toAbsolutePath()
                 : RunCommand.Checkouts.find(Path.of("").toAbsolutePath());
-        String url = databaseUrl != null ? databaseUrl : System.getenv("NEON_DATABASE_URL");
+        String url = database.resolve().orElse(null);
         try (LocalDatabase db = LocalDatabase.open(url, checkout.resolve(".phylo/pg"));
                 Connection c = db.connect();
                 Statement st = c.createStatement();

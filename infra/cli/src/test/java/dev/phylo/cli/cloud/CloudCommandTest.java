@@ -288,7 +288,7 @@ class CloudCommandTest {
     }
 
     @Test
-    void progressComesFromTheRunRowWithADatabaseUrl() {
+    void progressComesFromTheRunRowWithADatabaseUrl(@TempDir Path dir) throws IOException {
         Deployed app = deploy("database", SUCCEEDS, Region.EU_SOUTH_1);
         String runId = "run-db-" + PREFIX.substring("cloudtest-".length());
         TestDatabase.execute("""
@@ -302,8 +302,10 @@ class CloudCommandTest {
                 app.stack(),
                 "--run-id",
                 runId,
-                "--database-url",
-                TestDatabase.url().toConnectionUri(),
+                "--database-url-file",
+                Files.writeString(
+                                dir.resolve("database-url"), TestDatabase.url().toConnectionUri() + "\n")
+                        .toString(),
                 "--poll-seconds",
                 "0.2");
 

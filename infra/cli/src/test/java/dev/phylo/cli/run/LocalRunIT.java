@@ -8,6 +8,7 @@ import dev.phylo.stepfunctions.TaskFailedException;
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.testkit.TestDatabase;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -264,13 +265,16 @@ class LocalRunIT {
     }
 
     /** What {@code phylo runs} prints, line by line. */
-    private static List<String> phyloRuns() {
+    private static List<String> phyloRuns() throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
+            // the URL carries a password: from a file, as a user passes it (never on the command line)
+            Path urlFile = Files.writeString(Files.createTempFile("phylo-database-url", ""), url.toConnectionUri());
+            urlFile.toFile().deleteOnExit();
             new picocli.CommandLine(new RunsCommand())
-                    .execute("--database-url", url.toConnectionUri(), "--root", ROOT.toString());
+                    .execute("--database-url-file", urlFile.toString(), "--root", ROOT.toString());
         } finally {
             System.setOut(stdout);
         }
