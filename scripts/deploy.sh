@@ -3,8 +3,8 @@
 # `sam deploy`, applies the schema migrations by invoking the migrate function, and invokes health as a smoke check.
 # Every step is printed first.
 #
-#   scripts/deploy.sh [--packaging native|jvm] [--stack-name NAME] [--region REGION] [--guided] [--skip-build]
-#                     [--parameter KEY=VALUE]... [--dry-run] [-- EXTRA_SAM_DEPLOY_ARGS...]
+#   scripts/deploy.sh [--packaging native|jvm] [--architecture x86_64|arm64] [--stack-name NAME] [--region REGION]
+#                     [--guided] [--skip-build] [--parameter KEY=VALUE]... [--dry-run] [-- EXTRA_SAM_DEPLOY_ARGS...]
 #
 # Database, one of (run scripts/validate-prerequisites.sh first):
 #   NEON_SECRET_ARN    a Secrets Manager secret {host, port, dbname, username, password[, sslmode, options]}
@@ -12,8 +12,11 @@
 #                      STACK/neon (created or updated), whose ARN is deployed: the URL is never a stack parameter
 # Migrations through the direct (non -pooler) host, optional: NEON_MIGRATE_SECRET_ARN, or NEON_MIGRATE_DATABASE_URL
 #   (stored as the secret STACK/neon-migrate); deployed as NeonMigrateSecretArn.
-# --parameter adds a template parameter (e.g. ReserveConcurrency=false). --guided runs `sam deploy --guided`, which
-# asks for every parameter and confirms the change set; other deploys never stop for a confirmation.
+# --architecture (default x86_64; arm64 costs 20 % less per GB-second) is the functions' CPU: native images are built
+# for it (a container build passes --platform, so an Apple Silicon Mac builds x86_64 images) and the template's
+# Architecture parameter is set to it. --parameter adds a template parameter (e.g. ReserveConcurrency=false).
+# --guided runs `sam deploy --guided`, which asks for every parameter and confirms the change set; other deploys never
+# stop for a confirmation.
 # --dry-run prints the commands without running anything (no AWS, Maven or Docker needed); no password is printed.
 # Works with bash 3.2 (macOS) and newer.
 set -euo pipefail
@@ -25,6 +28,7 @@ functions=(functions/health functions/ingest functions/evolve functions/evaluate
 # Arrays that may be empty are expanded as ${a[@]+"${a[@]}"}: bash before 4.4 treats "${a[@]}" of an empty array as
 # an unbound variable under set -u.
 packaging=""
+architecture=x86_64
 stack_name="${PHYLO_STACK:-phylo}"
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 guided=""
@@ -35,7 +39,7 @@ parameters=()
 temp_files=()
 
 usage() {
-  sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 die() { printf 'deploy: %s\n' "$*" >&2; exit 1; }
@@ -44,6 +48,8 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --packaging) packaging="${2:?--packaging needs native or jvm}"; shift 2 ;;
     --packaging=*) packaging="${1#*=}"; shift ;;
+    --architecture) architecture="${2:?--architecture needs x86_64 or arm64}"; shift 2 ;;
+    --architecture=*) architecture="${1#*=}"; shift ;;
     --stack-name) stack_name="${2:?--stack-name needs a name}"; shift 2 ;;
     --stack-name=*) stack_name="${1#*=}"; shift ;;
     --region) region="${2:?--region needs a region}"; shift 2 ;;
@@ -64,9 +70,9 @@ for parameter in ${parameters[@]+"${parameters[@]}"}; do
     NeonDatabaseUrl=*)
       die "--parameter NeonDatabaseUrl=... would put the database password on the command line (ps shows it) and" \
         "in the stack's parameters; export NEON_DATABASE_URL instead: deploy.sh stores it in Secrets Manager" ;;
-    NeonSecretArn=*|NeonMigrateSecretArn=*|Packaging=*)
-      die "--parameter ${parameter%%=*} is set by deploy.sh itself; use NEON_SECRET_ARN, NEON_MIGRATE_SECRET_ARN or" \
-        "--packaging instead" ;;
+    NeonSecretArn=*|NeonMigrateSecretArn=*|Packaging=*|Architecture=*)
+      die "--parameter ${parameter%%=*} is set by deploy.sh itself; use NEON_SECRET_ARN, NEON_MIGRATE_SECRET_ARN," \
+        "--packaging or --architecture instead" ;;
     [A-Za-z]*=*) ;;
     *) die "--parameter '$parameter' is not KEY=VALUE (e.g. --parameter ReserveConcurrency=false)" ;;
   esac
@@ -380,6 +386,16 @@ case "$packaging" in
   native|jvm) ;;
   *) die "--packaging must be native or jvm, not '$packaging'" ;;
 esac
+case "$architecture" in
+  x86_64) platform=linux/amd64 ;;
+  arm64) platform=linux/arm64 ;;
+  *) die "--architecture must be x86_64 or arm64 (Lambda's names), not '$architecture'" ;;
+esac
+host_architecture="$(uname -m)"
+case "$host_architecture" in
+  amd64) host_architecture=x86_64 ;;
+  aarch64) host_architecture=arm64 ;;
+esac
 
 if [[ -z "${NEON_SECRET_ARN:-}" && -z "${NEON_DATABASE_URL:-}" && "$dry_run" == true ]]; then
   echo "warning: neither NEON_SECRET_ARN nor NEON_DATABASE_URL is set; a real deploy stops here"
@@ -410,8 +426,17 @@ modules="$(IFS=,; echo "${functions[*]}")"
 build=(mvn -B -ntp -f "$root/pom.xml" package -DskipTests -pl "$modules" -am)
 if [[ "$packaging" == native ]]; then
   build+=(-Pnative)
-  if ! command -v native-image >/dev/null 2>&1; then
-    build+=(-Dquarkus.native.container-build=true)
+  if command -v native-image >/dev/null 2>&1 && [[ "$host_architecture" == "$architecture" ]]; then
+    echo "native-image on this $host_architecture machine builds $architecture binaries"
+  elif [[ "$dry_run" == true ]] || { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }; then
+    # native-image builds for the CPU it runs on: the builder container runs as $platform (emulated when this
+    # machine's CPU differs, which is slower but gives binaries Lambda's $architecture can execute)
+    build+=(-Dquarkus.native.container-build=true "-Dquarkus.native.container-runtime-options=--platform=$platform")
+    echo "native images for $architecture, built in a $platform container"
+  else
+    die "native images for $architecture cannot be built here: native-image builds only for this machine's" \
+      "$host_architecture and no Docker is running. Start Docker (the build then runs in a $platform container)," \
+      "pass --architecture $host_architecture, or --packaging jvm"
   fi
 fi
 if [[ "$skip_build" == true ]]; then
@@ -429,7 +454,7 @@ fi
 step "database secrets (Secrets Manager)"
 # A URL parameter would sit in plain text in the functions' environment and in the stack's parameters; the secret
 # is read by the functions at start-up and only they may read it.
-overrides=("Packaging=$packaging")
+overrides=("Packaging=$packaging" "Architecture=$architecture")
 if [[ -n "${NEON_SECRET_ARN:-}" ]]; then
   echo "NEON_SECRET_ARN: $NEON_SECRET_ARN${NEON_DATABASE_URL:+ (NEON_DATABASE_URL is ignored)}"
   overrides+=("NeonSecretArn=$NEON_SECRET_ARN")

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -134,6 +135,55 @@ class DeployScriptsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shells")
+    void nativeImagesAreBuiltForTheArchitectureTheTemplateIsToldAndOnlyForLambdasArchitectures(Shell shell)
+            throws Exception {
+        // an Apple Silicon Mac's Docker runs arm64 containers unless told otherwise: the default is x86_64, explicitly
+        Run byDefault = deploy(shell, Map.of("NEON_SECRET_ARN", SECRET), "--dry-run", "--packaging", "native");
+        assertThat(byDefault.exit()).as(byDefault.out()).isZero();
+        assertThat(line(byDefault.out(), "+ mvn "))
+                .contains("-Dquarkus.native.container-build=true")
+                .contains("-Dquarkus.native.container-runtime-options=--platform=linux/amd64");
+        assertThat(line(byDefault.out(), "+ sam deploy ")).contains("Packaging=native Architecture=x86_64");
+
+        Run arm = deploy(
+                shell, Map.of("NEON_SECRET_ARN", SECRET), "--dry-run", "--packaging", "native", "--architecture=arm64");
+        assertThat(arm.exit()).as(arm.out()).isZero();
+        assertThat(line(arm.out(), "+ mvn ")).contains("--platform=linux/arm64").doesNotContain("linux/amd64");
+        assertThat(line(arm.out(), "+ sam deploy "))
+                .contains("Architecture=arm64")
+                .doesNotContain("x86_64");
+
+        // JVM artifacts run on either CPU: no platform, but the template still learns the architecture
+        Run jvm = deploy(
+                shell, Map.of("NEON_SECRET_ARN", SECRET), "--dry-run", "--packaging", "jvm", "--architecture", "arm64");
+        assertThat(jvm.exit()).as(jvm.out()).isZero();
+        assertThat(line(jvm.out(), "+ mvn ")).doesNotContain("--platform");
+        assertThat(line(jvm.out(), "+ sam deploy ")).contains("Architecture=arm64");
+
+        Run bad = deploy(shell, Map.of("NEON_SECRET_ARN", SECRET), "--dry-run", "--architecture", "aarch64");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out())
+                .contains("--architecture must be x86_64 or arm64 (Lambda's names), not 'aarch64'")
+                .doesNotContain("+ mvn");
+        Run asParameter =
+                deploy(shell, Map.of("NEON_SECRET_ARN", SECRET), "--dry-run", "--parameter", "Architecture=arm64");
+        assertThat(asParameter.exit()).isEqualTo(1);
+        assertThat(asParameter.out()).contains("--parameter Architecture is set by deploy.sh itself");
+    }
+
+    @Test
+    void samconfigGrantsTheCapabilitiesTheTemplatesTransformsNeed() throws Exception {
+        // `cd sam && sam deploy` reads the capabilities from samconfig.toml; AWS::LanguageExtensions (Fn::ForEach)
+        // needs CAPABILITY_AUTO_EXPAND, or CloudFormation refuses the change set
+        String template = Files.readString(ROOT.resolve("sam/template.yaml"));
+        String samconfig = Files.readString(ROOT.resolve("sam/samconfig.toml"));
+        assertThat(template).contains("AWS::LanguageExtensions");
+        assertThat(samconfig).containsPattern("(?m)^capabilities = \"[^\"]*CAPABILITY_AUTO_EXPAND[^\"]*\"$");
+        assertThat(samconfig).containsPattern("(?m)^capabilities = \"[^\"]*CAPABILITY_IAM[^\"]*\"$");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
     void onlyAGuidedDeployConfirmsTheChangeSetAndExtraArgumentsAndParametersReachSam(Shell shell) throws Exception {
         Run guided = deploy(
                 shell,
@@ -154,8 +204,8 @@ class DeployScriptsTest {
                 .doesNotContain("--no-confirm-changeset")
                 .endsWith("--no-execute-changeset");
         assertThat(deploy.substring(deploy.indexOf("--parameter-overrides")))
-                .startsWith(
-                        "--parameter-overrides Packaging=jvm NeonSecretArn=" + SECRET + " ReserveConcurrency=false");
+                .startsWith("--parameter-overrides Packaging=jvm Architecture=x86_64 NeonSecretArn=" + SECRET
+                        + " ReserveConcurrency=false");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -242,8 +292,8 @@ class DeployScriptsTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(sam)
-                .contains("--parameter-overrides Packaging=jvm NeonSecretArn=" + mainArn + " NeonMigrateSecretArn="
-                        + migrateArn + " ReserveConcurrency=false")
+                .contains("--parameter-overrides Packaging=jvm Architecture=x86_64 NeonSecretArn=" + mainArn
+                        + " NeonMigrateSecretArn=" + migrateArn + " ReserveConcurrency=false")
                 .contains("--no-confirm-changeset");
         int createAt = indexOf(lines, "aws secretsmanager create-secret --name phylo-test/neon ");
         int putAt = indexOf(lines, "aws secretsmanager put-secret-value --secret-id phylo-test/neon-migrate ");
