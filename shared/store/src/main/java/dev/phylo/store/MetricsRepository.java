@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,7 +63,10 @@ public class MetricsRepository {
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
               FROM written""";
 
-    /** Upserts one generation's rows; duplicate (strategy, symbol) pairs in the input are dropped first. */
+    /**
+     * Upserts one generation's rows, in statements of at most {@value Chunked#ROWS_PER_STATEMENT} on the caller's
+     * connection (and so in its transaction); duplicate (strategy, symbol) pairs in the input are dropped first.
+     */
     public Uni<UpsertCounts> upsert(
             SqlConnection connection,
             String runId,
@@ -73,17 +77,23 @@ public class MetricsRepository {
         for (MetricsRow r : input) {
             unique.putIfAbsent(r.strategyId() + '\u0000' + r.symbol(), r);
         }
-        int n = unique.size();
-        if (n == 0) {
-            return Uni.createFrom().item(UpsertCounts.NONE);
-        }
+        return Chunked.sequentially(
+                List.copyOf(unique.values()),
+                UpsertCounts.NONE,
+                slice -> upsertSlice(connection, runId, generation, timestamp, slice),
+                UpsertCounts::plus);
+    }
+
+    private static Uni<UpsertCounts> upsertSlice(
+            SqlConnection connection, String runId, int generation, OffsetDateTime timestamp, List<MetricsRow> rows) {
+        int n = rows.size();
         String[] ids = new String[n];
         String[] symbols = new String[n];
         Double[][] d = new Double[15][n];
         Integer[] trades = new Integer[n];
         Integer[] bars = new Integer[n];
         int i = 0;
-        for (MetricsRow r : unique.values()) {
+        for (MetricsRow r : rows) {
             Metrics m = r.metrics();
             ids[i] = r.strategyId();
             symbols[i] = r.symbol();
@@ -126,8 +136,8 @@ public class MetricsRepository {
                 .addArrayOfDouble(d[12])
                 .addArrayOfDouble(d[13])
                 .addArrayOfInteger(bars);
-        return connection.preparedQuery(UPSERT).execute(args).map(rows -> {
-            Row row = rows.iterator().next();
+        return connection.preparedQuery(UPSERT).execute(args).map(result -> {
+            Row row = result.iterator().next();
             long inserted = row.getLong("inserted");
             long updated = row.getLong("updated");
             return new UpsertCounts(inserted, updated, n - inserted - updated);

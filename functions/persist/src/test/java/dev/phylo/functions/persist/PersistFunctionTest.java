@@ -200,6 +200,52 @@ class PersistFunctionTest {
     }
 
     @Test
+    void aGenerationLargerThanOneStatementIsStoredWholeOrNotAtAll() throws Exception {
+        // more distinct strategies, and twice as many metric rows, than one statement carries (ROWS_PER_STATEMENT in
+        // dev.phylo.store.Chunked, 10,000): strategies take 2+ statements, metrics 3+, all in one transaction
+        Run run = evaluatedRun(true, 40_000, 10_000);
+        int ids = distinctIds(run.population()).size();
+        assertThat(ids).isGreaterThan(10_000);
+        // the first three batches alone hold over 10,000 metric rows: the last batch's rows start a later statement
+        assertThat(distinctIds(run.population().individuals().subList(0, 30_000))
+                                .size()
+                        * 2)
+                .isGreaterThan(10_000);
+
+        // first a value numeric(5,4) cannot hold in every metric row of the last batch, whose new strategies come
+        // after all others: the failing statement follows the strategies' statements and at least one metric
+        // statement, which must be rolled back with it
+        BatchResult last = run.results().get(run.results().size() - 1);
+        Path file = efs.resultFile(last.ref());
+        String original = Files.readString(file);
+        String broken = original.replaceAll("\"winRate\":(null|[-0-9.eE]+)", "\"winRate\":12.5");
+        assertThat(broken).isNotEqualTo(original);
+        Files.writeString(file, broken);
+        Map<String, String> before = digests();
+
+        Response failed = persist(run.plan().runId(), 0);
+
+        assertThat(failed.statusCode()).as(failed.asString()).isNotEqualTo(200);
+        assertThat(failed.asString()).contains("numeric field overflow");
+        assertThat(digests()).isEqualTo(before);
+        assertThat(TestDatabase.count("strategies")).isZero();
+        assertThat(TestDatabase.count("strategy_metrics")).isZero();
+
+        Files.writeString(file, original);
+        PersistSummary summary =
+                persist(run.plan().runId(), 0).then().statusCode(200).extract().as(PersistSummary.class);
+
+        assertThat(summary.newStrategies()).isEqualTo(ids);
+        assertThat(summary.metricsInserted()).isEqualTo(ids * 2L);
+        assertThat(TestDatabase.count("strategies")).isEqualTo(ids);
+        assertThat(TestDatabase.count("strategy_metrics")).isEqualTo(ids * 2L);
+        PersistSummary again =
+                persist(run.plan().runId(), 0).then().statusCode(200).extract().as(PersistSummary.class);
+        assertThat(again.newStrategies()).isZero();
+        assertThat(again.metricsUnchanged()).isEqualTo(ids * 2L);
+    }
+
+    @Test
     void replayedPersistChangesNoRow() {
         Run run = evaluatedRun(true);
         persist(run.plan().runId(), 0).then().statusCode(200);
@@ -263,6 +309,12 @@ class PersistFunctionTest {
 
     /** Plan, generation 0 and every batch's result on both symbols; with or without its runs row. */
     private Run evaluatedRun(boolean withRunRow) {
+        Run run = evaluatedRun(withRunRow, 20, 6);
+        assertThat(run.results()).hasSize(4); // 20 strategies in batches of 6: 6 + 6 + 6 + 2
+        return run;
+    }
+
+    private Run evaluatedRun(boolean withRunRow, int populationSize, int batchSize) {
         String runId = "persist-" + UUID.randomUUID().toString().substring(0, 8);
         List<DataSlice> data = new ArrayList<>();
         for (String symbol : SYMBOLS) {
@@ -274,9 +326,9 @@ class PersistFunctionTest {
         RunPlan plan = new RunPlan(
                 runId,
                 5,
-                20,
+                populationSize,
                 3,
-                6,
+                batchSize,
                 0,
                 "sharpe",
                 3,
@@ -297,7 +349,6 @@ class PersistFunctionTest {
                 results.add(result);
             }
         }
-        assertThat(results).hasSize(4); // 20 strategies in batches of 6: 6 + 6 + 6 + 2
         if (withRunRow) {
             TestDatabase.execute(
                     "INSERT INTO runs (run_id, config, seed, status, generations_planned) "
@@ -310,8 +361,12 @@ class PersistFunctionTest {
     }
 
     private static Set<String> distinctIds(Population population) {
+        return distinctIds(population.individuals());
+    }
+
+    private static Set<String> distinctIds(List<Individual> individuals) {
         Set<String> ids = new LinkedHashSet<>();
-        for (Individual individual : population.individuals()) {
+        for (Individual individual : individuals) {
             ids.add(individual.id());
         }
         return ids;
