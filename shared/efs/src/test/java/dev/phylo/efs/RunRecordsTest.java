@@ -43,6 +43,28 @@ class RunRecordsTest {
     }
 
     @Test
+    void scoresOnlyKeepsEveryIdFitnessAndTheBatchButNoMetrics() {
+        BatchResult full = RunFixtures.result(3);
+        assertThat(full.results())
+                .allSatisfy(r -> assertThat(r.metricsBySymbol()).isNotEmpty());
+
+        BatchResult scores = full.scoresOnly();
+
+        assertThat(scores.ref()).isEqualTo(full.ref());
+        assertThat(scores.strategyBars()).isEqualTo(full.strategyBars());
+        assertThat(scores.results())
+                .extracting(StrategyResult::id)
+                .containsExactlyElementsOf(
+                        full.results().stream().map(StrategyResult::id).toList());
+        assertThat(scores.results())
+                .extracting(StrategyResult::fitness)
+                .containsExactlyElementsOf(
+                        full.results().stream().map(StrategyResult::fitness).toList());
+        assertThat(scores.results())
+                .allSatisfy(r -> assertThat(r.metricsBySymbol()).isEmpty());
+    }
+
+    @Test
     void runPlanCopiesItsLists() {
         List<DataSlice> data = new ArrayList<>(List.of(SLICE));
         RunPlan plan = plan(10, 10, data);

@@ -13,7 +13,6 @@ import dev.phylo.efs.RunPlan;
 import dev.phylo.efs.SnapshotManifest;
 import dev.phylo.efs.SnapshotReader;
 import dev.phylo.efs.SnapshotRef;
-import dev.phylo.efs.StrategyResult;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.evolution.BatchDoesNotFitException;
 import dev.phylo.evolution.BatchSizing;
@@ -29,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -211,21 +209,10 @@ public class EvolveService {
                 throw new IllegalStateException("batch " + b + " of " + count + " of " + plan.runId() + " generation "
                         + generation + " has no result file (" + efs.resultFile(ref) + "): evaluate it first");
             }
-            results.add(scoresOnly(files.readResult(ref)));
+            // breeding reads ids and fitness only; the metrics of a million strategies would not fit its memory
+            results.add(files.readResult(ref).scoresOnly());
         }
         return results;
-    }
-
-    /**
-     * The result without its per-symbol metrics, which breeding never reads: a million-strategy generation's metrics
-     * take over a gigabyte of heap, its ids and fitness values about a tenth of that.
-     */
-    private static BatchResult scoresOnly(BatchResult result) {
-        List<StrategyResult> scores = new ArrayList<>(result.results().size());
-        for (StrategyResult r : result.results()) {
-            scores.add(new StrategyResult(r.id(), r.fitness(), Map.of()));
-        }
-        return new BatchResult(result.runId(), result.generation(), result.batch(), result.strategyBars(), scores);
     }
 
     private Path summaryFile(String runId, int generation) {

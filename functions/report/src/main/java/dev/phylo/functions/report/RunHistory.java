@@ -85,7 +85,8 @@ final class RunHistory {
                 }
             }
             populations.add(population);
-            results.add(List.copyOf(generation));
+            // the trials keep the metrics they need; summaries need only fitness (docs/architecture.md, "Scale")
+            results.add(generation.stream().map(BatchResult::scoresOnly).toList());
         }
         if (populations.isEmpty()) {
             throw new IllegalStateException("run %s has no evaluated generation: %s lacks result files"
