@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A run's evaluated generations as the run files hold them. A generation counts when every batch of it has a result
@@ -28,8 +29,37 @@ import java.util.Map;
  */
 final class RunHistory {
 
-    /** One distinct strategy: where it first appeared, its in-sample fitness and metrics, and its decoded spec. */
-    record Trial(String id, int generation, double fitness, Map<String, Metrics> metrics, StrategySpec spec) {}
+    /**
+     * One distinct strategy: where it first appeared, its in-sample fitness, its in-sample Sharpe ratio per symbol
+     * (null where undefined), a fingerprint of all its in-sample metrics, and its genes. A million trials must fit a
+     * function's memory, so neither the metrics nor the decoded spec are kept (docs/architecture.md, "Scale").
+     */
+    record Trial(
+            String id,
+            int generation,
+            double fitness,
+            Map<String, Double> sharpeBySymbol,
+            Behaviour behaviour,
+            double[] genes,
+            GenomeCodec codec) {
+
+        /** The strategy, decoded from its genes. */
+        StrategySpec spec() {
+            return codec.decode(genes);
+        }
+
+        static Trial of(
+                String id,
+                int generation,
+                double fitness,
+                Map<String, Metrics> metrics,
+                double[] genes,
+                GenomeCodec codec) {
+            Map<String, Double> sharpes = new TreeMap<>();
+            metrics.forEach((symbol, m) -> sharpes.put(symbol, m.sharpe()));
+            return new Trial(id, generation, fitness, sharpes, Behaviour.of(metrics), genes, codec);
+        }
+    }
 
     /** By fitness, highest first; equal fitness by id, as {@code Generations.summarize} breaks ties. */
     static final Comparator<Trial> BY_FITNESS =
@@ -75,13 +105,13 @@ final class RunHistory {
                             .formatted(individual.id(), runId, g, files.layout().generationDir(runId, g)));
                 }
                 if (!trials.containsKey(individual.id())) {
-                    StrategySpec spec = codec.decode(individual.genes());
-                    String id = StrategySpecs.id(spec);
+                    String id = StrategySpecs.id(codec.decode(individual.genes()));
                     if (!id.equals(individual.id())) {
                         throw new IllegalStateException("%s generation %d: genes of %s decode to strategy %s"
                                 .formatted(runId, g, individual.id(), id));
                     }
-                    trials.put(id, new Trial(id, g, result.fitness(), result.metricsBySymbol(), spec));
+                    trials.put(
+                            id, Trial.of(id, g, result.fitness(), result.metricsBySymbol(), individual.genes(), codec));
                 }
             }
             populations.add(population);

@@ -84,13 +84,13 @@ final class Validator {
      */
     static Top distinctBehaviour(List<RunHistory.Trial> ranked, int k) {
         List<RunHistory.Trial> kept = new ArrayList<>(Math.min(k, ranked.size()));
-        java.util.Set<Map<String, Metrics>> seen = new java.util.HashSet<>();
+        java.util.Set<Behaviour> seen = new java.util.HashSet<>();
         int skipped = 0;
         for (RunHistory.Trial trial : ranked) {
             if (kept.size() == k) {
                 break;
             }
-            if (seen.add(trial.metrics())) {
+            if (seen.add(trial.behaviour())) {
                 kept.add(trial);
             } else {
                 skipped++;
@@ -103,9 +103,9 @@ final class Validator {
         int bars = inSample.size();
         double barsPerYear = TrialSharpes.barsPerYear(bars, inSample.time()[0], inSample.time()[bars - 1]);
         double[] sharpes = trials.stream()
-                .map(t -> t.metrics().get(slice.symbol()))
-                .filter(m -> m != null && m.sharpe() != null)
-                .mapToDouble(m -> TrialSharpes.perBar(m.sharpe(), barsPerYear))
+                .map(t -> t.sharpeBySymbol().get(slice.symbol()))
+                .filter(sharpe -> sharpe != null)
+                .mapToDouble(sharpe -> TrialSharpes.perBar(sharpe, barsPerYear))
                 .toArray();
         TrialSharpes stats = TrialSharpes.of(trials.size(), sharpes);
         return new SymbolTrials(

@@ -30,7 +30,7 @@ class DistinctBehaviourTest {
     }
 
     private static RunHistory.Trial trial(String id, double fitness, Metrics spy, Metrics qqq) {
-        return new RunHistory.Trial(id, 0, fitness, Map.of("SPY", spy, "QQQ", qqq), null);
+        return RunHistory.Trial.of(id, 0, fitness, Map.of("SPY", spy, "QQQ", qqq), new double[0], null);
     }
 
     @Test
@@ -50,6 +50,12 @@ class DistinctBehaviourTest {
 
         assertThat(top.trials()).extracting(RunHistory.Trial::id).containsExactly("a1", "b1", "c1");
         assertThat(top.equivalentsSkipped()).isEqualTo(2);
+
+        // one unit in the last place of one metric on one symbol is another behaviour
+        double nextUp = Math.nextUp(0.30);
+        assertThat(Behaviour.of(Map.of("SPY", metrics(nextUp, 40), "QQQ", b)))
+                .isNotEqualTo(Behaviour.of(Map.of("SPY", a, "QQQ", b)))
+                .isEqualTo(Behaviour.of(Map.of("QQQ", metrics(0.25, 38), "SPY", metrics(nextUp, 40))));
 
         Validator.Top all = Validator.distinctBehaviour(ranked, 10);
         assertThat(all.trials()).extracting(RunHistory.Trial::id).containsExactly("a1", "b1", "c1", "d1");
