@@ -66,15 +66,14 @@ final class RunHistory {
             Comparator.comparingDouble(Trial::fitness).reversed().thenComparing(Trial::id);
 
     private final RunPlan plan;
-    private final List<Population> populations;
-    private final List<List<BatchResult>> results;
+    private final Population last;
+    private final List<GenerationSummary> summaries;
     private final Map<String, Trial> trials;
 
-    private RunHistory(
-            RunPlan plan, List<Population> populations, List<List<BatchResult>> results, Map<String, Trial> trials) {
+    private RunHistory(RunPlan plan, Population last, List<GenerationSummary> summaries, Map<String, Trial> trials) {
         this.plan = plan;
-        this.populations = populations;
-        this.results = results;
+        this.last = last;
+        this.summaries = summaries;
         this.trials = trials;
     }
 
@@ -87,8 +86,8 @@ final class RunHistory {
         RunPlan plan = files.findPlan(runId).orElseThrow(() -> new InvalidRequestException(files.missingPlan(runId)));
         int batches = Generations.batchCount(plan);
         GenomeCodec codec = PlanTerms.codec(plan);
-        List<Population> populations = new ArrayList<>();
-        List<List<BatchResult>> results = new ArrayList<>();
+        Population last = null;
+        List<GenerationSummary> summaries = new ArrayList<>();
         Map<String, Trial> trials = new LinkedHashMap<>();
         for (int g = 0; g < plan.generations() && files.listResults(runId, g).size() == batches; g++) {
             Population population = files.readPopulation(runId, g);
@@ -114,15 +113,15 @@ final class RunHistory {
                             id, Trial.of(id, g, result.fitness(), result.metricsBySymbol(), individual.genes(), codec));
                 }
             }
-            populations.add(population);
-            // the trials keep the metrics they need; summaries need only fitness (docs/architecture.md, "Scale")
-            results.add(generation.stream().map(BatchResult::scoresOnly).toList());
+            // one generation at a time: its summary is all that stays of it, and of the last, its population
+            summaries.add(Generations.summarize(population, generation));
+            last = population;
         }
-        if (populations.isEmpty()) {
+        if (last == null) {
             throw new IllegalStateException("run %s has no evaluated generation: %s lacks result files"
                     .formatted(runId, files.layout().generationDir(runId, 0)));
         }
-        return new RunHistory(plan, List.copyOf(populations), List.copyOf(results), trials);
+        return new RunHistory(plan, last, List.copyOf(summaries), trials);
     }
 
     RunPlan plan() {
@@ -130,7 +129,7 @@ final class RunHistory {
     }
 
     int generations() {
-        return populations.size();
+        return summaries.size();
     }
 
     /** Every distinct strategy evaluated, in the order first seen. */
@@ -148,7 +147,7 @@ final class RunHistory {
     /** The distinct strategies of the last complete generation, in population order. */
     List<Trial> finalGeneration() {
         Map<String, Trial> distinct = new LinkedHashMap<>();
-        for (Individual individual : populations.get(populations.size() - 1).individuals()) {
+        for (Individual individual : last.individuals()) {
             distinct.putIfAbsent(individual.id(), trials.get(individual.id()));
         }
         return List.copyOf(distinct.values());
@@ -156,10 +155,6 @@ final class RunHistory {
 
     /** Best and median fitness of each generation, over all its individuals (as {@code breed} summarises). */
     List<GenerationSummary> summaries() {
-        List<GenerationSummary> out = new ArrayList<>(populations.size());
-        for (int g = 0; g < populations.size(); g++) {
-            out.add(Generations.summarize(populations.get(g), results.get(g)));
-        }
-        return out;
+        return summaries;
     }
 }
