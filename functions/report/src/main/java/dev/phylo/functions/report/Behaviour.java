@@ -16,6 +16,9 @@ import java.util.TreeMap;
  */
 record Behaviour(long high, long low) {
 
+    /** Bytes per symbol: 15 components of at most 8 bytes, each Double with a byte that says whether it is null. */
+    private static final int METRICS_BYTES = 15 * 9;
+
     static Behaviour of(Map<String, Metrics> metricsBySymbol) {
         MessageDigest md5;
         try {
@@ -23,12 +26,43 @@ record Behaviour(long high, long low) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has MD5", e);
         }
-        // a record's toString names every component and prints each double in its shortest round-trip form, so two
-        // texts are equal exactly when the values are (Double.equals: 0.0 and -0.0 differ, NaN equals NaN)
-        new TreeMap<>(metricsBySymbol).forEach((symbol, metrics) -> {
-            md5.update((symbol + '\u0000' + metrics + '\u0001').getBytes(StandardCharsets.UTF_8));
-        });
+        ByteBuffer values = ByteBuffer.allocate(METRICS_BYTES);
+        for (Map.Entry<String, Metrics> e : new TreeMap<>(metricsBySymbol).entrySet()) {
+            md5.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            md5.update((byte) 0);
+            Metrics m = e.getValue();
+            values.clear();
+            // doubleToLongBits: equal exactly when the record's equals says so (0.0 and -0.0 differ, NaN equals NaN)
+            put(values, m.totalReturn());
+            put(values, m.cagr());
+            put(values, m.sharpe());
+            put(values, m.sortino());
+            put(values, m.maxDrawdown());
+            put(values, m.calmar());
+            values.putInt(m.tradeCount());
+            put(values, m.winRate());
+            put(values, m.profitFactor());
+            put(values, m.exposure());
+            put(values, m.avgTrade());
+            put(values, m.bestTrade());
+            put(values, m.worstTrade());
+            put(values, m.finalEquity());
+            values.putInt(m.bars());
+            md5.update(values.array(), 0, values.position());
+        }
         ByteBuffer digest = ByteBuffer.wrap(md5.digest());
         return new Behaviour(digest.getLong(), digest.getLong());
+    }
+
+    private static void put(ByteBuffer out, double value) {
+        out.putLong(Double.doubleToLongBits(value));
+    }
+
+    private static void put(ByteBuffer out, Double value) {
+        if (value == null) {
+            out.put((byte) 0);
+        } else {
+            out.put((byte) 1).putLong(Double.doubleToLongBits(value));
+        }
     }
 }

@@ -91,30 +91,41 @@ final class RunHistory {
         Map<String, Trial> trials = new LinkedHashMap<>();
         for (int g = 0; g < plan.generations() && files.listResults(runId, g).size() == batches; g++) {
             Population population = files.readPopulation(runId, g);
-            List<BatchResult> generation = new ArrayList<>(batches);
+            // a batch at a time: batch b holds individuals [b x batchSize, (b + 1) x batchSize) of the population (as
+            // Generations.batches cuts it), and only ids and fitness of a batch's results stay
+            List<Individual> individuals = population.individuals();
+            List<BatchResult> scores = new ArrayList<>(batches);
             for (int b = 0; b < batches; b++) {
-                generation.add(files.readResult(new BatchRef(runId, g, b)));
-            }
-            Map<String, StrategyResult> byId = new HashMap<>();
-            generation.forEach(r -> r.results().forEach(s -> byId.put(s.id(), s)));
-            for (Individual individual : population.individuals()) {
-                StrategyResult result = byId.get(individual.id());
-                if (result == null) {
-                    throw new IllegalStateException("strategy %s of %s generation %d has no result in %s"
-                            .formatted(individual.id(), runId, g, files.layout().generationDir(runId, g)));
-                }
-                if (!trials.containsKey(individual.id())) {
-                    String id = StrategySpecs.id(codec.decode(individual.genes()));
-                    if (!id.equals(individual.id())) {
-                        throw new IllegalStateException("%s generation %d: genes of %s decode to strategy %s"
-                                .formatted(runId, g, individual.id(), id));
+                BatchResult batch = files.readResult(new BatchRef(runId, g, b));
+                Map<String, StrategyResult> byId = new HashMap<>();
+                batch.results().forEach(r -> byId.put(r.id(), r));
+                int from = b * plan.batchSize();
+                for (Individual individual :
+                        individuals.subList(from, Math.min(individuals.size(), from + plan.batchSize()))) {
+                    StrategyResult result = byId.get(individual.id());
+                    if (result == null) {
+                        throw new IllegalStateException("strategy %s of %s generation %d has no result in %s"
+                                .formatted(
+                                        individual.id(),
+                                        runId,
+                                        g,
+                                        files.layout().resultFile(new BatchRef(runId, g, b))));
                     }
-                    trials.put(
-                            id, Trial.of(id, g, result.fitness(), result.metricsBySymbol(), individual.genes(), codec));
+                    if (!trials.containsKey(individual.id())) {
+                        String id = StrategySpecs.id(codec.decode(individual.genes()));
+                        if (!id.equals(individual.id())) {
+                            throw new IllegalStateException("%s generation %d: genes of %s decode to strategy %s"
+                                    .formatted(runId, g, individual.id(), id));
+                        }
+                        trials.put(
+                                id,
+                                Trial.of(id, g, result.fitness(), result.metricsBySymbol(), individual.genes(), codec));
+                    }
                 }
+                scores.add(batch.scoresOnly());
             }
             // one generation at a time: its summary is all that stays of it, and of the last, its population
-            summaries.add(Generations.summarize(population, generation));
+            summaries.add(Generations.summarize(population, scores));
             last = population;
         }
         if (last == null) {

@@ -279,7 +279,7 @@ public record CloudPlan(
                 full,
                 sizing.seconds(batchSize, in.barsPerStrategy()),
                 sizing.budgetSeconds());
-        List<String> warnings = Warnings.of(in, d, m, work, lambda, efs, history);
+        List<String> warnings = Warnings.of(in, d, m, work, lambda, efs);
         return new CloudPlan(
                 in, d, m, choices, work, lambda, sfn, efs, s3, nat, privateLink, neon, time, costs, warnings);
     }

@@ -31,6 +31,25 @@ public final class PlanningFigures {
      * unnest write, 1,000,000 rows in 5.52 s on a local PostgreSQL), for the network and a small Neon compute.
      */
     public static final double PERSIST_ROWS_PER_SECOND = 60_000;
+    /**
+     * Peak memory per strategy of a generation for the functions that hold a whole generation, in bytes: what
+     * {@code phylo run --population 1000000 --bars 300 --batch-size 100 --generations 2} peaked at locally (resident
+     * size of each JVM function, its heap bounded at 80 % of MemorySize), divided by its million strategies. Seed 2.0
+     * GB (the population and its JSON), breed 3.55 GB (Jenetics holds each genome as gene objects, twice), persist
+     * 1.9-2.5 GB (every metric row of two symbols; README, "Scale"). Linear in the population, as every part is.
+     */
+    public static final double SEED_BYTES_PER_STRATEGY = 2_000;
+
+    public static final double BREED_BYTES_PER_STRATEGY = 3_550;
+    public static final double PERSIST_BYTES_PER_STRATEGY = 2_500;
+    /**
+     * Validate and report hold one generation at a time (about {@link #PERSIST_BYTES_PER_STRATEGY} a strategy) and,
+     * for every distinct strategy of the run, its id, genes, fitness, Sharpe ratios and fingerprint: about 430 bytes
+     * (an object of 48, a two-symbol TreeMap with its Doubles of 160, the fingerprint of 32, a map entry of 40, the id
+     * of 56 and ten genes of 96). Every evaluation is counted as distinct, an upper bound.
+     */
+    public static final double TRIAL_BYTES = 430;
+
     /** A snapshot holds six 8-byte columns per bar (shared/efs/README.md). */
     public static final int SNAPSHOT_BYTES_PER_BAR = 48;
     /** Six .npy headers of 128 bytes and snapshot.json (about 1 KB). */

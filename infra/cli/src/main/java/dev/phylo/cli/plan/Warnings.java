@@ -1,12 +1,16 @@
 package dev.phylo.cli.plan;
 
-import static dev.phylo.cli.plan.PlanningFigures.BYTES_PER_GB;
+import static dev.phylo.cli.plan.PlanningFigures.BREED_BYTES_PER_STRATEGY;
+import static dev.phylo.cli.plan.PlanningFigures.PERSIST_BYTES_PER_STRATEGY;
+import static dev.phylo.cli.plan.PlanningFigures.SEED_BYTES_PER_STRATEGY;
+import static dev.phylo.cli.plan.PlanningFigures.TRIAL_BYTES;
 
 import dev.phylo.cli.plan.CloudPlan.EfsUse;
 import dev.phylo.cli.plan.CloudPlan.FunctionUse;
 import dev.phylo.cli.plan.CloudPlan.Work;
 import dev.phylo.cli.plan.Deployment.Step;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,19 +18,10 @@ import java.util.Map;
 /** What in a plan would make the run fail, or cost more than it should: each says what, by how much and why. */
 final class Warnings {
 
-    /** The local runner bounds a function's heap at 80 % of its MemorySize, as a JVM function on Lambda would be. */
-    static final double HEAP_SHARE = 0.8;
-
     private Warnings() {}
 
     static List<String> of(
-            PlanInput in,
-            Deployment d,
-            Measured m,
-            Work work,
-            Map<Step, FunctionUse> lambda,
-            EfsUse efs,
-            double historyBytes) {
+            PlanInput in, Deployment d, Measured m, Work work, Map<Step, FunctionUse> lambda, EfsUse efs) {
         List<String> out = new ArrayList<>();
         if (work.concurrency() < in.maxConcurrency()) {
             out.add(String.format(
@@ -54,17 +49,29 @@ final class Warnings {
                     efs.snapshotBytes() / 1e6,
                     d.snapshotCacheBytes() / 1e6));
         }
-        for (Step step : List.of(Step.VALIDATE, Step.REPORT)) {
-            int memory = d.function(step).memoryMb();
-            if (historyBytes > memory * 1024.0 * 1024 * HEAP_SHARE) {
+        double generation = in.population();
+        double trials = (double) work.evaluations() * TRIAL_BYTES;
+        Map<Step, Double> needs = new EnumMap<>(Step.class);
+        needs.put(Step.SEED, generation * SEED_BYTES_PER_STRATEGY);
+        needs.put(Step.BREED, generation * BREED_BYTES_PER_STRATEGY);
+        needs.put(Step.PERSIST, generation * PERSIST_BYTES_PER_STRATEGY);
+        needs.put(Step.VALIDATE, generation * PERSIST_BYTES_PER_STRATEGY + trials);
+        needs.put(Step.REPORT, generation * PERSIST_BYTES_PER_STRATEGY + trials);
+        for (Map.Entry<Step, Double> need : needs.entrySet()) {
+            int memory = d.function(need.getKey()).memoryMb();
+            if (need.getValue() > memory * 1024.0 * 1024) {
                 out.add(String.format(
                         Locale.ROOT,
-                        "%s reads every generation's populations and results (%.1f GB of JSON) into memory; it has "
-                                + "%,d MB: raise %sMemorySize, or run fewer evaluations",
-                        step.label(),
-                        historyBytes / BYTES_PER_GB,
+                        "%s needs about %,.0f MB for a generation of %,d%s; it has %,d MB: raise %sMemorySize "
+                                + "(at most 10,240), or run a smaller population",
+                        need.getKey().label(),
+                        Math.ceil(need.getValue() / (1024.0 * 1024)),
+                        in.population(),
+                        need.getKey() == Step.VALIDATE || need.getKey() == Step.REPORT
+                                ? String.format(Locale.ROOT, " and %,d evaluations", work.evaluations())
+                                : "",
                         memory,
-                        d.function(step).logicalId().replace("Function", "")));
+                        parameterPrefix(need.getKey())));
             }
         }
         for (Map.Entry<Step, FunctionUse> e : lambda.entrySet()) {
@@ -81,5 +88,11 @@ final class Warnings {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The template's parameter prefix of a step's function: breed's memory is BreedMemorySize. */
+    private static String parameterPrefix(Step step) {
+        String label = step.label();
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 }

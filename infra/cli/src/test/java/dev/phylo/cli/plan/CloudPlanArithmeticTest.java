@@ -53,6 +53,27 @@ class CloudPlanArithmeticTest {
     }
 
     @Test
+    void aGenerationTooLargeForAFunctionsMemoryIsAWarningWithTheFigure() {
+        // every function has 1,769 MB here; nothing warns at 10,000 strategies
+        assertThat(plan.warnings()).noneMatch(w -> w.contains("MemorySize"));
+
+        PlanInput million = new PlanInput(List.of("SPY", "QQQ"), "1h", 300, "--bars", 0.3, 1_000_000, 2, 100, 50);
+        CloudPlan big = CloudPlan.of(million, deployment(0), measured, new CloudPlan.Choices("nat", "launch", 0.25));
+
+        // breed: 1,000,000 x 3,550 bytes = 3,385.5 MB (2^20 bytes), rounded up
+        assertThat(big.warnings())
+                .contains("breed needs about 3,386 MB for a generation of 1,000,000; it has 1,769 MB: raise "
+                        + "BreedMemorySize (at most 10,240), or run a smaller population");
+        // seed: 2,000 bytes each = 1,907.3 MB
+        assertThat(big.warnings())
+                .anyMatch(w -> w.startsWith("seed needs about 1,908 MB for a generation of 1,000,000"));
+        // validate: 1,000,000 x 2,500 + 2,000,000 evaluations x 430 = 3.36e9 bytes = 3,204.3 MB
+        assertThat(big.warnings())
+                .anyMatch(w -> w.startsWith("validate needs about 3,205 MB for a generation of 1,000,000 and "
+                        + "2,000,000 evaluations; it has 1,769 MB"));
+    }
+
+    @Test
     void lambdaSecondsAndGbSecondsPerFunction() {
         Map<Step, CloudPlan.FunctionUse> f = plan.lambda();
         // evaluate: 2.8e10 strategy-bars / 1e8 per s + 2,000 invocations x 20 ms = 280 + 40 s
