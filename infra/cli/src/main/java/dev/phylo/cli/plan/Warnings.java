@@ -63,7 +63,7 @@ final class Warnings {
                 out.add(String.format(
                         Locale.ROOT,
                         "%s needs about %,.0f MB for a generation of %,d%s; it has %,d MB: raise %sMemorySize "
-                                + "(at most 10,240), or run a smaller population",
+                                + "(at most 10,240), or run %s",
                         need.getKey().label(),
                         Math.ceil(need.getValue() / (1024.0 * 1024)),
                         in.population(),
@@ -71,7 +71,10 @@ final class Warnings {
                                 ? String.format(Locale.ROOT, " and %,d evaluations", work.evaluations())
                                 : "",
                         memory,
-                        parameterPrefix(need.getKey())));
+                        parameterPrefix(need.getKey()),
+                        need.getKey() == Step.VALIDATE || need.getKey() == Step.REPORT
+                                ? "fewer evaluations"
+                                : "a smaller population"));
             }
         }
         for (Map.Entry<Step, FunctionUse> e : lambda.entrySet()) {
