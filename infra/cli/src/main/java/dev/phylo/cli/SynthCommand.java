@@ -36,6 +36,39 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--symbol", defaultValue = "SYNTH", paramLabel = "SYMBOL", description = "Symbol.")
     String symbol;
 
+    /** What the series holds. */
+    enum Kind {
+        /** Stock-like: bull, bear and sideways drift regimes. */
+        market,
+        /** A planted edge: regimes of +drift and -drift a year, for testing validation. */
+        edge,
+        /** Driftless noise that ends where it starts: the control for an edge. */
+        noise
+    }
+
+    @Option(
+            names = "--kind",
+            defaultValue = "market",
+            paramLabel = "market|edge|noise",
+            description = "market (default): stock-like drift regimes; edge: a planted trend edge of --edge-drift; "
+                    + "noise: no drift, and the last close equals the first open.")
+    Kind kind;
+
+    @Option(
+            names = "--edge-drift",
+            defaultValue = "0.6",
+            paramLabel = "RATE",
+            description = "With --kind edge: the trending regimes' drift a year, + and - (default 0.6 = 60%%, twice "
+                    + "the 30%% volatility).")
+    double edgeDrift;
+
+    @Option(
+            names = "--regime-days",
+            defaultValue = "60",
+            paramLabel = "DAYS",
+            description = "With --kind edge: how long a regime lasts on average (default 60 days).")
+    double regimeDays;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,8 +77,16 @@ final class SynthCommand implements Callable<Integer> {
         if (bars < 2) {
             throw new IllegalArgumentException("--bars must be at least 2: " + bars);
         }
-        BarSeries s =
-                SyntheticMarket.generate(SyntheticConfig.defaults(symbol, BarInterval.parse(interval), bars, seed));
+        BarInterval barInterval = BarInterval.parse(interval);
+        BarSeries s = switch (kind) {
+            case market -> SyntheticMarket.generate(SyntheticConfig.defaults(symbol, barInterval, bars, seed));
+            case edge ->
+                SyntheticMarket.generate(
+                        SyntheticConfig.plantedEdge(symbol, barInterval, bars, seed, edgeDrift, regimeDays));
+            case noise ->
+                SyntheticMarket.endingAtStart(
+                        SyntheticMarket.generate(SyntheticConfig.noise(symbol, barInterval, bars, seed)));
+        };
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
             w.write("Date,Open,High,Low,Close,Volume\n");
@@ -67,7 +108,9 @@ final class SynthCommand implements Callable<Integer> {
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         spec.commandLine()
                 .getOut()
-                .printf("wrote %,d %s bars of %s (seed %d) to %s%n", s.size(), s.interval(), symbol, seed, out);
+                .printf(
+                        "wrote %,d %s bars of %s (%s, seed %d) to %s%n",
+                        s.size(), s.interval(), symbol, kind, seed, out);
         spec.commandLine().getOut().flush();
         return 0;
     }

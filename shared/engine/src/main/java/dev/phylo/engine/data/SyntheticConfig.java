@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param volatility  the return process: long-run volatility, GARCH(1,1) weights, tail thickness
  * @param regimes     the drift regimes: a sticky three-state Markov chain
  * @param volume      the volume process
- * @param subSteps    intrabar path steps used to place high and low (1 = no wicks beyond open/close)
+ * @param subSteps    how high and low are placed: 0, the exact extremes of a continuous path from open to close;
+ *                    n ≥ 2, the extremes of n discrete points of it; 1, no wicks beyond open and close
  * @param gapFraction standard deviation of the open's gap from the previous close, as a fraction of
  *                    the bar's volatility; 0 makes every open equal the previous close
  */
@@ -50,8 +51,8 @@ public record SyntheticConfig(
         if (!(startPrice > 0) || Double.isInfinite(startPrice)) {
             throw new IllegalArgumentException("startPrice must be positive and finite: " + startPrice);
         }
-        if (subSteps < 1 || subSteps > 64) {
-            throw new IllegalArgumentException("subSteps must be in 1..64: " + subSteps);
+        if (subSteps < 0 || subSteps > 64) {
+            throw new IllegalArgumentException("subSteps must be in 0..64: " + subSteps);
         }
         if (!(gapFraction >= 0) || Double.isInfinite(gapFraction)) {
             throw new IllegalArgumentException("gapFraction must be >= 0 and finite: " + gapFraction);
@@ -66,7 +67,7 @@ public record SyntheticConfig(
     /**
      * Stock-like defaults: 100.0 at 2020-01-01, 30% volatility with GARCH(0.06, 0.92) clustering and
      * Student-t(5) shocks, bull +20% / bear -25% / sideways 0% regimes lasting 90 days on average,
-     * a million shares a day, six intrabar steps and no opening gaps.
+     * a million shares a day, highs and lows of a continuous intrabar path and no opening gaps.
      */
     public static SyntheticConfig defaults(String symbol, BarInterval interval, int bars, long seed) {
         return new SyntheticConfig(
@@ -79,8 +80,29 @@ public record SyntheticConfig(
                 new Volatility(0.30, 0.06, 0.92, 5.0),
                 new Regimes(0.20, -0.25, 0.0, 90.0),
                 new Volume(1_000_000, 0.4, 0.3),
-                6,
+                0,
                 0.0);
+    }
+
+    /**
+     * A planted edge of known strength, for testing validation: the default volatility, and regimes that drift
+     * {@code +annualDrift} and {@code -annualDrift} a year (the third has no drift), lasting {@code meanDays} on
+     * average. A strategy that knew the regime would hold a Sharpe ratio of about {@code annualDrift / 0.30} while in
+     * a trending one; a trend follower, which learns the regime late, gets less.
+     */
+    public static SyntheticConfig plantedEdge(
+            String symbol, BarInterval interval, int bars, long seed, double annualDrift, double meanDays) {
+        return defaults(symbol, interval, bars, seed)
+                .withRegimes(new Regimes(annualDrift, -annualDrift, 0.0, meanDays));
+    }
+
+    /**
+     * Driftless noise, the control for {@link #plantedEdge}: the default volatility (its clustering and fat tails
+     * included) and no drift in any regime. {@link SyntheticMarket#endingAtStart} then removes what drift the draw
+     * has, so that buy-and-hold makes nothing.
+     */
+    public static SyntheticConfig noise(String symbol, BarInterval interval, int bars, long seed) {
+        return defaults(symbol, interval, bars, seed).withRegimes(new Regimes(0.0, 0.0, 0.0, 90.0));
     }
 
     public SyntheticConfig withStart(long newStartMillis, double newStartPrice) {

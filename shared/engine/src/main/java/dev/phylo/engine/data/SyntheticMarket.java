@@ -82,8 +82,52 @@ public final class SyntheticMarket {
     }
 
     /**
-     * A Brownian bridge in log-price from the open to the close over {@code steps} sub-steps; high
-     * and low are the extremes of open, close and the interior points, so they always bracket both.
+     * {@code series} with its drift removed: every price of bar i times exp(−μ·i), μ = ln(last close / first
+     * open) / (bars − 1), so the last close equals the first open and buy-and-hold over the whole series makes nothing.
+     * Each close-to-close log return loses the same μ; the shape of each bar is kept.
+     */
+    public static BarSeries endingAtStart(BarSeries series) {
+        int n = series.size();
+        if (n < 2) {
+            return series;
+        }
+        double[] open = series.open().clone();
+        double[] high = series.high().clone();
+        double[] low = series.low().clone();
+        double[] close = series.close().clone();
+        double mu = Math.log(close[n - 1] / open[0]) / (n - 1);
+        for (int i = 0; i < n; i++) {
+            double f = StrictMath.exp(-mu * i);
+            open[i] *= f;
+            high[i] *= f;
+            low[i] *= f;
+            close[i] *= f;
+        }
+        close[n - 1] = open[0]; // exactly, whatever the rounding
+        high[n - 1] = Math.max(high[n - 1], close[n - 1]);
+        low[n - 1] = Math.min(low[n - 1], close[n - 1]);
+        return BarSeries.of(
+                series.symbol(),
+                series.interval(),
+                series.time().clone(),
+                open,
+                high,
+                low,
+                close,
+                series.volume().clone());
+    }
+
+    /**
+     * Where a bar's high and low lie, given its open and close: in log-price, a Brownian bridge from the open to the
+     * close with the bar's variance.
+     *
+     * <p>With {@code steps} = 0 (the default), the high and the low are drawn from the exact distributions of a
+     * continuous bridge's maximum and minimum: P(max ≥ m) = exp(−2 (m − a)(m − b) / σ²) for m ≥ max(a, b), inverted
+     * (Borodin and Salminen, "Handbook of Brownian Motion", 2002). A path watched at a few points only would show
+     * smaller ranges than the path it samples, so a stop placed beyond them would be reached less often than the
+     * price really crosses it, and stop-loss strategies would gain on pure noise (docs/architecture.md,
+     * "Synthetic data"). With {@code steps} ≥ 2, the extremes of that many discrete points (kept for comparison); 1
+     * gives no wicks beyond open and close.
      */
     private static final class IntrabarPath {
         private final int steps;
@@ -93,12 +137,20 @@ public final class SyntheticMarket {
 
         IntrabarPath(int steps) {
             this.steps = steps;
-            this.walk = new double[steps + 1];
+            this.walk = new double[Math.max(1, steps) + 1];
         }
 
         void walk(SplittableRandom rng, double open, double close, double logReturn, double barSd) {
             high = Math.max(open, close);
             low = Math.min(open, close);
+            if (steps == 0) {
+                double variance = barSd * barSd;
+                double reachUp = Math.sqrt(logReturn * logReturn - 2 * variance * Math.log(1 - rng.nextDouble()));
+                double reachDown = Math.sqrt(logReturn * logReturn - 2 * variance * Math.log(1 - rng.nextDouble()));
+                high = Math.max(high, open * StrictMath.exp(0.5 * (logReturn + reachUp)));
+                low = Math.min(low, open * StrictMath.exp(0.5 * (logReturn - reachDown)));
+                return;
+            }
             if (steps < 2) {
                 return;
             }

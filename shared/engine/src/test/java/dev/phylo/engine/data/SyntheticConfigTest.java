@@ -47,7 +47,7 @@ class SyntheticConfigTest {
 
     @Test
     void rejectsOutOfRangeIntrabarSettings() {
-        assertThatThrownBy(() -> base.withIntrabar(0, 0)).hasMessage("subSteps must be in 1..64: 0");
+        assertThatThrownBy(() -> base.withIntrabar(-1, 0)).hasMessage("subSteps must be in 0..64: -1");
         assertThatThrownBy(() -> base.withIntrabar(4, -0.1)).hasMessage("gapFraction must be >= 0 and finite: -0.1");
     }
 

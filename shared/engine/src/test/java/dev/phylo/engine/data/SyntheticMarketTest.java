@@ -182,4 +182,45 @@ class SyntheticMarketTest {
                 .as("ms for 1M bars (measured about 100-200 ms; the bound is loose for shared machines)")
                 .isLessThan(5_000);
     }
+
+    @Test
+    void endingAtStartRemovesTheDriftAndKeepsEachBarsShape() {
+        BarSeries raw = SyntheticMarket.generate(SyntheticConfig.noise("N", BarInterval.ONE_HOUR, 5_000, 11));
+        BarSeries flat = SyntheticMarket.endingAtStart(raw);
+        int n = raw.size();
+
+        assertThat(flat.close()[n - 1]).isEqualTo(raw.open()[0]);
+        double mu = Math.log(raw.close()[n - 1] / raw.open()[0]) / (n - 1);
+        for (int i = 1; i < n - 1; i++) {
+            // every close-to-close log return loses the same mu; every bar keeps its high/open and low/close ratios
+            double before = Math.log(raw.close()[i] / raw.close()[i - 1]);
+            double after = Math.log(flat.close()[i] / flat.close()[i - 1]);
+            assertThat(after).isCloseTo(before - mu, within(1e-12));
+            assertThat(flat.high()[i] / flat.open()[i]).isCloseTo(raw.high()[i] / raw.open()[i], within(1e-12));
+            assertThat(flat.low()[i]).isLessThanOrEqualTo(Math.min(flat.open()[i], flat.close()[i]));
+        }
+        assertThat(flat.time()).isEqualTo(raw.time());
+    }
+
+    @Test
+    void aPlantedEdgeTrendsBothWaysAndNoiseDoesNot() {
+        // the per-bar drift of a regime is annualDrift / 8766 hourly bars; over 30-day windows (720 bars) an edge
+        // series moves by its regimes' drift, noise only by chance: the mean absolute 30-day log move tells them apart
+        BarSeries edge =
+                SyntheticMarket.generate(SyntheticConfig.plantedEdge("E", BarInterval.ONE_HOUR, 26_280, 5, 1.2, 60)
+                        .withIntrabar(1, 0));
+        BarSeries noise = SyntheticMarket.generate(
+                SyntheticConfig.noise("N", BarInterval.ONE_HOUR, 26_280, 5).withIntrabar(1, 0));
+        assertThat(meanAbsoluteMove(edge.close(), 720)).isGreaterThan(1.3 * meanAbsoluteMove(noise.close(), 720));
+    }
+
+    private static double meanAbsoluteMove(double[] close, int window) {
+        double sum = 0;
+        int count = 0;
+        for (int i = window; i < close.length; i += window) {
+            sum += Math.abs(Math.log(close[i] / close[i - window]));
+            count++;
+        }
+        return sum / count;
+    }
 }
