@@ -2,13 +2,14 @@ package dev.phylo.functions.report;
 
 import dev.phylo.efs.EfsJson;
 import dev.phylo.evolution.GenerationSummary;
+import dev.phylo.evolution.validation.BenchmarkComparison;
 import dev.phylo.evolution.validation.OverfitFlag;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * Registers for native reflection the library types this function reads and writes with Jackson: the run files and
- * snapshot headers (the classes of {@link EfsJson#JSON_TYPES}), the generation summary and the overfit reasons
- * inside {@code validation.json}. The function's own records carry {@code @RegisterForReflection} themselves.
+ * snapshot headers (the classes of {@link EfsJson#JSON_TYPES}), the generation summary, the overfit reasons and
+ * the benchmark comparisons inside {@code validation.json}. The function's own records carry {@code @RegisterForReflection} themselves.
  */
 @RegisterForReflection(
         targets = {
@@ -28,7 +29,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             dev.phylo.efs.internal.ManifestEntry.class,
             GenerationSummary.class,
             OverfitFlag.class,
-            OverfitFlag.Reason.class
+            OverfitFlag.Reason.class,
+            BenchmarkComparison.class
         })
 final class NativeTypes {
     private NativeTypes() {}

@@ -10,6 +10,7 @@ import java.util.List;
  * @param generations         evaluated generations
  * @param fitnessByGeneration chart 1: best and median in-sample fitness per generation
  * @param bestId              the strategy with the highest in-sample fitness (charts 2 and 3)
+ * @param effectiveTrials     N raw and N effective, and how the clusters were formed
  * @param pbo                 null when not estimable
  * @param leaderboard         the validated top K, best in-sample fitness first, one per behaviour
  * @param equivalentsSkipped  strategies left out of it for trading exactly as a better-ranked one
@@ -26,6 +27,7 @@ public record ReportFile(
         long seed,
         String objective,
         String bestId,
+        EffectiveTrials effectiveTrials,
         PboEstimate pbo,
         List<GenerationPoint> fitnessByGeneration,
         List<LeaderboardRow> leaderboard,

@@ -52,6 +52,7 @@ final class ReportHtml {
             tr.overfit td { background: #fff6f6; }
             .flag { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; cursor: help; }
             .flag.yes { background: #fbe1e1; color: #a31515; } .flag.no { background: #e2f4e6; color: #1a7f37; }
+            .flag.beta { background: #fff1d6; color: #8a5300; margin-left: 4px; }
             .notes { color: var(--muted); font-size: 12.5px; margin-top: 26px; border-top: 1px solid var(--line);
                      padding-top: 10px; } .notes p { margin: 4px 0; }
             """;
@@ -112,7 +113,12 @@ final class ReportHtml {
         meta(h, "Generations", report.generations() + " of " + report.generationsPlanned() + " planned");
         meta(h, "Seed", Long.toString(report.seed()));
         meta(h, "Objective", report.objective());
-        meta(h, "Strategies evaluated", Html.grouped(validation.strategiesEvaluated(), 0));
+        EffectiveTrials trials = validation.effectiveTrials();
+        meta(
+                h,
+                "Trials",
+                "N raw %s distinct strategies, N effective %s independent"
+                        .formatted(Html.grouped(trials.raw(), 0), Html.grouped(trials.effective(), 0)));
         meta(
                 h,
                 "Execution",
@@ -155,18 +161,17 @@ final class ReportHtml {
                 .append(pbo == null ? "n/a" : Html.percent(pbo.probability(), 1))
                 .append("</div>\n<p>");
         if (pbo == null) {
-            h.append("Not estimable: the final generation has fewer than 2 distinct strategies or too few bars.");
+            h.append("Not estimable: the run's strategies form fewer than 2 independent clusters, or there are too few "
+                    + "bars.");
         } else {
             h.append("In ")
                     .append(Html.percent(pbo.probability(), 1))
                     .append(" of ")
                     .append(Html.grouped(pbo.splits(), 0))
-                    .append(" combinatorial splits of generation ")
-                    .append(pbo.generation())
-                    .append("'s ")
-                    .append(pbo.strategies())
-                    .append(" strategies (")
-                    .append(Html.escape(pbo.symbol()))
+                    .append(" combinatorial splits of ")
+                    .append(Html.grouped(pbo.strategies(), 0))
+                    .append(" independent strategies from all generations (")
+                    .append(Html.escape(String.join(", ", pbo.symbols())))
                     .append(" in-sample returns, ")
                     .append(pbo.blocks())
                     .append(" blocks), the in-sample best ranked at or below the out-of-sample median. "
@@ -210,7 +215,8 @@ final class ReportHtml {
                         + "capital. Hover a flag for its reasons.</p>\n")
                 .append("<table>\n<thead><tr><th>#</th><th class=\"text\">ID</th><th class=\"text\">Name</th>")
                 .append("<th>Fitness</th><th>IS Sharpe</th><th>OOS Sharpe</th><th>Deflated Sharpe</th>")
-                .append("<th>OOS return</th><th>OOS max DD</th><th>OOS trades</th><th class=\"text\">Overfit</th>")
+                .append("<th>OOS return</th><th>OOS buy &amp; hold</th><th>OOS excess</th><th>OOS max DD</th>")
+                .append("<th>OOS trades</th><th class=\"text\">Overfit</th>")
                 .append("</tr></thead>\n<tbody>\n");
         for (LeaderboardRow r : report.leaderboard()) {
             h.append("<tr class=\"")
@@ -234,25 +240,50 @@ final class ReportHtml {
                     .append("</td><td>")
                     .append(Html.percent(r.outOfSampleReturn(), 1))
                     .append("</td><td>")
+                    .append(Html.percent(r.outOfSampleBuyAndHold(), 1))
+                    .append("</td><td>")
+                    .append(Html.percent(r.outOfSampleExcessReturn(), 1))
+                    .append("</td><td>")
                     .append(Html.percent(r.outOfSampleMaxDrawdown(), 1))
                     .append("</td><td>")
                     .append(r.outOfSampleTrades())
                     .append("</td><td class=\"text\">")
                     .append(flag(r.overfit(), r.reasons()))
+                    .append(r.mostlyBeta() ? BETA_FLAG : "")
                     .append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
     }
 
     private static void notes(StringBuilder h, Validation validation) {
-        h.append("<div class=\"notes\">\n<p><b>Deflated Sharpe ratio</b> (Bailey &amp; López de Prado, 2014): the "
-                + "probability that the true Sharpe ratio beats the best of N unskilled trials, given the length, "
-                + "skewness and kurtosis of the in-sample returns. ");
+        EffectiveTrials trials = validation.effectiveTrials();
+        h.append("<div class=\"notes\">\n<p><b>Independent trials.</b> ")
+                .append(Html.grouped(trials.raw(), 0))
+                .append(" distinct strategies were evaluated (N raw), ")
+                .append(Html.grouped(trials.behaviours(), 0))
+                .append(" with distinct in-sample results. ")
+                .append(
+                        trials.clustered() < trials.behaviours()
+                                ? "An even sample of " + Html.grouped(trials.clustered(), 0) + " of them by rank was "
+                                : "They were ")
+                .append("clustered by the correlation of their in-sample returns (leader clustering: a strategy joins "
+                        + "the best-ranked cluster leader it correlates with at ")
+                .append(Html.fixed(trials.threshold(), 2))
+                .append(" or more, returns summed over ")
+                .append(trials.barsPerPoint())
+                .append(trials.barsPerPoint() == 1 ? " bar" : " bars")
+                .append(", all symbols). They form ")
+                .append(Html.grouped(trials.effective(), 0))
+                .append(" clusters: N effective, the trials the deflated Sharpe ratio and PBO count, each cluster "
+                        + "represented by its best strategy.</p>\n")
+                .append("<p><b>Deflated Sharpe ratio</b> (Bailey &amp; López de Prado, 2014): the probability that "
+                        + "the true Sharpe ratio beats the best of N effective unskilled trials, given the length, "
+                        + "skewness and kurtosis of the in-sample returns. ");
         for (SymbolTrials t : validation.trials()) {
             h.append(Html.escape(t.symbol()))
                     .append(": N = ")
                     .append(Html.grouped(t.trials(), 0))
-                    .append(", V[SR] = ")
+                    .append(", V[SR] over the representatives = ")
                     .append(String.format(Locale.ROOT, "%.3g", t.sharpeVariance()))
                     .append(" per bar², SR0 = ")
                     .append(Html.fixed(t.expectedMaxSharpe(), 4))
@@ -262,9 +293,21 @@ final class ReportHtml {
                 .append(Html.escape(Validator.RULE))
                 .append("</p>\n")
                 .append("<p><b>PBO</b> (Bailey, Borwein, López de Prado &amp; Zhu, 2015): combinatorially symmetric "
-                        + "cross-validation over 16 blocks of the final generation's in-sample returns (one strategy "
-                        + "per behaviour), Sharpe ratio as the measure.</p>\n</div>\n");
+                        + "cross-validation over 16 blocks of the in-sample returns of the clusters' representatives, "
+                        + "from all generations; block j of every symbol is pooled into one block. Sharpe ratio is the "
+                        + "measure.</p>\n")
+                .append("<p><b>Buy &amp; hold.</b> Each strategy is compared with holding the symbol over the same "
+                        + "bars: the excess is its return minus buy-and-hold's. ")
+                .append(BETA_FLAG)
+                .append(" marks a strategy whose in-sample mean return is at least half explained by the market "
+                        + "(β × the market's mean return, from the regression of its returns on buy-and-hold's; Jensen, "
+                        + "1968) on at least half of the symbols: its performance is mostly beta, not skill.</p>\n"
+                        + "</div>\n");
     }
+
+    /** The mark of a strategy whose performance is mostly the market's (see the notes). */
+    static final String BETA_FLAG = "<span class=\"flag beta\" title=\"in sample, the market explains at least half of "
+            + "its mean return\">mostly beta</span>";
 
     private static String flag(boolean overfit, List<OverfitFlag.Reason> reasons) {
         String title = overfit

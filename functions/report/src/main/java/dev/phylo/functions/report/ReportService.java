@@ -144,7 +144,12 @@ public class ReportService {
             double returns = 0;
             double drawdown = 0;
             int trades = 0;
+            List<Double> buyAndHold = new ArrayList<>();
             for (SymbolValidation s : v.bySymbol().values()) {
+                buyAndHold.add(
+                        s.outOfSampleBenchmark() == null
+                                ? null
+                                : s.outOfSampleBenchmark().benchmarkReturn());
                 Metrics out = s.outOfSample();
                 returns += out.totalReturn();
                 drawdown = Math.max(drawdown, out.maxDrawdown());
@@ -161,6 +166,9 @@ public class ReportService {
                     returns / v.bySymbol().size(),
                     drawdown,
                     trades,
+                    Validator.mean(buyAndHold),
+                    v.outOfSampleExcessReturn(),
+                    v.mostlyBeta(),
                     v.overfit(),
                     v.reasons()));
         }
@@ -180,6 +188,7 @@ public class ReportService {
                 plan.seed(),
                 plan.objective() + " (at least " + plan.minTrades() + " trades)",
                 history.ranked().get(0).id(),
+                validation.effectiveTrials(),
                 validation.pbo(),
                 generations,
                 leaderboard,

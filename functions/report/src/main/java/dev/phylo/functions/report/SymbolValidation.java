@@ -1,6 +1,7 @@
 package dev.phylo.functions.report;
 
 import dev.phylo.engine.metrics.Metrics;
+import dev.phylo.evolution.validation.BenchmarkComparison;
 import dev.phylo.evolution.validation.OverfitFlag;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.List;
  * @param kurtosis       γ4 (raw) of the in-sample returns
  * @param observations   T, in-sample returns (bars − 1)
  * @param deflatedSharpe DSR against the symbol's {@link SymbolTrials}; null when the Sharpe ratio is undefined
+ * @param inSampleBenchmark    the in-sample run against buy-and-hold on the same bars (null for fewer than 3 bars)
+ * @param outOfSampleBenchmark the out-of-sample run against buy-and-hold on the same bars
  */
 @RegisterForReflection
 public record SymbolValidation(
@@ -25,7 +28,9 @@ public record SymbolValidation(
         int observations,
         Double deflatedSharpe,
         boolean overfit,
-        List<OverfitFlag.Reason> reasons) {
+        List<OverfitFlag.Reason> reasons,
+        BenchmarkComparison inSampleBenchmark,
+        BenchmarkComparison outOfSampleBenchmark) {
     public SymbolValidation {
         reasons = List.copyOf(reasons);
     }

@@ -14,6 +14,10 @@ import java.util.TreeMap;
  * @param rank       1 for the highest in-sample fitness (ties: smaller id first)
  * @param generation the first generation that evaluated it
  * @param fitness    its in-sample fitness from the result files
+ * @param outOfSampleExcessReturn the mean over the symbols of its out-of-sample return minus buy-and-hold's (null
+ *                                when a range is too short to compare)
+ * @param mostlyBeta  whether, in sample, the market explains at least half of its mean return on at least half of
+ *                    the symbols ({@code BenchmarkComparison})
  * @param bySymbol   the details per symbol, sorted by symbol
  */
 @RegisterForReflection
@@ -28,6 +32,8 @@ public record ValidatedStrategy(
         Double deflatedSharpe,
         boolean overfit,
         List<OverfitFlag.Reason> reasons,
+        Double outOfSampleExcessReturn,
+        boolean mostlyBeta,
         Map<String, SymbolValidation> bySymbol) {
     public ValidatedStrategy {
         reasons = List.copyOf(reasons);

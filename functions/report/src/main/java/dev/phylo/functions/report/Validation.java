@@ -11,10 +11,13 @@ import java.util.List;
  * @param topK                strategies validated, best in-sample fitness first, one per behaviour
  * @param equivalentsSkipped  strategies passed over on the way because their in-sample metrics equal those of a
  *                            better-ranked one on every symbol (the same trades under another id)
- * @param strategiesEvaluated N, distinct strategies over all generations
+ * @param strategiesEvaluated N raw, distinct strategies over all generations
+ * @param effectiveTrials     N effective: the clusters of correlated strategies, and how they were formed
  * @param rule                the overfit rule in words
- * @param trials              per symbol: N and the variance of the trials' per-bar Sharpe ratios (the DSR inputs)
- * @param pbo                 the probability of backtest overfitting of the final generation, null when not estimable
+ * @param trials              per symbol: N effective and the variance of the representatives' per-bar Sharpe ratios
+ *                            (the DSR inputs)
+ * @param pbo                 the probability of backtest overfitting over the representatives, null when not
+ *                            estimable
  * @param strategies          the top K, validated
  * @param flagged             how many of them are flagged
  */
@@ -25,6 +28,7 @@ public record Validation(
         int topK,
         int equivalentsSkipped,
         long strategiesEvaluated,
+        EffectiveTrials effectiveTrials,
         String rule,
         List<SymbolTrials> trials,
         PboEstimate pbo,

@@ -44,10 +44,11 @@ public class ValidationService {
         AtomicFiles.writeJson(file, validation);
         ValidatedStrategy best = validation.strategies().get(0);
         LOG.infof(
-                "validated %s: top %d of %d strategies, %d flagged, PBO %s; best %s OOS Sharpe %s DSR %s",
+                "validated %s: top %d of %d strategies (%d independent), %d flagged, PBO %s; best %s OOS Sharpe %s DSR %s",
                 runId,
                 validation.topK(),
                 validation.strategiesEvaluated(),
+                validation.effectiveTrials().effective(),
                 validation.flagged(),
                 validation.pbo() == null ? "n/a" : validation.pbo().probability(),
                 best.id(),
@@ -57,6 +58,7 @@ public class ValidationService {
                 runId,
                 validation.topK(),
                 validation.strategiesEvaluated(),
+                validation.effectiveTrials().effective(),
                 validation.pbo() == null ? null : validation.pbo().probability(),
                 new BestStrategy(
                         best.id(),

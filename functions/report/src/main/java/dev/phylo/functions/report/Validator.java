@@ -8,13 +8,16 @@ import dev.phylo.engine.backtest.ExecutionConfig;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
 import dev.phylo.evolution.PlanTerms;
+import dev.phylo.evolution.validation.BenchmarkComparison;
 import dev.phylo.evolution.validation.BlockSums;
 import dev.phylo.evolution.validation.DeflatedSharpe;
 import dev.phylo.evolution.validation.OverfitFlag;
 import dev.phylo.evolution.validation.Pbo;
+import dev.phylo.evolution.validation.ReturnClusters;
 import dev.phylo.evolution.validation.ReturnMoments;
 import dev.phylo.evolution.validation.TrialSharpes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +29,18 @@ import java.util.stream.IntStream;
  * collected in a fixed order, so the same run files and snapshots give the same {@link Validation}.
  *
  * <ul>
- *   <li>Top K: the distinct strategies of all complete generations by in-sample fitness (ties: smaller id), one
- *       per behaviour (see {@link #distinctBehaviour}).</li>
- *   <li>Each is backtested on every symbol in sample (with its equity curve) and out of sample, each range from the
- *       initial capital, with the plan's execution.</li>
- *   <li>DSR per symbol: its in-sample return moments against N = every distinct strategy of the run and V = the
- *       variance of their per-bar in-sample Sharpe ratios on that symbol (from the result files).</li>
- *   <li>PBO: CSCV over the final generation's distinct strategies, one per behaviour, their in-sample per-bar
- *       returns on the plan's first symbol (the one every run has), S = 16 blocks. A return after equity reached 0
- *       counts as 0.</li>
+ *   <li>Trials: the distinct strategies of all complete generations, one per behaviour (see
+ *       {@link #distinctBehaviour}), by in-sample fitness. Their in-sample returns over every symbol
+ *       ({@link TrialReturns}) are clustered by correlation ({@link ReturnClusters}, threshold
+ *       {@link ReturnClusters#DEFAULT_THRESHOLD}); each cluster's leader is its best strategy, its representative.
+ *       </li>
+ *   <li>Top K: the first K trials. Each is backtested on every symbol in sample (with its equity curve) and out of
+ *       sample, each range from the initial capital, with the plan's execution, and compared with buy-and-hold on the
+ *       same bars ({@link BenchmarkComparison}).</li>
+ *   <li>DSR per symbol: its in-sample return moments against N = the clusters (independent trials) and V = the
+ *       variance of the representatives' per-bar in-sample Sharpe ratios on that symbol.</li>
+ *   <li>PBO: CSCV over the representatives, across all generations, with the symbols pooled block by block, S = 16
+ *       blocks. A return after equity reached 0 counts as 0.</li>
  * </ul>
  */
 final class Validator {
@@ -46,31 +52,69 @@ final class Validator {
 
     private Validator() {}
 
+    /** At most this many behaviours are clustered; above it, an even sample by rank (see {@link EffectiveTrials}). */
+    static final int CLUSTER_LIMIT = 3000;
+
     static Validation validate(RunHistory history, RunData data, int topK) {
         RunPlan plan = history.plan();
         ExecutionConfig execution = PlanTerms.execution(plan);
-        List<RunHistory.Trial> trials = history.trials();
-        long n = trials.size();
+        Top behaviours = distinctBehaviour(history.ranked(), Integer.MAX_VALUE);
+        List<RunHistory.Trial> sample = evenSample(behaviours.trials(), CLUSTER_LIMIT);
+        TrialReturns returns = new TrialReturns(plan, data, execution, Pbo.DEFAULT_BLOCKS);
+        List<TrialReturns.Reduced> reduced = returns.of(sample);
+        ReturnClusters clusters = ReturnClusters.of(
+                reduced.stream().map(TrialReturns.Reduced::points).toList(), ReturnClusters.DEFAULT_THRESHOLD);
+        List<RunHistory.Trial> representatives =
+                Arrays.stream(clusters.leaders()).mapToObj(sample::get).toList();
+        EffectiveTrials effective = new EffectiveTrials(
+                history.trials().size(),
+                behaviours.trials().size(),
+                sample.size(),
+                clusters.count(),
+                clusters.threshold(),
+                returns.barsPerPoint(),
+                reduced.isEmpty() ? 0 : reduced.get(0).points().length);
         Map<String, SymbolTrials> trialsBySymbol = new LinkedHashMap<>();
         for (DataSlice slice : plan.data()) {
-            trialsBySymbol.put(slice.symbol(), trials(slice, data.inSample(slice), trials));
+            trialsBySymbol.put(slice.symbol(), trials(slice, data.inSample(slice), representatives));
         }
         Top top = distinctBehaviour(history.ranked(), topK);
         List<ValidatedStrategy> validated = parallel(
                 top.trials().size(), i -> validate(i + 1, top.trials().get(i), plan, data, execution, trialsBySymbol));
         int flagged =
                 (int) validated.stream().filter(ValidatedStrategy::overfit).count();
+        PboEstimate pbo = returns.blocksFit() && representatives.size() >= 2
+                ? pbo(
+                        Arrays.stream(clusters.leaders())
+                                .mapToObj(i -> reduced.get(i).blocks())
+                                .toList(),
+                        plan)
+                : null;
         return new Validation(
                 plan.runId(),
                 history.generations(),
                 validated.size(),
                 top.equivalentsSkipped(),
-                n,
+                effective.raw(),
+                effective,
                 RULE,
                 List.copyOf(trialsBySymbol.values()),
-                pbo(history, data, execution),
+                pbo,
                 validated,
                 flagged);
+    }
+
+    /** {@code ranked} itself when it has at most {@code limit} entries, else {@code limit} of them evenly by rank. */
+    static <T> List<T> evenSample(List<T> ranked, int limit) {
+        int n = ranked.size();
+        if (n <= limit) {
+            return ranked;
+        }
+        List<T> sample = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            sample.add(ranked.get((int) ((long) i * n / limit)));
+        }
+        return sample;
     }
 
     /** The strategies to validate, and how many were passed over as equivalent to a better-ranked one. */
@@ -99,15 +143,15 @@ final class Validator {
         return new Top(List.copyOf(kept), skipped);
     }
 
-    private static SymbolTrials trials(DataSlice slice, BarSeries inSample, List<RunHistory.Trial> trials) {
+    private static SymbolTrials trials(DataSlice slice, BarSeries inSample, List<RunHistory.Trial> representatives) {
         int bars = inSample.size();
         double barsPerYear = TrialSharpes.barsPerYear(bars, inSample.time()[0], inSample.time()[bars - 1]);
-        double[] sharpes = trials.stream()
+        double[] sharpes = representatives.stream()
                 .map(t -> t.sharpeBySymbol().get(slice.symbol()))
                 .filter(sharpe -> sharpe != null)
                 .mapToDouble(sharpe -> TrialSharpes.perBar(sharpe, barsPerYear))
                 .toArray();
-        TrialSharpes stats = TrialSharpes.of(trials.size(), sharpes);
+        TrialSharpes stats = TrialSharpes.of(Math.max(1, representatives.size()), sharpes);
         return new SymbolTrials(
                 slice.symbol(),
                 stats.trials(),
@@ -128,10 +172,16 @@ final class Validator {
         List<Double> inSharpe = new ArrayList<>();
         List<Double> outSharpe = new ArrayList<>();
         List<Double> deflated = new ArrayList<>();
+        List<Double> excess = new ArrayList<>();
+        int mostlyBeta = 0;
         for (DataSlice slice : plan.data()) {
-            BacktestResult in = Backtester.run(data.inSample(slice), trial.spec(), execution, true);
-            Metrics out = Backtester.run(data.outOfSample(slice), trial.spec(), execution, false)
-                    .metrics();
+            BarSeries inSample = data.inSample(slice);
+            BarSeries outOfSample = data.outOfSample(slice);
+            BacktestResult in = Backtester.run(inSample, trial.spec(), execution, true);
+            BacktestResult outRun = Backtester.run(outOfSample, trial.spec(), execution, true);
+            Metrics out = outRun.metrics();
+            BenchmarkComparison inBenchmark = benchmark(inSample, in.equity());
+            BenchmarkComparison outBenchmark = benchmark(outOfSample, outRun.equity());
             SymbolTrials stats = trialsBySymbol.get(slice.symbol());
             ReturnMoments moments = positive(in.equity()) ? ReturnMoments.ofEquity(in.equity()) : null;
             boolean defined = moments != null && moments.defined();
@@ -151,10 +201,16 @@ final class Validator {
                             in.equity().length - 1,
                             dsr,
                             flag.overfit(),
-                            flag.reasons()));
+                            flag.reasons(),
+                            inBenchmark,
+                            outBenchmark));
             inSharpe.add(in.metrics().sharpe());
             outSharpe.add(out.sharpe());
             deflated.add(dsr);
+            excess.add(outBenchmark == null ? null : outBenchmark.excessReturn());
+            if (inBenchmark != null && inBenchmark.mostlyBeta()) {
+                mostlyBeta++;
+            }
         }
         Double is = mean(inSharpe);
         Double oos = mean(outSharpe);
@@ -171,30 +227,28 @@ final class Validator {
                 dsr,
                 flag.overfit(),
                 flag.reasons(),
+                mean(excess),
+                2 * mostlyBeta >= plan.data().size(),
                 bySymbol);
     }
 
-    private static PboEstimate pbo(RunHistory history, RunData data, ExecutionConfig execution) {
-        // one column per behaviour: clones (the same trades under other ids) would only add ties around the winner
-        List<RunHistory.Trial> last =
-                distinctBehaviour(history.finalGeneration(), Integer.MAX_VALUE).trials();
-        DataSlice slice = history.plan().data().get(0);
-        BarSeries inSample = data.inSample(slice);
-        int blocks = Pbo.DEFAULT_BLOCKS;
-        if (last.size() < 2 || inSample.size() - 1 < 2 * blocks) {
-            return null; // nothing to compare, or blocks of a single bar
+    /** The strategy's equity curve against buy-and-hold on the same bars; null for fewer than 3 bars. */
+    private static BenchmarkComparison benchmark(BarSeries bars, double[] equity) {
+        int n = bars.size();
+        if (n < 3 || bars.time()[n - 1] <= bars.time()[0]) {
+            return null;
         }
-        List<BlockSums> sums = parallel(
-                last.size(),
-                i -> BlockSums.of(
-                        returns(Backtester.run(inSample, last.get(i).spec(), execution, true)
-                                .equity()),
-                        blocks));
-        Pbo pbo = Pbo.of(sums);
+        return BenchmarkComparison.of(
+                returns(equity),
+                BenchmarkComparison.buyAndHold(bars.close()),
+                TrialSharpes.barsPerYear(n, bars.time()[0], bars.time()[n - 1]));
+    }
+
+    private static PboEstimate pbo(List<BlockSums> representatives, RunPlan plan) {
+        Pbo pbo = Pbo.of(representatives);
         return new PboEstimate(
                 pbo.probability(),
-                slice.symbol(),
-                history.generations() - 1,
+                plan.data().stream().map(DataSlice::symbol).toList(),
                 pbo.strategies(),
                 pbo.blocks(),
                 pbo.bars(),

@@ -2,12 +2,14 @@ package dev.phylo.functions.report;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.StrategyResult;
 import dev.phylo.evolution.GenerationSummary;
 import dev.phylo.evolution.Generations;
+import dev.phylo.evolution.SeriesSlices;
 import dev.phylo.function.InvalidRequestException;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.FunctionError;
@@ -62,6 +64,8 @@ class ReportFunctionTest {
                 .contains("in-sample")
                 .contains("out-of-sample")
                 .contains("Probability of backtest overfitting")
+                .contains("N effective")
+                .contains("OOS buy &amp; hold")
                 .doesNotContain("http")
                 .doesNotContain("<script")
                 .doesNotContain("<link")
@@ -106,7 +110,12 @@ class ReportFunctionTest {
         assertThat(first.outOfSampleReturn()).isEqualTo(syn.outOfSample().totalReturn());
         assertThat(first.outOfSampleMaxDrawdown()).isEqualTo(syn.outOfSample().maxDrawdown());
         assertThat(first.outOfSampleTrades()).isEqualTo(syn.outOfSample().tradeCount());
+        double[] close = SeriesSlices.outOfSample(run.series(), run.slice()).close();
+        assertThat(first.outOfSampleBuyAndHold()).isCloseTo(close[close.length - 1] / close[0] - 1, within(1e-9));
+        assertThat(first.outOfSampleExcessReturn())
+                .isCloseTo(syn.outOfSample().totalReturn() - first.outOfSampleBuyAndHold(), within(1e-9));
         assertThat(report.pbo()).isEqualTo(validation.pbo());
+        assertThat(report.effectiveTrials()).isEqualTo(validation.effectiveTrials());
         // the ranges: 70 / 30 of the bars, the in-sample last bar just before the out-of-sample first one
         DataRange range = report.ranges().get(0);
         long[] t = run.series().time();

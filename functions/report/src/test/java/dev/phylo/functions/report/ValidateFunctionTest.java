@@ -129,11 +129,13 @@ class ValidateFunctionTest {
         assertThat(syn.outOfSample().bars()).isEqualTo(TestRuns.BARS * 3 / 10);
         assertThat(syn.inSample().bars()).isEqualTo(TestRuns.BARS * 7 / 10);
 
-        // DSR against N = every distinct strategy and V = the variance of their de-annualised in-sample Sharpe ratios
+        // DSR against N = the clusters of correlated strategies and V = the variance of their leaders' de-annualised
+        // in-sample Sharpe ratios, clustered here again from first principles (double precision, plain loops)
         long years = inSample.time()[inSample.size() - 1] - inSample.time()[0];
         double barsPerYear = (inSample.size() - 1) / (years / (365.25 * 24 * 3600 * 1000));
+        List<StrategyResult> leaders = leaders(run, inSample);
         List<Double> perBar = new ArrayList<>();
-        for (StrategyResult r : fittestFirst(run)) {
+        for (StrategyResult r : leaders) {
             Double sharpe = r.metricsBySymbol().get("SYN").sharpe();
             if (sharpe != null) {
                 perBar.add(sharpe / Math.sqrt(barsPerYear));
@@ -144,37 +146,99 @@ class ValidateFunctionTest {
                 perBar.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / (perBar.size() - 1);
         ReturnMoments moments = ReturnMoments.ofEquity(
                 Backtester.run(inSample, spec, PlanTerms.execution(run.plan())).equity());
-        double dsr =
-                DeflatedSharpe.of(moments, fittestFirst(run).size(), variance).probability();
+        double dsr = DeflatedSharpe.of(moments, leaders.size(), variance).probability();
+        assertThat(summary.effectiveTrials()).isEqualTo(leaders.size());
+        assertThat(leaders.size())
+                .as("clusters: more than one, fewer than the behaviours")
+                .isBetween(2, onePerBehaviour(fittestFirst(run)).size() - 1);
         assertThat(summary.best().deflatedSharpe()).isCloseTo(dsr, within(1e-12));
         assertThat(moments.sharpe() * Math.sqrt(barsPerYear))
                 .isCloseTo(summary.best().inSampleSharpe(), within(1e-9));
+
+        // against buy-and-hold over the same out-of-sample bars
+        double[] close = outOfSample.close();
+        double buyAndHold = close[close.length - 1] / close[0] - 1;
+        assertThat(syn.outOfSampleBenchmark().benchmarkReturn()).isCloseTo(buyAndHold, within(1e-9));
+        assertThat(syn.outOfSampleBenchmark().excessReturn())
+                .isCloseTo(syn.outOfSample().totalReturn() - buyAndHold, within(1e-9));
+    }
+
+    /**
+     * The cluster leaders of the run's behaviours, best first: a behaviour joins the leader its in-sample returns
+     * (summed over pairs of bars, as 2,799 returns need to fit 2,048 points) correlate with most, at 0.5 or more.
+     * Behaviours whose returns never vary share one cluster.
+     */
+    private static List<StrategyResult> leaders(TestRuns.Run run, BarSeries inSample) {
+        List<StrategyResult> leaders = new ArrayList<>();
+        List<double[]> leaderPoints = new ArrayList<>();
+        boolean flatSeen = false;
+        for (StrategyResult r : onePerBehaviour(fittestFirst(run))) {
+            double[] equity = Backtester.run(inSample, spec(run, r.id()), PlanTerms.execution(run.plan()))
+                    .equity();
+            int returns = equity.length - 1;
+            int perPoint = (returns + 2047) / 2048;
+            double[] points = new double[returns / perPoint];
+            int first = returns - points.length * perPoint; // the oldest returns that fill no point are left out
+            for (int t = first; t < returns; t++) {
+                double ret = equity[t] > 0 ? equity[t + 1] / equity[t] - 1 : 0;
+                points[(t - first) / perPoint] += ret;
+            }
+            if (java.util.Arrays.stream(points).distinct().count() == 1) {
+                if (!flatSeen) {
+                    flatSeen = true;
+                    leaders.add(r);
+                }
+                continue;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            for (double[] leader : leaderPoints) {
+                best = Math.max(best, correlation(leader, points));
+            }
+            if (!(best >= 0.5)) {
+                leaders.add(r);
+                leaderPoints.add(points);
+            }
+        }
+        return leaders;
+    }
+
+    private static double correlation(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
     }
 
     @Test
-    void pboComparesTheFinalGenerationsDistinctStrategies() {
+    void pboComparesTheClusterLeadersOfAllGenerations() {
         TestRuns.Run run = TestRuns.finished(efs, "validate", true);
-        // the final generation's distinct ids, one per behaviour (equal per-symbol metrics: the same trades)
-        Map<String, StrategyResult> byId = new LinkedHashMap<>();
-        run.results().get(1).forEach(b -> b.results().forEach(r -> byId.put(r.id(), r)));
-        long distinct = run.populations().get(1).individuals().stream()
-                .map(Individual::id)
-                .distinct()
-                .map(id -> byId.get(id).metricsBySymbol())
-                .distinct()
-                .count();
+        List<StrategyResult> leaders = leaders(run, SeriesSlices.inSample(run.series(), run.slice()));
 
         ValidationSummary summary =
                 validate(run.plan().runId()).then().statusCode(200).extract().as(ValidationSummary.class);
 
-        PboEstimate pbo =
-                AtomicFiles.readJson(validationFile(run), Validation.class).pbo();
+        Validation validation = AtomicFiles.readJson(validationFile(run), Validation.class);
+        PboEstimate pbo = validation.pbo();
         assertThat(pbo.probability()).isEqualTo(summary.pbo()).isBetween(0.0, 1.0);
-        assertThat(pbo.generation()).isEqualTo(1);
-        assertThat(pbo.strategies()).isEqualTo(distinct);
-        assertThat(pbo.symbol()).isEqualTo("SYN");
+        assertThat(pbo.strategies()).isEqualTo(leaders.size());
+        assertThat(pbo.symbols()).containsExactly("SYN");
         assertThat(pbo.splits()).isEqualTo(12_870);
         assertThat(pbo.bars() + pbo.droppedBars()).isEqualTo(TestRuns.BARS * 7 / 10 - 1);
+        EffectiveTrials trials = validation.effectiveTrials();
+        assertThat(trials.raw()).isEqualTo(fittestFirst(run).size());
+        assertThat(trials.behaviours())
+                .isEqualTo(onePerBehaviour(fittestFirst(run)).size());
+        assertThat(trials.clustered()).isEqualTo(trials.behaviours());
+        assertThat(trials.effective()).isEqualTo(leaders.size());
+        assertThat(trials.barsPerPoint()).isEqualTo(2);
+        assertThat(trials.points()).isEqualTo((TestRuns.BARS * 7 / 10 - 1) / 2);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class Leaderboard {
                 report.path("leaderboard").size());
         out.printf(
                 Locale.ROOT,
-                "%4s  %-8s  %-44s %8s %8s %8s %9s %8s %7s  %s%n",
+                "%4s  %-8s  %-44s %8s %8s %8s %9s %9s %8s %7s  %s%n",
                 "rank",
                 "id",
                 "strategy",
@@ -40,6 +40,7 @@ final class Leaderboard {
                 "OOS Shrp",
                 "defl.SR",
                 "OOS ret",
+                "OOS B&H",
                 "OOS DD",
                 "trades",
                 "overfit?");
@@ -47,7 +48,7 @@ final class Leaderboard {
             String name = row.path("name").asText();
             out.printf(
                     Locale.ROOT,
-                    "%4d  %-8s  %-44s %8s %8s %8s %8.2f%% %7.2f%% %7d  %s%n",
+                    "%4d  %-8s  %-44s %8s %8s %8s %8.2f%% %9s %7.2f%% %7d  %s%s%n",
                     row.path("rank").asInt(),
                     row.path("id").asText().substring(0, 8),
                     name.length() > 44 ? name.substring(0, 43) + "…" : name,
@@ -55,16 +56,30 @@ final class Leaderboard {
                     num(row.path("outOfSampleSharpe")),
                     num(row.path("deflatedSharpe")),
                     row.path("outOfSampleReturn").asDouble() * 100,
+                    percent(row.path("outOfSampleBuyAndHold")),
                     row.path("outOfSampleMaxDrawdown").asDouble() * 100,
                     row.path("outOfSampleTrades").asInt(),
-                    row.path("overfit").asBoolean() ? "yes: " + reasons(row.path("reasons")) : "no");
+                    row.path("overfit").asBoolean() ? "yes: " + reasons(row.path("reasons")) : "no",
+                    row.path("mostlyBeta").asBoolean() ? "; mostly beta" : "");
+        }
+        JsonNode trials = report.path("effectiveTrials");
+        if (trials.isObject()) {
+            out.printf(
+                    Locale.ROOT,
+                    "Trials    %,d distinct strategies (N raw), %,d independent (N effective: clusters of in-sample "
+                            + "returns correlated at %.2f or more)%n",
+                    trials.path("raw").asLong(),
+                    trials.path("effective").asInt(),
+                    trials.path("threshold").asDouble());
         }
         JsonNode pbo = report.path("pbo");
         if (pbo.isObject()) {
             out.printf(
                     Locale.ROOT,
-                    "Probability of backtest overfitting (CSCV, %d blocks, final generation): %.2f%n",
+                    "Probability of backtest overfitting (CSCV, %d blocks, the %,d clusters' best of all generations): "
+                            + "%.2f%n",
                     pbo.path("blocks").asInt(),
+                    pbo.path("strategies").asInt(),
                     pbo.path("probability").asDouble());
         }
         int skipped = report.path("equivalentsSkipped").asInt(0);
@@ -79,6 +94,9 @@ final class Leaderboard {
         out.println(
                 "Overfit?  DSR = deflated Sharpe below 0.95; OOS<=0 = no out-of-sample edge; OOS<IS/2 = out-of-sample"
                         + " Sharpe under half the in-sample one");
+        out.println(
+                "B&H       buy and hold over the same out-of-sample bars; mostly beta = in sample the market explains"
+                        + " at least half of the strategy's mean return");
         out.println("Report    " + runDir.resolve("report.html"));
     }
 
@@ -95,6 +113,12 @@ final class Leaderboard {
             sb.append(sb.length() == 0 ? "" : ",").append(code);
         }
         return sb.toString();
+    }
+
+    private static String percent(JsonNode v) {
+        return v == null || v.isNull() || v.isMissingNode()
+                ? "n/a"
+                : String.format(Locale.ROOT, "%.2f%%", v.asDouble() * 100);
     }
 
     private static String num(JsonNode v) {
