@@ -42,6 +42,8 @@ final class SynthCommand implements Callable<Integer> {
         market,
         /** A planted edge: regimes of +drift and -drift a year, for testing validation. */
         edge,
+        /** A planted mean-reversion edge: noise pulled back to its start with a half-life of --half-life bars. */
+        reversion,
         /** Driftless noise that ends where it starts: the control for an edge. */
         noise
     }
@@ -51,7 +53,8 @@ final class SynthCommand implements Callable<Integer> {
             defaultValue = "market",
             paramLabel = "market|edge|noise",
             description = "market (default): stock-like drift regimes; edge: a planted trend edge of --edge-drift; "
-                    + "noise: no drift, and the last close equals the first open.")
+                    + "reversion: a planted mean-reversion edge of --half-life; noise: no drift, and the last close "
+                    + "equals the first open.")
     Kind kind;
 
     @Option(
@@ -61,6 +64,13 @@ final class SynthCommand implements Callable<Integer> {
             description = "With --kind edge: the trending regimes' drift a year, + and - (default 0.6 = 60%%, twice "
                     + "the 30%% volatility).")
     double edgeDrift;
+
+    @Option(
+            names = "--half-life",
+            defaultValue = "200",
+            paramLabel = "BARS",
+            description = "With --kind reversion: bars in which a deviation from the start halves (default 200).")
+    double halfLife;
 
     @Option(
             names = "--regime-days",
@@ -83,6 +93,9 @@ final class SynthCommand implements Callable<Integer> {
             case edge ->
                 SyntheticMarket.generate(
                         SyntheticConfig.plantedEdge(symbol, barInterval, bars, seed, edgeDrift, regimeDays));
+            case reversion ->
+                SyntheticMarket.meanReverting(
+                        SyntheticMarket.generate(SyntheticConfig.noise(symbol, barInterval, bars, seed)), halfLife);
             case noise ->
                 SyntheticMarket.endingAtStart(
                         SyntheticMarket.generate(SyntheticConfig.noise(symbol, barInterval, bars, seed)));

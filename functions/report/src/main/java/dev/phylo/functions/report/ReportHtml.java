@@ -3,7 +3,6 @@ package dev.phylo.functions.report;
 import dev.phylo.efs.ExecutionPlan;
 import dev.phylo.evolution.validation.OverfitFlag;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -274,20 +273,25 @@ final class ReportHtml {
                 .append(trials.barsPerPoint() == 1 ? " bar" : " bars")
                 .append(", all symbols). They form ")
                 .append(Html.grouped(trials.effective(), 0))
-                .append(" clusters: N effective, the trials the deflated Sharpe ratio and PBO count, each cluster "
-                        + "represented by its best strategy.</p>\n")
+                .append(" clusters: N effective, each represented by its best strategy; PBO compares those.</p>\n")
                 .append("<p><b>Deflated Sharpe ratio</b> (Bailey &amp; López de Prado, 2014): the probability that "
-                        + "the true Sharpe ratio beats the best of N effective unskilled trials, given the length, "
-                        + "skewness and kurtosis of the in-sample returns. ");
+                        + "the true Sharpe ratio beats SR0, the best of N unskilled trials, given the length, skewness "
+                        + "and kurtosis of the in-sample returns. N counts every distinct behaviour, and V[SR] = 1/T is "
+                        + "the variance of an unskilled strategy's Sharpe ratio over T returns; the spread of the "
+                        + "representatives' Sharpe ratios is shown for comparison (skill widens it). ");
         for (SymbolTrials t : validation.trials()) {
             h.append(Html.escape(t.symbol()))
                     .append(": N = ")
                     .append(Html.grouped(t.trials(), 0))
-                    .append(", V[SR] over the representatives = ")
-                    .append(String.format(Locale.ROOT, "%.3g", t.sharpeVariance()))
-                    .append(" per bar², SR0 = ")
+                    .append(", T = ")
+                    .append(Html.grouped(t.returns(), 0))
+                    .append(", SR0 = ")
                     .append(Html.fixed(t.expectedMaxSharpe(), 4))
-                    .append(" per bar. ");
+                    .append(" per bar (")
+                    .append(Html.fixed(t.expectedMaxSharpe() * Math.sqrt(t.barsPerYear()), 2))
+                    .append(" a year); the representatives' Sharpe ratios spread by ")
+                    .append(Html.fixed(Math.sqrt(t.representativesSharpeVariance() * t.barsPerYear()), 2))
+                    .append(" a year. ");
         }
         h.append("</p>\n<p><b>Overfit rule.</b> ")
                 .append(Html.escape(Validator.RULE))

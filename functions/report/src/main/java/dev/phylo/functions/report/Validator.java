@@ -76,7 +76,9 @@ final class Validator {
                 reduced.isEmpty() ? 0 : reduced.get(0).points().length);
         Map<String, SymbolTrials> trialsBySymbol = new LinkedHashMap<>();
         for (DataSlice slice : plan.data()) {
-            trialsBySymbol.put(slice.symbol(), trials(slice, data.inSample(slice), representatives));
+            trialsBySymbol.put(
+                    slice.symbol(),
+                    trials(slice, data.inSample(slice), behaviours.trials().size(), representatives));
         }
         Top top = distinctBehaviour(history.ranked(), topK);
         List<ValidatedStrategy> validated = parallel(
@@ -143,7 +145,14 @@ final class Validator {
         return new Top(List.copyOf(kept), skipped);
     }
 
-    private static SymbolTrials trials(DataSlice slice, BarSeries inSample, List<RunHistory.Trial> representatives) {
+    /**
+     * The DSR inputs on one symbol: N = the distinct behaviours, V = 1 / T, the variance of a zero-skill strategy's
+     * per-bar Sharpe ratio estimated from T returns (Lo, "The Statistics of Sharpe Ratios", Financial Analysts
+     * Journal 58(4), 2002, at SR = 0); and, for the record, the spread of the representatives' Sharpe ratios, which
+     * skill widens (docs/architecture.md, "Validation").
+     */
+    private static SymbolTrials trials(
+            DataSlice slice, BarSeries inSample, long behaviours, List<RunHistory.Trial> representatives) {
         int bars = inSample.size();
         double barsPerYear = TrialSharpes.barsPerYear(bars, inSample.time()[0], inSample.time()[bars - 1]);
         double[] sharpes = representatives.stream()
@@ -151,14 +160,18 @@ final class Validator {
                 .filter(sharpe -> sharpe != null)
                 .mapToDouble(sharpe -> TrialSharpes.perBar(sharpe, barsPerYear))
                 .toArray();
-        TrialSharpes stats = TrialSharpes.of(Math.max(1, representatives.size()), sharpes);
+        TrialSharpes spread = TrialSharpes.of(Math.max(1, representatives.size()), sharpes);
+        long n = Math.max(1, behaviours);
+        double nullVariance = 1.0 / (bars - 1);
         return new SymbolTrials(
                 slice.symbol(),
-                stats.trials(),
-                stats.defined(),
+                n,
+                bars - 1,
                 barsPerYear,
-                stats.variance(),
-                DeflatedSharpe.expectedMaximum(stats.trials(), stats.variance()));
+                nullVariance,
+                DeflatedSharpe.expectedMaximum(n, nullVariance),
+                spread.trials(),
+                spread.variance());
     }
 
     private static ValidatedStrategy validate(

@@ -56,7 +56,7 @@ final class TestRuns {
             int populationSize,
             int generations) {
         RunFiles files = new RunFiles(efs);
-        BarSeries series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", interval, bars, 41));
+        BarSeries series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", interval, bars, 43));
         SnapshotRef snapshot = SnapshotWriter.write(efs, series);
         SnapshotManifest.publish(efs, snapshot);
         long split = series.time()[bars * 7 / 10];

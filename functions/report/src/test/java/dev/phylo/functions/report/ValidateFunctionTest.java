@@ -129,29 +129,21 @@ class ValidateFunctionTest {
         assertThat(syn.outOfSample().bars()).isEqualTo(TestRuns.BARS * 3 / 10);
         assertThat(syn.inSample().bars()).isEqualTo(TestRuns.BARS * 7 / 10);
 
-        // DSR against N = the clusters of correlated strategies and V = the variance of their leaders' de-annualised
-        // in-sample Sharpe ratios, clustered here again from first principles (double precision, plain loops)
+        // DSR against N = every distinct behaviour and V = 1 / T, the variance of an unskilled strategy's per-bar
+        // Sharpe ratio over the T in-sample returns
         long years = inSample.time()[inSample.size() - 1] - inSample.time()[0];
         double barsPerYear = (inSample.size() - 1) / (years / (365.25 * 24 * 3600 * 1000));
-        List<StrategyResult> leaders = leaders(run, inSample);
-        List<Double> perBar = new ArrayList<>();
-        for (StrategyResult r : leaders) {
-            Double sharpe = r.metricsBySymbol().get("SYN").sharpe();
-            if (sharpe != null) {
-                perBar.add(sharpe / Math.sqrt(barsPerYear));
-            }
-        }
-        double mean = perBar.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double variance =
-                perBar.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / (perBar.size() - 1);
+        int behaviours = onePerBehaviour(fittestFirst(run)).size();
         ReturnMoments moments = ReturnMoments.ofEquity(
                 Backtester.run(inSample, spec, PlanTerms.execution(run.plan())).equity());
-        double dsr = DeflatedSharpe.of(moments, leaders.size(), variance).probability();
+        double dsr = DeflatedSharpe.of(moments, behaviours, 1.0 / (inSample.size() - 1))
+                .probability();
+        assertThat(summary.best().deflatedSharpe()).isCloseTo(dsr, within(1e-12));
+        List<StrategyResult> leaders = leaders(run, inSample);
         assertThat(summary.effectiveTrials()).isEqualTo(leaders.size());
         assertThat(leaders.size())
                 .as("clusters: more than one, fewer than the behaviours")
-                .isBetween(2, onePerBehaviour(fittestFirst(run)).size() - 1);
-        assertThat(summary.best().deflatedSharpe()).isCloseTo(dsr, within(1e-12));
+                .isBetween(2, behaviours - 1);
         assertThat(moments.sharpe() * Math.sqrt(barsPerYear))
                 .isCloseTo(summary.best().inSampleSharpe(), within(1e-9));
 

@@ -118,6 +118,52 @@ public final class SyntheticMarket {
     }
 
     /**
+     * {@code series} pulled back towards its first open: a planted mean-reversion edge of known strength. In log
+     * price, each close is x(t) = x(t−1) + r(t) − κ·(x(t−1) − x0), with r(t) the series' own close-to-close log return,
+     * x0 the first open and κ = ln 2 / halfLifeBars: a deviation halves in {@code halfLifeBars} bars on average (an
+     * Ornstein–Uhlenbeck process, discretised). The pull arrives at each bar's open, as a gap decided by the previous
+     * close, so a strategy that sees a deviation at a close and fills at the next open earns the pull of the bars after
+     * that. Each bar keeps its shape (all four prices move by the same factor); the price stays near where it started,
+     * so buy-and-hold makes almost nothing.
+     *
+     * @throws IllegalArgumentException when halfLifeBars is not positive and finite
+     */
+    public static BarSeries meanReverting(BarSeries series, double halfLifeBars) {
+        if (!(halfLifeBars > 0) || Double.isInfinite(halfLifeBars)) {
+            throw new IllegalArgumentException("halfLifeBars must be positive and finite: " + halfLifeBars);
+        }
+        int n = series.size();
+        double kappa = Math.log(2) / halfLifeBars;
+        double[] open = series.open().clone();
+        double[] high = series.high().clone();
+        double[] low = series.low().clone();
+        double[] close = series.close().clone();
+        double anchor = Math.log(open[0]);
+        double previousRaw = anchor;
+        double x = anchor;
+        for (int i = 0; i < n; i++) {
+            double raw = Math.log(close[i]);
+            double pulled = x + (raw - previousRaw) - kappa * (x - anchor);
+            double f = StrictMath.exp(pulled - raw);
+            open[i] *= f;
+            high[i] *= f;
+            low[i] *= f;
+            close[i] *= f;
+            previousRaw = raw;
+            x = pulled;
+        }
+        return BarSeries.of(
+                series.symbol(),
+                series.interval(),
+                series.time().clone(),
+                open,
+                high,
+                low,
+                close,
+                series.volume().clone());
+    }
+
+    /**
      * Where a bar's high and low lie, given its open and close: in log-price, a Brownian bridge from the open to the
      * close with the bar's variance.
      *
