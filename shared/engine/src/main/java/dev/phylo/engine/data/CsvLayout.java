@@ -18,7 +18,9 @@ final class CsvLayout {
             + "(--columns time=...,open=...,high=...,low=...,close=...[,volume=...]; names or 0-based indexes)";
 
     final boolean hasHeader;
+    /** Fields per row; −1 when the first data row sets it (an index mapping over a header that may not match it). */
     final int columns;
+
     final String columnsOrigin;
     final int date;
     final int time;
@@ -39,9 +41,10 @@ final class CsvLayout {
             int high,
             int low,
             int close,
-            int volume) {
+            int volume,
+            boolean columnsFromData) {
         this.hasHeader = hasHeader;
-        this.columns = names.length;
+        this.columns = columnsFromData ? -1 : names.length;
         this.columnsOrigin = hasHeader ? "as in the header" : "as in line " + firstLine;
         this.names = names.clone();
         this.date = date;
@@ -115,7 +118,7 @@ final class CsvLayout {
                     "unrecognised column layout: headers seen %s; missing %s; %s"
                             .formatted(List.of(header), String.join(", ", missing), MAPPING_HINT));
         }
-        return new CsvLayout(true, line, header, date, time, open, high, low, close, volume);
+        return new CsvLayout(true, line, header, date, time, open, high, low, close, volume, false);
     }
 
     private static CsvLayout positional(String source, long line, String[] cells) {
@@ -129,25 +132,31 @@ final class CsvLayout {
         }
         String[] names = new String[cells.length];
         for (int i = 0; i < names.length; i++) names[i] = i < POSITIONAL.length ? POSITIONAL[i] : "";
-        return new CsvLayout(false, line, names, -1, 0, 1, 2, 3, 4, cells.length > 5 ? 5 : -1);
+        return new CsvLayout(false, line, names, -1, 0, 1, 2, 3, 4, cells.length > 5 ? 5 : -1, false);
     }
 
     private static CsvLayout mapped(String source, long line, String[] cells, ColumnMapping mapping) {
         boolean hasHeader =
                 mapping.usesNames() || !startsWithData(cells, mapping.close().index());
-        String[] names = hasHeader ? cells : new String[cells.length];
-        if (!hasHeader) {
+        // An index mapping over a header: the header is skipped and the rows say how many fields they have, since a
+        // header may name fewer columns than its rows carry (a Date header over rows with a separate time field)
+        boolean byIndexOverHeader = hasHeader && !mapping.usesNames();
+        String[] names = hasHeader && !byIndexOverHeader
+                ? cells
+                : new String[byIndexOverHeader ? Math.max(cells.length, maxIndex(mapping) + 1) : cells.length];
+        if (!hasHeader || byIndexOverHeader) {
             Arrays.fill(names, "");
         }
+        String[] bounds = byIndexOverHeader ? names : cells;
         boolean split = mapping.date() != null && mapping.time() != null;
-        int date = split ? resolve(source, line, cells, hasHeader, mapping.date()) : -1;
-        int time = resolve(source, line, cells, hasHeader, mapping.time() != null ? mapping.time() : mapping.date());
-        int open = resolve(source, line, cells, hasHeader, mapping.open());
-        int high = resolve(source, line, cells, hasHeader, mapping.high());
-        int low = resolve(source, line, cells, hasHeader, mapping.low());
-        int close = resolve(source, line, cells, hasHeader, mapping.close());
-        int volume = mapping.volume() == null ? -1 : resolve(source, line, cells, hasHeader, mapping.volume());
-        if (!hasHeader) {
+        int date = split ? resolve(source, line, bounds, hasHeader, mapping.date()) : -1;
+        int time = resolve(source, line, bounds, hasHeader, mapping.time() != null ? mapping.time() : mapping.date());
+        int open = resolve(source, line, bounds, hasHeader, mapping.open());
+        int high = resolve(source, line, bounds, hasHeader, mapping.high());
+        int low = resolve(source, line, bounds, hasHeader, mapping.low());
+        int close = resolve(source, line, bounds, hasHeader, mapping.close());
+        int volume = mapping.volume() == null ? -1 : resolve(source, line, bounds, hasHeader, mapping.volume());
+        if (!hasHeader || byIndexOverHeader) {
             label(names, open, "open");
             label(names, high, "high");
             label(names, low, "low");
@@ -156,7 +165,31 @@ final class CsvLayout {
             if (date >= 0) label(names, date, "date");
             if (volume >= 0) label(names, volume, "volume");
         }
-        return new CsvLayout(hasHeader, line, names, date, time, open, high, low, close, volume);
+        return new CsvLayout(hasHeader, line, names, date, time, open, high, low, close, volume, byIndexOverHeader);
+    }
+
+    /** The largest column index an index-only mapping names. */
+    private static int maxIndex(ColumnMapping mapping) {
+        int max = -1;
+        for (ColumnMapping.Column c : new ColumnMapping.Column[] {
+            mapping.date(),
+            mapping.time(),
+            mapping.open(),
+            mapping.high(),
+            mapping.low(),
+            mapping.close(),
+            mapping.volume()
+        }) {
+            if (c != null) {
+                max = Math.max(max, c.index());
+            }
+        }
+        return max;
+    }
+
+    /** The largest column index this layout reads. */
+    int maxColumn() {
+        return Math.max(Math.max(Math.max(date, time), Math.max(open, high)), Math.max(Math.max(low, close), volume));
     }
 
     private static int resolve(String source, long line, String[] cells, boolean hasHeader, ColumnMapping.Column c) {

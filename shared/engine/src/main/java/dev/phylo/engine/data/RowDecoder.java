@@ -12,6 +12,11 @@ final class RowDecoder {
     private final TimestampParser times;
     private final BarColumns bars;
 
+    /** Fields a row must have, and what set that; from the first data row when the layout leaves it open. */
+    private int columns;
+
+    private String columnsOrigin;
+
     private long lastTime;
     private long lastLine;
     private CsvRecord lastRow;
@@ -26,13 +31,24 @@ final class RowDecoder {
     /** Appends the row's bar and returns {@code null}, or returns why the row is rejected (nothing appended). */
     RowIssue accept(CsvRecord row) {
         long line = row.getStartingLineNumber();
-        if (row.getFieldCount() != layout.columns) {
+        if (columnsOrigin == null) {
+            columns = layout.columns >= 0 ? layout.columns : row.getFieldCount();
+            columnsOrigin = layout.columns >= 0 ? layout.columnsOrigin : "as in line " + line + ", the first data row";
+            if (layout.maxColumn() >= columns) {
+                throw new CsvFormatException(new RowIssue(
+                        source,
+                        line,
+                        null,
+                        "column index %d of the column mapping is beyond the %d columns of line %d"
+                                .formatted(layout.maxColumn(), columns, line)));
+            }
+        }
+        if (row.getFieldCount() != columns) {
             return new RowIssue(
                     source,
                     line,
                     null,
-                    "expected %d columns (%s), got %d"
-                            .formatted(layout.columns, layout.columnsOrigin, row.getFieldCount()));
+                    "expected %d columns (%s), got %d".formatted(columns, columnsOrigin, row.getFieldCount()));
         }
         long t;
         int column = layout.date >= 0 ? layout.date : layout.time;

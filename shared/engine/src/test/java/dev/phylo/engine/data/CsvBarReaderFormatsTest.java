@@ -1,9 +1,11 @@
 package dev.phylo.engine.data;
 
+import static dev.phylo.engine.data.CsvFixtures.assertRejected;
 import static dev.phylo.engine.data.CsvFixtures.millis;
 import static dev.phylo.engine.data.CsvFixtures.read;
 import static dev.phylo.engine.data.CsvFixtures.series;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -255,5 +257,44 @@ class CsvBarReaderFormatsTest {
         assertThat(s.time()[599]).isEqualTo(millis("2021-08-22T00:00:00Z"));
         assertThat(s.close()[1]).isEqualTo(102.383294);
         assertThat(s.close()[599]).isEqualTo(122.892862);
+    }
+
+    @Test
+    void anIndexMappingReadsRowsWithMoreFieldsThanTheHeaderNames() {
+        // the header names a Date column, the rows carry date and time apart: 6 names over 7 fields
+        String csv = """
+                Date,Open,High,Low,Close,Volume
+                2006-01-02,09:05:00,10,11,9,10.5,100
+                2006-01-02,09:10:00,10.5,12,10,11.5,200
+                """;
+        assertRejected(csv, 2, null, "expected 6 columns (as in the header), got 7");
+
+        BarSeries s = read(
+                        "split.csv",
+                        csv,
+                        CsvOptions.defaults()
+                                .withMapping(ColumnMapping.parse("date=0,time=1,open=2,high=3,low=4,close=5,volume=6")))
+                .series();
+
+        assertThat(s.size()).isEqualTo(2);
+        assertThat(s.time()[1]).isEqualTo(millis("2006-01-02T09:10:00Z"));
+        assertThat(s.close()).containsExactly(10.5, 11.5);
+        assertThat(s.volume()).containsExactly(100, 200);
+    }
+
+    @Test
+    void anIndexMappingBeyondTheFirstDataRowIsRefusedNamingTheLine() {
+        String csv = """
+                Date,Open,High,Low,Close
+                2006-01-02,10,11,9,10.5
+                """;
+        assertThatThrownBy(() -> read(
+                        "short.csv",
+                        csv,
+                        CsvOptions.defaults()
+                                .withMapping(ColumnMapping.parse("time=0,open=1,high=2,low=3,close=4,volume=7"))))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("column index 7 of the column mapping is beyond the 5 columns of line 2");
     }
 }
