@@ -177,8 +177,7 @@ class CsvBarReaderValidationTest {
         ColumnMapping mapping = ColumnMapping.parse("time=0,open=1,high=2,low=3,close=9");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvFixtures.read(
                         "bad.csv", HEADER + GOOD, CsvOptions.defaults().withMapping(mapping)))
-                .hasMessage(
-                        "bad.csv line 2: column index 9 of the column mapping is beyond the 6 columns of line 2");
+                .hasMessage("bad.csv line 2: column index 9 of the column mapping is beyond the 6 columns of line 2");
     }
 
     @Test
