@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 + "data, list examples.",
         subcommands = {
             dev.phylo.cli.run.RunCommand.class,
+            dev.phylo.cli.run.IngestCommand.class,
             dev.phylo.cli.run.RunsCommand.class,
             dev.phylo.cli.run.ReportCommand.class,
             dev.phylo.cli.cloud.CloudCommand.class,

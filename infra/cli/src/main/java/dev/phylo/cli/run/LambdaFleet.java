@@ -56,6 +56,9 @@ final class LambdaFleet implements FunctionHost {
                 if (f.logicalId().equals("MigrateFunction") || f.logicalId().equals("RetentionFunction")) {
                     continue; // the runner migrates itself; retention is a schedule's job
                 }
+                if (context.ingestOnly() && !f.logicalId().equals("IngestFunction")) {
+                    continue; // phylo ingest
+                }
                 Map<String, String> env = environment(f, context.environment());
                 int wanted = f.logicalId().equals("EvaluateFunction") ? context.evaluateConcurrency() : 1;
                 FunctionConfig config = config(f, artifact(f), env, wanted);

@@ -23,7 +23,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -70,7 +72,11 @@ final class LocalRun {
             Path logs,
             int evaluateConcurrency,
             boolean debug,
-            PrintStream err) {}
+            PrintStream err,
+            boolean ingestOnly) {}
+
+    /** The files ingested for this run, one per symbol: the run is limited to their range. */
+    private final List<Path> ingested = new ArrayList<>();
 
     RunOutcome run() throws IOException, SQLException, InterruptedException {
         Path phylo = options.stateDir();
@@ -107,7 +113,7 @@ final class LocalRun {
             int evaluators = Math.max(
                     1, Math.min(options.maxConcurrency(), Runtime.getRuntime().availableProcessors()));
             try (FunctionHost functions =
-                    hosts.apply(new LocalRunContext(template, env, logs, evaluators, options.debug(), err))) {
+                    hosts.apply(new LocalRunContext(template, env, logs, evaluators, options.debug(), err, false))) {
                 long started = System.nanoTime();
                 out.printf(
                         "functions %d started from %s (logs in %s) in %.1f s%n",
@@ -129,17 +135,44 @@ final class LocalRun {
         }
     }
 
+    /**
+     * {@code phylo ingest}: loads the data files into the store (and their snapshots onto the local EFS) through the
+     * ingest function alone, and runs nothing.
+     */
+    void ingestOnly() throws IOException, SQLException {
+        Path phylo = options.stateDir();
+        Path efs = Files.createDirectories(phylo.resolve("efs")).toAbsolutePath();
+        SamTemplate template = SamTemplates.read(options.root().resolve("sam/template.yaml"));
+        try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
+            out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("NEON_DATABASE_URL", db.neonUrl());
+            env.put("NEON_SECRET_ARN", "");
+            env.put("PHYLO_EFS_ROOT", efs.toString());
+            env.put("AWS_REGION", REGION);
+            Path logs = Files.createDirectories(phylo.resolve("logs").resolve("ingest"));
+            try (FunctionHost functions =
+                    hosts.apply(new LocalRunContext(template, env, logs, 1, options.debug(), err, true))) {
+                ingest(functions, phylo);
+            }
+        }
+    }
+
     private void ingest(FunctionHost functions, Path phylo) throws IOException {
         BarInterval interval = BarInterval.parse(options.interval());
         for (int i = 0; i < options.symbols().size(); i++) {
             String symbol = options.symbols().get(i);
-            Path file = options.data() != null
-                    ? options.data().toAbsolutePath()
+            Path file = !options.data().isEmpty()
+                    ? options.data().get(i).toAbsolutePath()
                     : SyntheticData.csv(phylo.resolve("data"), symbol, interval, options.bars(), options.seed(), i);
+            ingested.add(file);
             ObjectNode request = JSON.createObjectNode()
                     .put("uri", file.toString())
                     .put("symbol", symbol)
                     .put("interval", interval.toString());
+            if (options.columns() != null) {
+                request.put("columns", options.columns());
+            }
             JsonNode result;
             try {
                 result = functions.invoke("IngestFunction", request, Duration.ofMinutes(5));
@@ -177,11 +210,27 @@ final class LocalRun {
         ObjectNode input = JSON.createObjectNode().put("runId", runId);
         input.set("symbols", JSON.valueToTree(options.symbols()));
         input.put("interval", options.interval());
-        if (options.from() != null) {
-            input.put("from", options.from());
+        // a run evolves on exactly the data it names: the files' own range, not whatever the store holds around it
+        String from = options.from();
+        String to = options.to();
+        if (!ingested.isEmpty() && (from == null || to == null)) {
+            BarInterval interval = BarInterval.parse(options.interval());
+            DataFiles.Range range = DataFiles.range(ingested, options.symbols(), interval, options.columns());
+            from = from != null ? from : range.from();
+            to = to != null ? to : range.to(interval);
         }
-        if (options.to() != null) {
-            input.put("to", options.to());
+        if (from != null || to != null) {
+            out.printf(
+                    "range     %s → %s%s%n",
+                    from == null ? "the first stored bar" : from,
+                    to == null ? "the last stored bar" : to + " (exclusive)",
+                    options.from() == null && options.to() == null ? ", the range of the data ingested" : "");
+        }
+        if (from != null) {
+            input.put("from", from);
+        }
+        if (to != null) {
+            input.put("to", to);
         }
         input.put("populationSize", options.population()).put("generations", options.generations());
         if (options.batchSize() != null) {

@@ -29,8 +29,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--symbols",
             split = ",",
-            description = "Symbols (default: ${DEFAULT-VALUE}).",
-            defaultValue = "SYNA,SYNB")
+            description = "Symbols (default: SYNA,SYNB; with --data, each file's name up to its first '-', '_' or "
+                    + "'.', upper-cased).")
     List<String> symbols;
 
     @Option(
@@ -39,8 +39,22 @@ public final class RunCommand implements Callable<Integer> {
             description = "Synthetic bars per symbol (default: ${DEFAULT-VALUE}, three years of hours).")
     int bars;
 
-    @Option(names = "--data", description = "A CSV file to ingest instead of synthetic data (one symbol).")
-    Path data;
+    @Option(
+            names = "--data",
+            split = ",",
+            arity = "1..*",
+            paramLabel = "FILE|DIR",
+            description = "CSV files to ingest instead of synthetic data, one symbol each, or folders of them (.csv and"
+                    + " .csv.gz, by name). The run is limited to the files' own range (--from/--to narrow it).")
+    List<Path> data = List.of();
+
+    @Option(
+            names = "--columns",
+            paramLabel = "MAPPING",
+            description =
+                    "The column mapping of every --data file, by header name or 0-based index: time=Date,open=Open,"
+                            + "high=High,low=Low,close=Close,volume=Vol (also date=…,time=… for split date and time).")
+    String columns;
 
     @Option(names = "--run-id", description = "Run id (default: run-<UTC time>-s<seed>).")
     String runId;
@@ -73,15 +87,22 @@ public final class RunCommand implements Callable<Integer> {
                 ? run.maxConcurrency()
                 : Runtime.getRuntime().availableProcessors();
         String url = database.resolve().orElse(null);
+        List<Path> files = DataFiles.expand(data);
+        List<String> names = symbols != null
+                ? symbols
+                : files.isEmpty()
+                        ? List.of("SYNA", "SYNB")
+                        : files.stream().map(DataFiles::symbolOf).toList();
         RunOptions options = new RunOptions(
                 checkout,
                 checkout.resolve(".phylo"),
-                symbols,
+                names,
                 run.interval(),
                 run.from(),
                 run.to(),
                 bars,
-                data,
+                files,
+                columns,
                 runId,
                 run.population(),
                 run.generations(),
@@ -127,6 +148,7 @@ public final class RunCommand implements Callable<Integer> {
                     .put("limit", ExecutionOptions.DEFAULT_MAX_PAYLOAD_BYTES);
             result.set("leaderboard", report.path("leaderboard"));
             result.set("pbo", report.path("pbo"));
+            result.set("effectiveTrials", report.path("effectiveTrials"));
             System.out.println(result.toPrettyString());
             return 0;
         }

@@ -11,8 +11,10 @@ import java.util.List;
  *
  * @param root     the checkout: sam/template.yaml and the functions' artifacts
  * @param stateDir local state ({@code .phylo}): pg/, efs/, data/, logs/
- * @param from     first bar of the run, ISO date or instant; null for the first stored
- * @param to       end of the run's range, ISO date or instant; null for the last stored
+ * @param from     first bar of the run, ISO date or instant; null for the first bar of the data files, or of the store
+ * @param to       end of the run's range, ISO date or instant; null for the end of the data files, or of the store
+ * @param data     the CSV files to ingest, one per symbol, in the order of {@code symbols}; empty for synthetic data
+ * @param columns  the column mapping of every data file (as {@code --columns}); null to detect it
  * @param batchSize strategies per evaluate invocation; null lets the seed function size them
  */
 public record RunOptions(
@@ -23,7 +25,8 @@ public record RunOptions(
         String from,
         String to,
         int bars,
-        Path data,
+        List<Path> data,
+        String columns,
         String runId,
         int population,
         int generations,
@@ -42,8 +45,11 @@ public record RunOptions(
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("--symbols: at least one symbol");
         }
-        if (data != null && symbols.size() != 1) {
-            throw new IllegalArgumentException("--data FILE holds one symbol: give exactly one --symbols value");
+        data = List.copyOf(data);
+        if (!data.isEmpty() && symbols.size() != data.size()) {
+            throw new IllegalArgumentException(
+                    "--data names %d file(s) and --symbols %d symbol(s): one symbol per file, in order"
+                            .formatted(data.size(), symbols.size()));
         }
         if (population < 2
                 || generations < 1

@@ -19,6 +19,12 @@ import java.time.Instant;
  */
 final class SyntheticData {
 
+    /**
+     * The generator's version, in the file name: a file cached by an earlier generator (before highs and lows came
+     * from a continuous path) is not reused.
+     */
+    static final int GENERATOR = 2;
+
     private SyntheticData() {}
 
     /** Four decimals, like a real price feed (rounding is monotone, so low <= open, close <= high still holds). */
@@ -28,7 +34,7 @@ final class SyntheticData {
 
     static Path csv(Path dir, String symbol, BarInterval interval, int bars, long seed, int symbolIndex)
             throws IOException {
-        Path file = dir.resolve("%s-%s-%d-%d.csv".formatted(symbol, interval, bars, seed));
+        Path file = dir.resolve("%s-%s-%d-%d-g%d.csv".formatted(symbol, interval, bars, seed, GENERATOR));
         if (Files.exists(file)) {
             return file;
         }

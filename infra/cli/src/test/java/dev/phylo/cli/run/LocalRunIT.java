@@ -54,6 +54,7 @@ class LocalRunIT {
                 null,
                 null,
                 3_000,
+                List.of(),
                 null,
                 runId,
                 24,
@@ -295,7 +296,7 @@ class LocalRunIT {
         template.substitutions().forEach((name, function) -> arns.put(name, LocalRun.arn(function)));
         long start = System.nanoTime();
         try (LambdaFleet fleet = new LambdaFleet(new LocalRun.LocalRunContext(
-                template, env, Files.createDirectories(state.resolve("logs")), 1, false, System.err))) {
+                template, env, Files.createDirectories(state.resolve("logs")), 1, false, System.err, false))) {
             var machine = dev.phylo.stepfunctions.StateMachine.parse(Files.readString(template.definition()), arns);
             var input = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree("{\"runId\": \"it-no-db\", \"symbols\": [\"ITA\"]}");
