@@ -223,4 +223,23 @@ class SyntheticMarketTest {
         }
         return sum / count;
     }
+
+    @Test
+    void meanRevertingPullsEachOpenBackByKappaOfTheDeviation() {
+        BarSeries raw = SyntheticMarket.generate(SyntheticConfig.noise("N", BarInterval.ONE_HOUR, 3_000, 13));
+        double halfLife = 50;
+        BarSeries pulled = SyntheticMarket.meanReverting(raw, halfLife);
+        double kappa = Math.log(2) / halfLife;
+        double anchor = Math.log(raw.open()[0]);
+
+        for (int i = 1; i < pulled.size(); i++) {
+            // the gap from the previous close to this open is the pull: -kappa x the previous close's deviation
+            double gap = Math.log(pulled.open()[i] / pulled.close()[i - 1]);
+            double deviation = Math.log(pulled.close()[i - 1]) - anchor;
+            assertThat(gap).isCloseTo(-kappa * deviation, within(1e-9));
+            // the bar keeps its shape
+            assertThat(pulled.close()[i] / pulled.open()[i]).isCloseTo(raw.close()[i] / raw.open()[i], within(1e-12));
+        }
+        assertThat(meanAbsoluteMove(pulled.close(), 1)).isCloseTo(meanAbsoluteMove(raw.close(), 1), within(2e-4));
+    }
 }
