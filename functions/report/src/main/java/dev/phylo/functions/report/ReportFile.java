@@ -14,6 +14,9 @@ import java.util.List;
  * @param pbo                 null when not estimable
  * @param leaderboard         the validated top K, best in-sample fitness first, one per behaviour
  * @param equivalentsSkipped  strategies left out of it for trading exactly as a better-ranked one
+ * @param similarSkipped      strategies left out of it because their in-sample returns correlate above
+ *                            {@code maxCorrelation} with a better-ranked one's
+ * @param maxCorrelation      that limit (1: none)
  */
 @RegisterForReflection
 public record ReportFile(
@@ -32,6 +35,8 @@ public record ReportFile(
         List<GenerationPoint> fitnessByGeneration,
         List<LeaderboardRow> leaderboard,
         int equivalentsSkipped,
+        int similarSkipped,
+        double maxCorrelation,
         ReportPaths paths) {
     public ReportFile {
         symbols = List.copyOf(symbols);

@@ -210,6 +210,13 @@ final class ReportHtml {
                                                 ? " strategy with the same in-sample results as a better-ranked one, under another id, is"
                                                 : " with the same in-sample results as a better-ranked one, under other ids, are")
                                         + " left out)")
+                .append(
+                        report.similarSkipped() == 0
+                                ? ""
+                                : "; " + report.similarSkipped()
+                                        + " more left out for in-sample returns that correlate "
+                                        + "above " + Html.fixed(report.maxCorrelation(), 2)
+                                        + " with a better-ranked one's")
                 .append(". Sharpe ratios are annualised; in-sample and out-of-sample each start from the initial "
                         + "capital. Hover a flag for its reasons.</p>\n")
                 .append("<table>\n<thead><tr><th>#</th><th class=\"text\">ID</th><th class=\"text\">Name</th>")

@@ -193,6 +193,8 @@ public class ReportService {
                 generations,
                 leaderboard,
                 validation.equivalentsSkipped(),
+                validation.similarSkipped(),
+                validation.maxCorrelation(),
                 new ReportPaths(
                         slash(dir.resolve(HTML)),
                         slash(dir.resolve(JSON)),

@@ -11,6 +11,9 @@ import java.util.List;
  * @param topK                strategies validated, best in-sample fitness first, one per behaviour
  * @param equivalentsSkipped  strategies passed over on the way because their in-sample metrics equal those of a
  *                            better-ranked one on every symbol (the same trades under another id)
+ * @param similarSkipped      strategies passed over because their in-sample returns correlate above
+ *                            {@code maxCorrelation} with a better-ranked one's
+ * @param maxCorrelation      the leaderboard's limit on the correlation of its strategies' in-sample returns (1: none)
  * @param strategiesEvaluated N raw, distinct strategies over all generations
  * @param effectiveTrials     N effective: the clusters of correlated strategies, and how they were formed
  * @param rule                the overfit rule in words
@@ -27,6 +30,8 @@ public record Validation(
         int generations,
         int topK,
         int equivalentsSkipped,
+        int similarSkipped,
+        double maxCorrelation,
         long strategiesEvaluated,
         EffectiveTrials effectiveTrials,
         String rule,

@@ -25,16 +25,23 @@ public class ValidationService {
     private final EfsLayout efs;
     private final RunFiles files;
     private final int topK;
+    private final double maxCorrelation;
 
     ValidationService(
             @ConfigProperty(name = "phylo.efs.root") Path efsRoot,
-            @ConfigProperty(name = "phylo.validate.top-k", defaultValue = "10") int topK) {
+            @ConfigProperty(name = "phylo.validate.top-k", defaultValue = "10") int topK,
+            @ConfigProperty(name = "phylo.validate.max-correlation", defaultValue = "0.9") double maxCorrelation) {
         if (topK < 1) {
             throw new IllegalArgumentException("phylo.validate.top-k must be >= 1: " + topK);
+        }
+        if (!(maxCorrelation > -1 && maxCorrelation <= 1)) {
+            throw new IllegalArgumentException(
+                    "phylo.validate.max-correlation must be in (-1, 1] (1: no limit): " + maxCorrelation);
         }
         this.efs = new EfsLayout(efsRoot);
         this.files = new RunFiles(efs);
         this.topK = topK;
+        this.maxCorrelation = maxCorrelation;
     }
 
     public ValidationSummary validate(RunRequest request) {
@@ -96,7 +103,7 @@ public class ValidationService {
 
     private Validation compute(String runId) {
         RunHistory history = RunHistory.read(files, runId);
-        return Validator.validate(history, RunData.load(efs, history.plan()), topK);
+        return Validator.validate(history, RunData.load(efs, history.plan()), topK, maxCorrelation);
     }
 
     /** The request's run id, checked. */

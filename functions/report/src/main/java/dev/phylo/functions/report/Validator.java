@@ -18,6 +18,7 @@ import dev.phylo.evolution.validation.ReturnMoments;
 import dev.phylo.evolution.validation.TrialSharpes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class Validator {
     /** At most this many behaviours are clustered; above it, an even sample by rank (see {@link EffectiveTrials}). */
     static final int CLUSTER_LIMIT = 3000;
 
-    static Validation validate(RunHistory history, RunData data, int topK) {
+    static Validation validate(RunHistory history, RunData data, int topK, double maxCorrelation) {
         RunPlan plan = history.plan();
         ExecutionConfig execution = PlanTerms.execution(plan);
         Top behaviours = distinctBehaviour(history.ranked(), Integer.MAX_VALUE);
@@ -80,7 +81,11 @@ final class Validator {
                     slice.symbol(),
                     trials(slice, data.inSample(slice), behaviours.trials().size(), representatives));
         }
-        Top top = distinctBehaviour(history.ranked(), topK);
+        Map<String, double[]> pointsById = new HashMap<>();
+        for (int i = 0; i < sample.size(); i++) {
+            pointsById.put(sample.get(i).id(), reduced.get(i).points());
+        }
+        Top top = distinctReturns(history.ranked(), topK, maxCorrelation, pointsById, returns);
         List<ValidatedStrategy> validated = parallel(
                 top.trials().size(), i -> validate(i + 1, top.trials().get(i), plan, data, execution, trialsBySymbol));
         int flagged =
@@ -97,6 +102,8 @@ final class Validator {
                 history.generations(),
                 validated.size(),
                 top.equivalentsSkipped(),
+                top.similarSkipped(),
+                maxCorrelation,
                 effective.raw(),
                 effective,
                 RULE,
@@ -119,8 +126,58 @@ final class Validator {
         return sample;
     }
 
-    /** The strategies to validate, and how many were passed over as equivalent to a better-ranked one. */
-    record Top(List<RunHistory.Trial> trials, int equivalentsSkipped) {}
+    /**
+     * The strategies to validate; how many were passed over as equivalent to a better-ranked one (the same in-sample
+     * results), and how many for in-sample returns that correlate above the limit with a better-ranked one's.
+     */
+    record Top(List<RunHistory.Trial> trials, int equivalentsSkipped, int similarSkipped) {}
+
+    /**
+     * The first {@code k} of {@code ranked} that behave differently (see {@link #distinctBehaviour}) and whose
+     * in-sample returns correlate at most {@code maxCorrelation} with every one kept before them (1: no limit), so
+     * that the leaderboard does not say one thing ten times.
+     */
+    private static Top distinctReturns(
+            List<RunHistory.Trial> ranked,
+            int k,
+            double maxCorrelation,
+            Map<String, double[]> pointsById,
+            TrialReturns returns) {
+        List<RunHistory.Trial> kept = new ArrayList<>(k);
+        List<double[]> keptPoints = new ArrayList<>(k);
+        java.util.Set<Behaviour> behaviours = new java.util.HashSet<>();
+        int equivalent = 0;
+        int similar = 0;
+        for (RunHistory.Trial trial : ranked) {
+            if (kept.size() == k) {
+                break;
+            }
+            if (!behaviours.add(trial.behaviour())) {
+                equivalent++;
+                continue;
+            }
+            if (maxCorrelation < 1) {
+                double[] points = pointsById.get(trial.id());
+                if (points == null) {
+                    points = returns.of(List.of(trial)).get(0).points();
+                }
+                boolean close = false;
+                for (double[] other : keptPoints) {
+                    if (ReturnClusters.correlation(points, other) > maxCorrelation) {
+                        close = true;
+                        break;
+                    }
+                }
+                if (close) {
+                    similar++;
+                    continue;
+                }
+                keptPoints.add(points);
+            }
+            kept.add(trial);
+        }
+        return new Top(List.copyOf(kept), equivalent, similar);
+    }
 
     /**
      * The first {@code k} of {@code ranked} that behave differently. Genes that never act (a stop that is never hit, a
@@ -142,7 +199,7 @@ final class Validator {
                 skipped++;
             }
         }
-        return new Top(List.copyOf(kept), skipped);
+        return new Top(List.copyOf(kept), skipped, 0);
     }
 
     /**

@@ -70,12 +70,17 @@ class ReportFunctionTest {
                 .doesNotContain("<script")
                 .doesNotContain("<link")
                 .doesNotContain("NaN");
+        // the leaderboard validate chose (ValidateFunctionTest checks that choice), in its order
+        List<String> leaderboard =
+                AtomicFiles.readJson(dir.resolve("validation.json"), Validation.class).strategies().stream()
+                        .map(ValidatedStrategy::id)
+                        .toList();
+        assertThat(leaderboard).hasSize(10);
+        assertThat(fittest.stream().map(StrategyResult::id)).containsAll(leaderboard);
         List<String> rows = matches(html, "<tr class=\"(?:overfit|robust)\" data-id=\"([0-9a-f]{32})\">");
-        assertThat(rows)
-                .containsExactlyElementsOf(
-                        fittest.subList(0, 10).stream().map(StrategyResult::id).toList());
-        for (StrategyResult r : fittest.subList(0, 10)) {
-            assertThat(html).contains("<code>" + r.id().substring(0, 8) + "</code>");
+        assertThat(rows).containsExactlyElementsOf(leaderboard);
+        for (String id : leaderboard) {
+            assertThat(html).contains("<code>" + id.substring(0, 8) + "</code>");
         }
         assertThat(matches(html, "class=\"flag (yes|no)\" title=\"([^\"]+)\"")).hasSizeGreaterThanOrEqualTo(10);
         // every path of every chart has coordinates
@@ -116,6 +121,8 @@ class ReportFunctionTest {
                 .isCloseTo(syn.outOfSample().totalReturn() - first.outOfSampleBuyAndHold(), within(1e-9));
         assertThat(report.pbo()).isEqualTo(validation.pbo());
         assertThat(report.effectiveTrials()).isEqualTo(validation.effectiveTrials());
+        assertThat(report.similarSkipped()).isEqualTo(validation.similarSkipped());
+        assertThat(report.maxCorrelation()).isEqualTo(0.9);
         // the ranges: 70 / 30 of the bars, the in-sample last bar just before the out-of-sample first one
         DataRange range = report.ranges().get(0);
         long[] t = run.series().time();

@@ -65,7 +65,8 @@ class ValidateFunctionTest {
     void topKAreTheFittestDistinctStrategiesOfAllGenerations() {
         TestRuns.Run run = TestRuns.finished(efs, "validate", true);
         List<StrategyResult> all = fittestFirst(run);
-        List<StrategyResult> expected = onePerBehaviour(all);
+        // one per behaviour, and none whose in-sample returns correlate above 0.9 with a better-ranked one's
+        List<StrategyResult> expected = leaderboard(run, SeriesSlices.inSample(run.series(), run.slice()), TOP_K);
 
         ValidationSummary summary =
                 validate(run.plan().runId()).then().statusCode(200).extract().as(ValidationSummary.class);
@@ -77,14 +78,12 @@ class ValidateFunctionTest {
                 .isEqualTo(all.size());
         assertThat(validation.strategies())
                 .extracting(ValidatedStrategy::id)
-                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream()
-                        .map(StrategyResult::id)
-                        .toList());
+                .containsExactlyElementsOf(
+                        expected.stream().map(StrategyResult::id).toList());
         assertThat(validation.strategies())
                 .extracting(ValidatedStrategy::fitness)
-                .containsExactlyElementsOf(expected.subList(0, TOP_K).stream()
-                        .map(StrategyResult::fitness)
-                        .toList());
+                .containsExactlyElementsOf(
+                        expected.stream().map(StrategyResult::fitness).toList());
         assertThat(validation.strategies())
                 .extracting(ValidatedStrategy::rank)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
@@ -92,11 +91,15 @@ class ValidateFunctionTest {
         assertThat(summary.flagged()).isEqualTo((int) validation.strategies().stream()
                 .filter(ValidatedStrategy::overfit)
                 .count());
-        int skipped = all.indexOf(expected.get(TOP_K - 1)) + 1 - TOP_K;
-        assertThat(validation.equivalentsSkipped()).isEqualTo(skipped);
-        // the fixture is worth validating: both generations evaluated, strategies differ
+        List<StrategyResult> prefix = all.subList(0, all.indexOf(expected.get(TOP_K - 1)) + 1);
+        int distinctInPrefix = onePerBehaviour(prefix).size();
+        assertThat(validation.equivalentsSkipped()).isEqualTo(prefix.size() - distinctInPrefix);
+        assertThat(validation.similarSkipped()).isEqualTo(distinctInPrefix - TOP_K);
+        assertThat(validation.maxCorrelation()).isEqualTo(0.9);
+        // the fixture is worth validating: both generations evaluated, strategies differ, some look alike
         assertThat(validation.generations()).isEqualTo(2);
-        assertThat(expected.size()).isGreaterThan(TOP_K + 5);
+        assertThat(onePerBehaviour(all).size()).isGreaterThan(TOP_K + 5);
+        assertThat(validation.similarSkipped()).isPositive();
     }
 
     @Test
@@ -165,16 +168,7 @@ class ValidateFunctionTest {
         List<double[]> leaderPoints = new ArrayList<>();
         boolean flatSeen = false;
         for (StrategyResult r : onePerBehaviour(fittestFirst(run))) {
-            double[] equity = Backtester.run(inSample, spec(run, r.id()), PlanTerms.execution(run.plan()))
-                    .equity();
-            int returns = equity.length - 1;
-            int perPoint = (returns + 2047) / 2048;
-            double[] points = new double[returns / perPoint];
-            int first = returns - points.length * perPoint; // the oldest returns that fill no point are left out
-            for (int t = first; t < returns; t++) {
-                double ret = equity[t] > 0 ? equity[t + 1] / equity[t] - 1 : 0;
-                points[(t - first) / perPoint] += ret;
-            }
+            double[] points = points(run, inSample, r);
             if (java.util.Arrays.stream(points).distinct().count() == 1) {
                 if (!flatSeen) {
                     flatSeen = true;
@@ -192,6 +186,38 @@ class ValidateFunctionTest {
             }
         }
         return leaders;
+    }
+
+    /** The first {@code k} behaviours, best first, whose returns correlate at most 0.9 with every one kept before. */
+    private static List<StrategyResult> leaderboard(TestRuns.Run run, BarSeries inSample, int k) {
+        List<StrategyResult> kept = new ArrayList<>();
+        List<double[]> keptPoints = new ArrayList<>();
+        for (StrategyResult r : onePerBehaviour(fittestFirst(run))) {
+            if (kept.size() == k) {
+                break;
+            }
+            double[] points = points(run, inSample, r);
+            if (keptPoints.stream().noneMatch(other -> correlation(other, points) > 0.9)) {
+                kept.add(r);
+                keptPoints.add(points);
+            }
+        }
+        return kept;
+    }
+
+    /** In-sample returns summed over pairs of bars (2,799 returns fit 2,048 points), the oldest left out. */
+    private static double[] points(TestRuns.Run run, BarSeries inSample, StrategyResult r) {
+        double[] equity = Backtester.run(inSample, spec(run, r.id()), PlanTerms.execution(run.plan()))
+                .equity();
+        int returns = equity.length - 1;
+        int perPoint = (returns + 2047) / 2048;
+        double[] points = new double[returns / perPoint];
+        int first = returns - points.length * perPoint; // the oldest returns that fill no point are left out
+        for (int t = first; t < returns; t++) {
+            double ret = equity[t] > 0 ? equity[t + 1] / equity[t] - 1 : 0;
+            points[(t - first) / perPoint] += ret;
+        }
+        return points;
     }
 
     private static double correlation(double[] x, double[] y) {

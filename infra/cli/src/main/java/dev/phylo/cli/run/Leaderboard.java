@@ -91,6 +91,15 @@ final class Leaderboard {
                     skipped,
                     skipped == 1 ? "strategy" : "strategies");
         }
+        int similar = report.path("similarSkipped").asInt(0);
+        if (similar > 0) {
+            out.printf(
+                    Locale.ROOT,
+                    "Left out  %d %s whose in-sample returns correlate above %.2f with a better-ranked one's%n",
+                    similar,
+                    similar == 1 ? "strategy" : "strategies",
+                    report.path("maxCorrelation").asDouble());
+        }
         out.println(
                 "Overfit?  DSR = deflated Sharpe below 0.95; OOS<=0 = no out-of-sample edge; OOS<IS/2 = out-of-sample"
                         + " Sharpe under half the in-sample one");

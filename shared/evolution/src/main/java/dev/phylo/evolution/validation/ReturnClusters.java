@@ -79,6 +79,16 @@ public record ReturnClusters(double threshold, int[] clusterOf, int[] leaders) {
                 leaders.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Pearson's correlation of two series of the same length; NaN when either never varies. */
+    public static double correlation(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("series of %d and %d values".formatted(a.length, b.length));
+        }
+        float[] x = unit(a, 0, a.length);
+        float[] y = unit(b, 1, a.length);
+        return x == null || y == null ? Double.NaN : dot(x, y);
+    }
+
     /** The number of clusters: N, independent trials. */
     public int count() {
         return leaders.length;
