@@ -9,6 +9,7 @@ import dev.phylo.efs.StrategyResult;
 import dev.phylo.engine.evolve.BreedingConfig;
 import dev.phylo.engine.evolve.BreedingStep;
 import dev.phylo.engine.evolve.GenomeCodec;
+import dev.phylo.engine.evolve.Niches;
 import dev.phylo.engine.evolve.Scored;
 import dev.phylo.engine.strategy.StrategySpecs;
 import java.util.ArrayList;
@@ -40,9 +41,15 @@ public final class Generations {
             scored.add(new Scored(individual.genes(), fitness.get(individual.id())));
         }
         int next = current.generation() + 1;
+        GenomeCodec codec = PlanTerms.codec(plan);
+        // niching: one family and direction keeps at most an eighth of the population's say in selection
+        Niches niches = Niches.of(
+                scored.stream().map(Scored::genes).toList(),
+                codec,
+                Niches.defaultCapacity(current.individuals().size()));
         List<double[]> genes =
-                BreedingStep.next(scored, next, plan.seed(), BreedingConfig.defaults(plan.populationSize()));
-        return population(plan.runId(), next, genes, PlanTerms.codec(plan));
+                BreedingStep.next(scored, next, plan.seed(), BreedingConfig.defaults(plan.populationSize()), niches);
+        return population(plan.runId(), next, genes, codec);
     }
 
     /** The population cut into batches of {@code plan.batchSize()} in order; the last may be shorter. */

@@ -75,6 +75,15 @@ public final class BreedingStep {
      * @return {@code cfg.populationSize()} new arrays, every gene in [0, 1)
      */
     public static List<double[]> next(List<Scored> population, int generation, long runSeed, BreedingConfig cfg) {
+        return next(population, generation, runSeed, cfg, null);
+    }
+
+    /**
+     * As {@link #next(List, int, long, BreedingConfig)}, with selection and elitism on the fitness {@code niches}
+     * leaves after clearing (null: none). Elites are then the best of different niches first.
+     */
+    public static List<double[]> next(
+            List<Scored> population, int generation, long runSeed, BreedingConfig cfg, Niches niches) {
         if (generation < 1) {
             throw new IllegalArgumentException("generation must be >= 1 (generation 0 is seeded): " + generation);
         }
@@ -92,22 +101,19 @@ public final class BreedingStep {
             }
             parents.add(genes);
         }
+        double[] fitness = population.stream().mapToDouble(Scored::fitness).toArray();
+        double[] selection = niches == null ? fitness : niches.clear(fitness);
         int elites = Math.min(cfg.eliteCount(), population.size());
         List<double[]> out = new ArrayList<>(cfg.populationSize());
         IntStream.range(0, population.size())
                 .boxed()
-                .sorted(Comparator.comparingDouble(
-                                (Integer i) -> -population.get(i).fitness())
-                        .thenComparingInt(i -> i))
+                .sorted(Comparator.comparingDouble((Integer i) -> -selection[i]).thenComparingInt(i -> i))
                 .limit(elites)
                 .forEach(i -> out.add(parents.get(i)));
         int offspring = cfg.populationSize() - elites;
         if (offspring > 0) {
             ISeq<Phenotype<DoubleGene, Double>> phenotypes = IntStream.range(0, population.size())
-                    .mapToObj(i -> Phenotype.of(
-                            Genomes.toGenotype(parents.get(i)),
-                            generation - 1L,
-                            population.get(i).fitness()))
+                    .mapToObj(i -> Phenotype.of(Genomes.toGenotype(parents.get(i)), generation - 1L, selection[i]))
                     .collect(ISeq.toISeq());
             ISeq<Phenotype<DoubleGene, Double>> children = RandomRegistry.with(
                     new SplittableRandom(Seeds.forGeneration(runSeed, generation)),

@@ -69,6 +69,16 @@ public final class GenomeCodec {
         return PARAMETER_GENES + parameters + RISK_GENES;
     }
 
+    /**
+     * The niche of a genome: its rule family and direction as one number, {@code family × directions + direction}
+     * (see {@link Niches}).
+     */
+    public int niche(double[] genes) {
+        return Genes.choice(genes[FAMILY_GENE], templates.size())
+                        * space.directions().size()
+                + Genes.choice(genes[DIRECTION_GENE], space.directions().size());
+    }
+
     /** The strategy a genome stands for; fails only if {@code genes} has the wrong length or a gene outside [0, 1). */
     public StrategySpec decode(double[] genes) {
         Genes.check(genes, length());
