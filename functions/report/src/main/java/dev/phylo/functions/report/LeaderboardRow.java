@@ -15,6 +15,7 @@ public record LeaderboardRow(
         int rank,
         String id,
         String name,
+        String risk,
         double fitness,
         Double inSampleSharpe,
         Double outOfSampleSharpe,

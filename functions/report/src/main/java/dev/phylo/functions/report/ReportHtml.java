@@ -51,6 +51,7 @@ final class ReportHtml {
             tr.overfit td { background: #fff6f6; }
             .flag { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; cursor: help; }
             .flag.yes { background: #fbe1e1; color: #a31515; } .flag.no { background: #e2f4e6; color: #1a7f37; }
+            .risk { color: #57606a; font-size: 12px; }
             .flag.beta { background: #fff1d6; color: #8a5300; margin-left: 4px; }
             .notes { color: var(--muted); font-size: 12.5px; margin-top: 26px; border-top: 1px solid var(--line);
                      padding-top: 10px; } .notes p { margin: 4px 0; }
@@ -235,7 +236,9 @@ final class ReportHtml {
                     .append(shortId(r.id()))
                     .append("</code></td><td class=\"text name\">")
                     .append(Html.escape(r.name()))
-                    .append("</td><td>")
+                    .append("<br><span class=\"risk\">")
+                    .append(Html.escape(r.risk()))
+                    .append("</span></td><td>")
                     .append(Html.fixed(r.fitness(), 3))
                     .append("</td><td>")
                     .append(Html.fixed(r.inSampleSharpe(), 2))

@@ -159,6 +159,7 @@ public class ReportService {
                     v.rank(),
                     v.id(),
                     v.name(),
+                    v.risk(),
                     v.fitness(),
                     v.inSampleSharpe(),
                     v.outOfSampleSharpe(),

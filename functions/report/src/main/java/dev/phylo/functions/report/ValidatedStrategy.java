@@ -13,6 +13,7 @@ import java.util.TreeMap;
  *
  * @param rank       1 for the highest in-sample fitness (ties: smaller id first)
  * @param generation the first generation that evaluated it
+ * @param risk       its exits in words ({@code RiskLabel}): strategies of one name can differ in them
  * @param fitness    its in-sample fitness from the result files
  * @param outOfSampleExcessReturn the mean over the symbols of its out-of-sample return minus buy-and-hold's (null
  *                                when a range is too short to compare)
@@ -25,6 +26,7 @@ public record ValidatedStrategy(
         int rank,
         String id,
         String name,
+        String risk,
         int generation,
         double fitness,
         Double inSampleSharpe,

@@ -290,6 +290,7 @@ final class Validator {
                 rank,
                 trial.id(),
                 trial.spec().name(),
+                RiskLabel.of(trial.spec()),
                 trial.generation(),
                 trial.fitness(),
                 is,

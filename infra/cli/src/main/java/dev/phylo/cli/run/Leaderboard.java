@@ -32,7 +32,7 @@ final class Leaderboard {
                 report.path("leaderboard").size());
         out.printf(
                 Locale.ROOT,
-                "%4s  %-8s  %-44s %8s %8s %8s %9s %9s %8s %7s  %s%n",
+                "%4s  %-8s  %-64s %8s %8s %8s %9s %9s %8s %7s  %s%n",
                 "rank",
                 "id",
                 "strategy",
@@ -45,13 +45,14 @@ final class Leaderboard {
                 "trades",
                 "overfit?");
         for (JsonNode row : report.path("leaderboard")) {
-            String name = row.path("name").asText();
+            String name = row.path("name").asText()
+                    + (row.path("risk").isTextual() ? "; " + row.path("risk").asText() : "");
             out.printf(
                     Locale.ROOT,
-                    "%4d  %-8s  %-44s %8s %8s %8s %8.2f%% %9s %7.2f%% %7d  %s%s%n",
+                    "%4d  %-8s  %-64s %8s %8s %8s %8.2f%% %9s %7.2f%% %7d  %s%s%n",
                     row.path("rank").asInt(),
                     row.path("id").asText().substring(0, 8),
-                    name.length() > 44 ? name.substring(0, 43) + "…" : name,
+                    name.length() > 64 ? name.substring(0, 63) + "…" : name,
                     num(row.path("inSampleSharpe")),
                     num(row.path("outOfSampleSharpe")),
                     num(row.path("deflatedSharpe")),
