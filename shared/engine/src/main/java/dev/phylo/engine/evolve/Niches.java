@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
  *
  * <p>A niche here is a strategy's rule family and direction ({@link GenomeCodec#niche}): a behavioural class that
  * the genome states outright, where the distance between two strategies is 0 inside a niche and infinite across
- * niches. The fitness reported for each strategy is unchanged; clearing only steers breeding.
+ * niches. The fitness reported for each strategy is unchanged; clearing only steers breeding (docs/architecture.md,
+ * decision 17).
  *
  * @param of       the niche of each genome, in population order
  * @param capacity winners per niche, &gt;= 1
