@@ -175,7 +175,8 @@ final class ReportHtml {
                     .append(" in-sample returns, ")
                     .append(pbo.blocks())
                     .append(" blocks), the in-sample best ranked at or below the out-of-sample median. "
-                            + "Luck alone gives about 50%; lower is better.");
+                            + "Luck alone gives about 50%; lower is better, but costs lower it too (strategies that "
+                            + "trade often lose in every block), so a low PBO is no edge on its own.");
         }
         h.append("</p>\n</div>\n");
         ValidatedStrategy best = validation.strategies().get(0);
