@@ -75,6 +75,16 @@ final class LocalRun {
             PrintStream err,
             boolean ingestOnly) {}
 
+    /** What every local function gets: the database, no secret (the URL says it all), the EFS folder, a region. */
+    private static Map<String, String> environment(LocalDatabase db, Path efs) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NEON_DATABASE_URL", db.neonUrl());
+        env.put("NEON_SECRET_ARN", "");
+        env.put("PHYLO_EFS_ROOT", efs.toString());
+        env.put("AWS_REGION", REGION);
+        return env;
+    }
+
     /** The files ingested for this run, one per symbol: the run is limited to their range. */
     private final List<Path> ingested = new ArrayList<>();
 
@@ -101,14 +111,10 @@ final class LocalRun {
             out.printf(
                     "storage   %s: %s%n",
                     db.migration().storage().mode(), db.migration().storage().reason());
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("NEON_DATABASE_URL", db.neonUrl());
-            env.put("NEON_SECRET_ARN", "");
-            env.put("PHYLO_EFS_ROOT", efs.toString());
+            Map<String, String> env = environment(db, efs);
             // S3 is a local folder: seed writes the batch list there, the state machine's ItemReader reads it
             env.put("PHYLO_WORK_BUCKET", WORK_BUCKET);
             env.put("PHYLO_WORK_LOCAL_ROOT", s3.toString());
-            env.put("AWS_REGION", REGION);
             Path logs = Files.createDirectories(phylo.resolve("logs").resolve(runId));
             int evaluators = Math.max(
                     1, Math.min(options.maxConcurrency(), Runtime.getRuntime().availableProcessors()));
@@ -145,11 +151,7 @@ final class LocalRun {
         SamTemplate template = SamTemplates.read(options.root().resolve("sam/template.yaml"));
         try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
             out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("NEON_DATABASE_URL", db.neonUrl());
-            env.put("NEON_SECRET_ARN", "");
-            env.put("PHYLO_EFS_ROOT", efs.toString());
-            env.put("AWS_REGION", REGION);
+            Map<String, String> env = environment(db, efs);
             Path logs = Files.createDirectories(phylo.resolve("logs").resolve("ingest"));
             try (FunctionHost functions =
                     hosts.apply(new LocalRunContext(template, env, logs, 1, options.debug(), err, true))) {

@@ -106,15 +106,7 @@ public final class SyntheticMarket {
         close[n - 1] = open[0]; // exactly, whatever the rounding
         high[n - 1] = Math.max(high[n - 1], close[n - 1]);
         low[n - 1] = Math.min(low[n - 1], close[n - 1]);
-        return BarSeries.of(
-                series.symbol(),
-                series.interval(),
-                series.time().clone(),
-                open,
-                high,
-                low,
-                close,
-                series.volume().clone());
+        return withPrices(series, open, high, low, close);
     }
 
     /**
@@ -152,6 +144,11 @@ public final class SyntheticMarket {
             previousRaw = raw;
             x = pulled;
         }
+        return withPrices(series, open, high, low, close);
+    }
+
+    /** {@code series} with new prices: the same symbol, interval, times and volumes. */
+    private static BarSeries withPrices(BarSeries series, double[] open, double[] high, double[] low, double[] close) {
         return BarSeries.of(
                 series.symbol(),
                 series.interval(),
