@@ -27,7 +27,9 @@ public final class EfsJson {
             SnapshotRef.class,
             SnapshotHeader.class,
             ColumnEntry.class,
-            ManifestEntry.class);
+            ManifestEntry.class,
+            WalkForwardPlan.class,
+            WalkForwardPlan.Fold.class);
 
     private EfsJson() {}
 }

@@ -84,6 +84,11 @@ public record EfsLayout(Path root) {
         return runDir(runId).resolve("run.json");
     }
 
+    /** A walk-forward run's folds: {@code runs/<runId>/folds.json}. */
+    public Path walkForwardFile(String runId) {
+        return runDir(runId).resolve("folds.json");
+    }
+
     /** {@code runs/<runId>/gen-0003}: generation numbers are zero-padded to 4 digits. */
     public Path generationDir(String runId, int generation) {
         return runDir(runId).resolve("gen-%04d".formatted(Checks.generation(generation)));

@@ -57,6 +57,22 @@ public final class RunFiles {
                 + "PHYLO_EFS_ROOT is the shared folder)";
     }
 
+    /** Writes {@code runs/<runId>/folds.json}, once: a walk-forward run's folds. */
+    public WriteOutcome writeWalkForward(WalkForwardPlan plan) {
+        return AtomicFiles.writeJsonOnce(layout.walkForwardFile(plan.runId()), plan);
+    }
+
+    /** The run's walk-forward folds, or empty when it is an ordinary run (or was never seeded). */
+    public Optional<WalkForwardPlan> findWalkForward(String runId) {
+        Path file = layout.walkForwardFile(runId);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        WalkForwardPlan plan = AtomicFiles.readJson(file, WalkForwardPlan.class);
+        expect(file, "runId", plan.runId(), runId);
+        return Optional.of(plan);
+    }
+
     public WriteOutcome writePopulation(Population population) {
         return AtomicFiles.writeJsonOnce(
                 layout.populationFile(population.runId(), population.generation()), population);

@@ -13,6 +13,7 @@ import dev.phylo.efs.RunPlan;
 import dev.phylo.efs.SnapshotManifest;
 import dev.phylo.efs.SnapshotReader;
 import dev.phylo.efs.SnapshotRef;
+import dev.phylo.efs.WalkForwardPlan;
 import dev.phylo.engine.data.BarInterval;
 import dev.phylo.evolution.BatchDoesNotFitException;
 import dev.phylo.evolution.BatchSizing;
@@ -81,15 +82,14 @@ public class EvolveService {
     public GenerationRef seed(SeedRequest request) {
         SeedRequest normalized = RunRequests.normalize(request);
         BarInterval interval = BarInterval.parse(normalized.interval());
+        if (normalized.walkForward() != null) {
+            return seedWalkForward(normalized, interval);
+        }
         Optional<RunPlan> existing = files.findPlan(normalized.runId());
         // a replayed seed keeps the data of the plan written first: a run stays on the snapshots it started with
         List<DataSlice> data = existing.isPresent()
                 ? existing.get().data()
-                : RunRequests.slices(
-                        normalized,
-                        symbol -> SnapshotManifest.latest(efs, symbol, interval)
-                                .orElseThrow(() -> new InvalidRequestException("no market data for " + symbol + " "
-                                        + interval + " in " + efs.root() + ": ingest it first")));
+                : RunRequests.slices(normalized, symbol -> latest(symbol, interval));
         int concurrency = effectiveConcurrency(normalized);
         int batchSize = batchSize(normalized, concurrency, barsPerStrategy(data));
         SeedRequest decided = RunRequests.withBatchSize(normalized, batchSize);
@@ -125,6 +125,51 @@ public class EvolveService {
                 list.bucket(),
                 list.key());
         return ref(plan, population.generation(), false, null, concurrency);
+    }
+
+    /**
+     * A walk-forward parent: creates its run row, writes its folds ({@code folds.json}) and returns the fold runs'
+     * inputs for the state machine to start; it evolves nothing itself. A replayed seed finds the folds it wrote.
+     */
+    private GenerationRef seedWalkForward(SeedRequest normalized, BarInterval interval) {
+        WalkForwardPlan planned = WalkForwards.plan(normalized, symbol -> latest(symbol, interval));
+        WalkForwardPlan plan = files.findWalkForward(normalized.runId()).orElse(planned);
+        JsonObject config = new JsonObject(json.valueToTree(normalized).toString());
+        RunRow run = database.await(
+                "create run " + plan.runId(),
+                c -> runs.createIfAbsent(c, plan.runId(), config, normalized.seed(), normalized.generations()));
+        if (!new JsonObject(run.configJson()).equals(config)) {
+            throw new InvalidRequestException("run " + plan.runId() + " already exists with another "
+                    + "configuration: " + run.configJson() + "; start a new run id");
+        }
+        files.writeWalkForward(plan);
+        List<SeedRequest> folds = WalkForwards.inputs(normalized, plan);
+        LOG.infof(
+                "planned %s: %d %s walk-forward folds, %s .. %s",
+                plan.runId(),
+                folds.size(),
+                plan.anchored() ? "anchored" : "rolling",
+                folds.get(0).from(),
+                folds.get(folds.size() - 1).to());
+        return new GenerationRef(
+                plan.runId(),
+                0,
+                normalized.populationSize(),
+                0,
+                0,
+                null,
+                true,
+                null,
+                null,
+                normalized.maxConcurrency(),
+                folds,
+                normalized.foldConcurrency());
+    }
+
+    private SnapshotRef latest(String symbol, BarInterval interval) {
+        return SnapshotManifest.latest(efs, symbol, interval)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "no market data for " + symbol + " " + interval + " in " + efs.root() + ": ingest it first"));
     }
 
     /** Summarises generation g; breeds g+1 unless the run is finished. */
@@ -231,6 +276,8 @@ public class EvolveService {
                 done,
                 summary == null ? null : summary.bestId(),
                 summary == null ? null : summary.bestFitness(),
-                maxConcurrency);
+                maxConcurrency,
+                null,
+                null);
     }
 }

@@ -28,6 +28,7 @@ final class RunRequests {
 
     static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final int MAX_POPULATION = 1_000_000;
+    static final int RUN_ID_MAX = 63;
 
     private RunRequests() {}
 
@@ -92,6 +93,37 @@ final class RunRequests {
         Long from = r.from() == null ? null : instant("from", r.from());
         Long to = r.to() == null ? null : instant("to", r.to());
         require(from == null || to == null || from < to, "from/to", r.from() + " .. " + r.to(), "from before to");
+        Long testFrom = r.testFrom() == null ? null : instant("testFrom", r.testFrom());
+        require(
+                testFrom == null || ((from == null || from < testFrom) && (to == null || testFrom < to)),
+                "testFrom",
+                r.testFrom(),
+                "inside from .. to");
+        Integer walkForward = r.walkForward();
+        require(
+                walkForward == null || (walkForward >= 1 && walkForward <= WalkForwards.MAX_FOLDS),
+                "walkForward",
+                walkForward,
+                "1.." + WalkForwards.MAX_FOLDS + " folds");
+        require(walkForward == null || testFrom == null, "testFrom", r.testFrom(), "no testFrom with walkForward");
+        require(
+                walkForward == null
+                        || r.runId().length()
+                                <= RUN_ID_MAX - WalkForwards.suffix(walkForward).length(),
+                "runId",
+                r.runId(),
+                "at most "
+                        + (RUN_ID_MAX
+                                - WalkForwards.suffix(walkForward == null ? 1 : walkForward)
+                                        .length()) + " characters with walkForward (each fold's run id is runId"
+                        + "-f<fold>)");
+        require(r.anchored() == null || walkForward != null, "anchored", r.anchored(), "only with walkForward");
+        Integer foldConcurrency = r.foldConcurrency();
+        require(
+                foldConcurrency == null || (walkForward != null && foldConcurrency >= 1),
+                "foldConcurrency",
+                foldConcurrency,
+                ">= 1, and only with walkForward");
         return new SeedRequest(
                 r.runId(),
                 List.copyOf(r.symbols()),
@@ -112,7 +144,11 @@ final class RunRequests {
                 fee,
                 slippage,
                 capital,
-                concurrency);
+                concurrency,
+                r.testFrom(),
+                walkForward,
+                walkForward == null ? null : Boolean.TRUE.equals(r.anchored()),
+                walkForward == null ? null : or(foldConcurrency, walkForward));
     }
 
     /** The same request with its batch size decided. */
@@ -137,10 +173,14 @@ final class RunRequests {
                 r.feeBps(),
                 r.slippageBps(),
                 r.initialCapital(),
-                r.maxConcurrency());
+                r.maxConcurrency(),
+                r.testFrom(),
+                r.walkForward(),
+                r.anchored(),
+                r.foldConcurrency());
     }
 
-    /** The data of a run: each symbol's range cut at (1 - outOfSampleFraction) of its time span. */
+    /** The data of a run: each symbol's range cut at testFrom, or else at (1 - outOfSampleFraction) of its span. */
     static List<DataSlice> slices(SeedRequest r, Function<String, SnapshotRef> snapshotOf) {
         List<DataSlice> data = new ArrayList<>();
         for (String symbol : r.symbols()) {
@@ -157,7 +197,14 @@ final class RunRequests {
                                 Instant.ofEpochMilli(snapshot.firstTime()),
                                 Instant.ofEpochMilli(snapshot.lastTime())));
             }
-            long split = from + (long) Math.floor((to - from) * (1 - r.outOfSampleFraction()));
+            long split = r.testFrom() != null
+                    ? instant("testFrom", r.testFrom())
+                    : from + (long) Math.floor((to - from) * (1 - r.outOfSampleFraction()));
+            if (split <= from || split >= to) {
+                throw new InvalidRequestException("testFrom %s leaves no %s %s bars in-sample or out-of-sample: the"
+                                .formatted(r.testFrom(), symbol, r.interval())
+                        + " data runs %s .. %s".formatted(Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)));
+            }
             data.add(new DataSlice(symbol, r.interval(), snapshot.snapshotId(), from, split, split, to));
         }
         return List.copyOf(data);
@@ -180,7 +227,7 @@ final class RunRequests {
                 data);
     }
 
-    private static long instant(String field, String text) {
+    static long instant(String field, String text) {
         try {
             return text.length() == 10
                     ? LocalDate.parse(text)

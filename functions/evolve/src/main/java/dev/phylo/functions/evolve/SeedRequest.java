@@ -6,6 +6,11 @@ import java.util.List;
 /**
  * A run's input. Only {@code runId} and {@code symbols} are required; every other field has a default (see
  * {@link RunRequests}). Dates are ISO ({@code 2015-01-01} or an instant); the range defaults to all stored bars.
+ *
+ * <p>{@code testFrom}, when given, is where the out-of-sample range starts (instead of {@code outOfSampleFraction}):
+ * a walk-forward fold names its windows exactly. {@code walkForward} = K makes the run a walk-forward parent of K fold
+ * runs ({@code anchored}: every fold trains from the first bar; {@code foldConcurrency}: how many folds run at once,
+ * default all); see {@link WalkForwards}.
  */
 @RegisterForReflection
 public record SeedRequest(
@@ -28,4 +33,8 @@ public record SeedRequest(
         Double feeBps,
         Double slippageBps,
         Double initialCapital,
-        Integer maxConcurrency) {}
+        Integer maxConcurrency,
+        String testFrom,
+        Integer walkForward,
+        Boolean anchored,
+        Integer foldConcurrency) {}

@@ -99,7 +99,9 @@ class BreedFunctionTest {
                         false,
                         best.id(),
                         best.fitness(),
-                        7));
+                        7,
+                        null,
+                        null));
         Population expected = Generations.breed(plan, g0, results);
         assertThat(files.readPopulation(plan.runId(), 1)).isEqualTo(expected);
         assertThat(AtomicFiles.read(efs.populationFile(plan.runId(), 1))).isEqualTo(AtomicFiles.toJson(expected));
@@ -196,7 +198,9 @@ class BreedFunctionTest {
                         true,
                         best.id(),
                         best.fitness(),
-                        7));
+                        7,
+                        null,
+                        null));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 1))).isFalse();
         assertThat(Files.exists(summaryFile(plan.runId(), 0))).isTrue();
     }
@@ -224,7 +228,9 @@ class BreedFunctionTest {
                         true,
                         best.id(),
                         best.fitness(),
-                        7));
+                        7,
+                        null,
+                        null));
         assertThat(Files.exists(efs.generationDir(plan.runId(), 2))).isFalse();
         assertThat(AtomicFiles.readJson(summaryFile(plan.runId(), 1), GenerationSummary.class)
                         .bestId())

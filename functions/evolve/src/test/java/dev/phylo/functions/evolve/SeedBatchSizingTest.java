@@ -132,7 +132,11 @@ class SeedBatchSizingTest {
                 null,
                 null,
                 null,
-                maxConcurrency);
+                maxConcurrency,
+                null,
+                null,
+                null,
+                null);
         return given().contentType(ContentType.JSON).body(request).when().post();
     }
 

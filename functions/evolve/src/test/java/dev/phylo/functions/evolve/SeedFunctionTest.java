@@ -85,7 +85,7 @@ class SeedFunctionTest {
                 LocalBucketResource.BUCKET, "runs/" + runId + "/batches.json", "runs/" + runId + "/map-runs");
         assertThat(ref)
                 .isEqualTo(new GenerationRef(
-                        runId, 0, 30, 8, 4, list, false, null, null, 4)); // the request's maxConcurrency
+                        runId, 0, 30, 8, 4, list, false, null, null, 4, null, null)); // the request's maxConcurrency
         assertThat(Files.readString(LocalBucketResource.object(list.key())))
                 .isEqualTo("[{\"batch\":0},{\"batch\":1},{\"batch\":2},{\"batch\":3}]");
         List<Map<String, Object>> rows = TestDatabase.query(
@@ -156,7 +156,11 @@ class SeedFunctionTest {
                         RunDefaults.FEE_BPS,
                         RunDefaults.SLIPPAGE_BPS,
                         RunDefaults.INITIAL_CAPITAL,
-                        RunDefaults.MAX_CONCURRENCY));
+                        RunDefaults.MAX_CONCURRENCY,
+                        null,
+                        null,
+                        null,
+                        null));
         RunPlan plan = files.readPlan(runId);
         assertThat(plan.seed()).isEqualTo(RunDefaults.SEED);
         assertThat(plan.populationSize()).isEqualTo(RunDefaults.POPULATION);
@@ -343,7 +347,11 @@ class SeedFunctionTest {
                 2.0,
                 1.5,
                 5_000.0,
-                4);
+                4,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The function fails with {@code message}, and neither a runs row nor a run folder appears. */

@@ -27,6 +27,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             dev.phylo.efs.internal.SnapshotHeader.class,
             dev.phylo.efs.internal.ColumnEntry.class,
             dev.phylo.efs.internal.ManifestEntry.class,
+            dev.phylo.efs.WalkForwardPlan.class,
+            dev.phylo.efs.WalkForwardPlan.Fold.class,
             GenerationSummary.class,
             OverfitFlag.class,
             OverfitFlag.Reason.class,
