@@ -108,7 +108,13 @@ public final class StateMachine {
         return e;
     }
 
-    private static void checkExecutionName(String n) {
+    /**
+     * Checks an execution name as Step Functions does: 1 to 80 characters, no whitespace, controls or
+     * {@code <>{}[]?*"#%\\^|~`$&,;:/}.
+     *
+     * @throws IllegalArgumentException naming the character that is not allowed
+     */
+    public static void checkExecutionName(String n) {
         if (n == null || n.isEmpty() || n.length() > 80) {
             throw new IllegalArgumentException("an execution name must be 1 to 80 characters long");
         }

@@ -8,6 +8,7 @@ import dev.phylo.stepfunctions.ExecutionResult;
 import dev.phylo.stepfunctions.ExecutionStatus;
 import dev.phylo.stepfunctions.HistoryEvent;
 import dev.phylo.stepfunctions.PayloadSize;
+import dev.phylo.stepfunctions.StateMachine;
 import dev.phylo.stepfunctions.TaskInvoker;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +67,12 @@ public final class Engine {
         this.timers = new ScheduledThreadPoolExecutor(1, tf);
         this.timers.setRemoveOnCancelPolicy(true);
         this.mainRun = new Run(execName, execArn, input, Events.iso(opts.clock().instant()), history::record);
-        this.interpreter = new Interpreter(opts, smName, smArn, execName, invoker, workers, timers);
+        this.interpreter = new Interpreter(opts, smName, smArn, execName, invoker, workers, timers, (name, in) -> {
+            StateMachine.checkExecutionName(name);
+            Engine child = new Engine(machine, smName, name, in, invoker, ExecutionListener.NONE, opts);
+            child.start();
+            return child;
+        });
     }
 
     public String executionArn() {

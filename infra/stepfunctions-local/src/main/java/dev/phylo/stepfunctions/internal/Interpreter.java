@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.BiFunction;
 
 /**
  * The state loop of one execution: runs a branch state by state, records each state's entered and exited events,
@@ -34,12 +35,13 @@ final class Interpreter {
             String execName,
             TaskInvoker invoker,
             ExecutorService workers,
-            ScheduledThreadPoolExecutor timers) {
+            ScheduledThreadPoolExecutor timers,
+            BiFunction<String, JsonNode, Engine> startChild) {
         this.opts = opts;
         this.smName = smName;
         this.smArn = smArn;
         this.simpleStates = new SimpleStates(this);
-        this.taskStates = new TaskStates(this, invoker);
+        this.taskStates = new TaskStates(this, invoker, new ChildExecutions(this, smArn, startChild));
         this.errorHandler = new ErrorHandler(this);
         FanOut fanOut = new FanOut(workers);
         this.parallelStates = new ParallelStates(this, fanOut);

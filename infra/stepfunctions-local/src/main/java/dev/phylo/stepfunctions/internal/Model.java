@@ -130,7 +130,9 @@ public final class Model {
 
     public enum ResourceKind {
         LAMBDA_ARN,
-        LAMBDA_INVOKE
+        LAMBDA_INVOKE,
+        /** arn:aws:states:::states:startExecution.sync:2 on this same state machine. */
+        START_EXECUTION_SYNC
     }
 
     public record TaskState(

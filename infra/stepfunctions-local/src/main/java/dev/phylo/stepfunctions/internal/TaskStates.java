@@ -16,16 +16,22 @@ final class TaskStates {
 
     private final Interpreter interpreter;
     private final TaskInvoker invoker;
+    private final ChildExecutions children;
 
-    TaskStates(Interpreter interpreter, TaskInvoker invoker) {
+    TaskStates(Interpreter interpreter, TaskInvoker invoker, ChildExecutions children) {
         this.interpreter = interpreter;
         this.invoker = invoker;
+        this.children = children;
     }
 
     JsonNode attempt(Model.TaskState s, JsonNode raw, Frame f, Instant entered, int retryCount) {
         JsonNode ctx = interpreter.context(f, s, entered, retryCount);
         JsonNode afterInputPath = DataFlowSteps.inputPath(s, raw, ctx);
         JsonNode eff = s.parameters() != null ? s.parameters().evaluate(afterInputPath, ctx, f) : afterInputPath;
+        if (s.kind() == Model.ResourceKind.START_EXECUTION_SYNC) {
+            JsonNode result = children.run(s, eff, timeout(s, afterInputPath, ctx), f);
+            return DataFlowSteps.stateOutput(s, raw, result, ctx, f);
+        }
         String function;
         JsonNode payload;
         String resource;
