@@ -69,6 +69,20 @@ public final class RunInputOptions {
             description = "Slippage per side in bps (default: " + RunDefaults.SLIPPAGE_BPS + ").")
     Double slippageBps;
 
+    @Option(
+            names = "--walk-forward",
+            paramLabel = "K",
+            description = "Walk-forward optimisation: cut the range into K+1 windows and run K folds, each evolving on"
+                    + " one window and tested on the next; the report stitches the fold winners' out-of-sample"
+                    + " equity (default: one in-sample/out-of-sample split).")
+    Integer walkForward;
+
+    @Option(
+            names = "--anchored",
+            description = "With --walk-forward: every fold trains from the first bar (default: rolling, each fold"
+                    + " trains on the one window before its test).")
+    boolean anchored;
+
     public String interval() {
         return interval != null ? interval : RunDefaults.INTERVAL;
     }
@@ -104,6 +118,15 @@ public final class RunInputOptions {
         return maxConcurrency;
     }
 
+    /** The folds asked for, or null for an ordinary run. */
+    public Integer walkForward() {
+        return walkForward;
+    }
+
+    public boolean anchored() {
+        return anchored;
+    }
+
     public long seed() {
         return seed != null ? seed : RunDefaults.SEED;
     }
@@ -135,6 +158,10 @@ public final class RunInputOptions {
         atLeast("--batch-size", batchSize, 1);
         atLeast("--max-concurrency", maxConcurrency, 1);
         atLeast("--stall", stall, 0);
+        atLeast("--walk-forward", walkForward, 1);
+        if (anchored && walkForward == null) {
+            throw new IllegalArgumentException("--anchored needs --walk-forward K");
+        }
     }
 
     /** Puts the options given into a run input under the seed function's field names; the others are left out. */
@@ -166,6 +193,12 @@ public final class RunInputOptions {
         }
         if (slippageBps != null) {
             input.put("slippageBps", slippageBps);
+        }
+        if (walkForward != null) {
+            input.put("walkForward", walkForward);
+        }
+        if (anchored) {
+            input.put("anchored", true);
         }
     }
 

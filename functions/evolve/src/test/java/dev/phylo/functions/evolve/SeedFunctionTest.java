@@ -77,8 +77,11 @@ class SeedFunctionTest {
     void seedsGenerationZeroInBatchesAndRecordsTheRun() throws IOException {
         String runId = newRunId();
 
-        GenerationRef ref =
-                invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+        Response response = invoke(request(runId, 30));
+        GenerationRef ref = response.then().statusCode(200).extract().as(GenerationRef.class);
+        // the state machine's ResultSelector selects $.Payload.folds: an ordinary run's is there, as null
+        assertThat(JSON.readTree(response.asString()).has("folds")).isTrue();
+        assertThat(JSON.readTree(response.asString()).get("folds").isNull()).isTrue();
 
         // 30 strategies in batches of 8: 8 + 8 + 8 + 6, listed by reference in the work bucket
         BatchList list = new BatchList(

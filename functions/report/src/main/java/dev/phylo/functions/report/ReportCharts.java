@@ -88,6 +88,25 @@ final class ReportCharts {
                 .svg("Drawdown of the best strategy on " + bars.symbol());
     }
 
+    /** A walk-forward run's stitched out-of-sample equity against buy-and-hold, each fold's test window shaded. */
+    static String stitched(WalkForwardReport.Curve curve, List<long[]> testWindows) {
+        LineChart chart = new LineChart(
+                "stitched-" + curve.symbol(),
+                WIDTH,
+                HEIGHT,
+                LineChart.XAxis.TIME,
+                "time (UTC)",
+                "equity (1 = initial capital)",
+                LineChart.NUMBER);
+        for (int i = 0; i < testWindows.size(); i++) {
+            long[] w = testWindows.get(i);
+            chart.band(w[0], w[1], i % 2 == 0 ? "out-of-sample" : "in-sample", "fold " + (i + 1));
+        }
+        return chart.line("buy and hold " + curve.symbol(), "hold", curve.time(), curve.hold(), false)
+                .line("fold winners, out of sample", "strategy", curve.time(), curve.strategy(), false)
+                .svg("Stitched out-of-sample equity of the fold winners and of buy-and-hold on " + curve.symbol());
+    }
+
     private static LineChart shaded(LineChart chart, DataSlice slice) {
         return chart.band(slice.inSampleFrom(), slice.inSampleTo(), "in-sample", "in-sample")
                 .band(slice.outOfSampleFrom(), slice.outOfSampleTo(), "out-of-sample", "out-of-sample");

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 final class ReportHtml {
 
-    private static final String CSS = """
+    static final String CSS = """
             :root { --ink: #1d2430; --muted: #5b6475; --line: #d9dee7; --is: #e8f0fb; --oos: #fdf0e1; }
             * { box-sizing: border-box; }
             body { margin: 0 auto; max-width: 1180px; padding: 28px 30px 40px; color: var(--ink); background: #fff;
@@ -332,7 +332,7 @@ final class ReportHtml {
                 + (overfit ? "likely overfit" : "robust") + "</span>";
     }
 
-    private static void meta(StringBuilder h, String label, String value) {
+    static void meta(StringBuilder h, String label, String value) {
         h.append("<div>")
                 .append(Html.escape(label))
                 .append(": <b>")
@@ -341,7 +341,7 @@ final class ReportHtml {
     }
 
     /** {@code 2020-01-01T00:00:00Z} → {@code 2020-01-01 00:00}. */
-    private static String instant(String iso) {
+    static String instant(String iso) {
         return iso.length() >= 16 ? iso.substring(0, 10) + " " + iso.substring(11, 16) : iso;
     }
 

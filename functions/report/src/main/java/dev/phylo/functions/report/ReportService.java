@@ -4,6 +4,7 @@ import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.DataSlice;
 import dev.phylo.efs.EfsLayout;
 import dev.phylo.efs.RunPlan;
+import dev.phylo.efs.WalkForwardPlan;
 import dev.phylo.engine.backtest.Backtester;
 import dev.phylo.engine.data.BarSeries;
 import dev.phylo.engine.metrics.Metrics;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +47,10 @@ public class ReportService {
 
     public ReportSummary report(RunRequest request) {
         String runId = ValidationService.runId(request);
+        Optional<WalkForwardPlan> walkForward = validations.files().findWalkForward(runId);
+        if (walkForward.isPresent()) {
+            return walkForward(walkForward.get());
+        }
         EfsLayout efs = validations.efs();
         RunHistory history = RunHistory.read(validations.files(), runId);
         Validation validation = validations.load(runId);
@@ -72,12 +78,70 @@ public class ReportService {
                         ReportHtml.shortId(best.id()) + " " + best.spec().name()),
                 ReportCharts.drawdown(both, equity, capital, slice));
 
-        Path htmlFile = dir.resolve(HTML);
-        Path jsonFile = dir.resolve(JSON);
+        String[] uris = write(runId, dir, html, AtomicFiles.toJson(report));
+        LOG.infof(
+                "reported %s: %s%s; best %s; run succeeded",
+                runId, dir.resolve(HTML), uris[0] == null ? "" : " and " + uris[0], best.id());
+        ValidatedStrategy top = validation.strategies().get(0);
+        return new ReportSummary(
+                runId,
+                dir.resolve(HTML).toString(),
+                dir.resolve(JSON).toString(),
+                uris[0],
+                uris[1],
+                history.generations(),
+                best.id(),
+                top.outOfSampleSharpe(),
+                report.pbo() == null ? null : report.pbo().probability(),
+                validation.flagged(),
+                "succeeded");
+    }
+
+    /**
+     * A walk-forward run's report: its folds stitched (each fold run has reported itself by now, as a child
+     * execution that succeeded).
+     */
+    private ReportSummary walkForward(WalkForwardPlan plan) {
+        String runId = plan.runId();
+        EfsLayout efs = validations.efs();
+        Path dir = efs.runDir(runId);
+        WalkForwardReport.Result result = WalkForwardReport.build(
+                plan,
+                fold -> RunHistory.read(validations.files(), fold),
+                validations::load,
+                runPlan -> RunData.load(efs, runPlan),
+                WalkForwardReport.paths(efs, runId));
+        WalkForwardFile file = result.file();
+        List<String> charts = result.curves().stream()
+                .map(c -> ReportCharts.stitched(c, result.testWindows()))
+                .toList();
+        RunPlan first = validations.files().readPlan(plan.folds().get(0).runId());
+        String html = WalkForwardHtml.page(file, first.execution(), charts);
+        String[] uris = write(runId, dir, html, AtomicFiles.toJson(file));
+        FoldRow last = file.folds().get(file.folds().size() - 1);
+        LOG.infof(
+                "reported walk-forward %s: %d folds, stitched out-of-sample return %.4f against buy-and-hold %.4f;"
+                        + " run succeeded",
+                runId, file.folds().size(), file.strategyReturn(), file.buyAndHoldReturn());
+        return new ReportSummary(
+                runId,
+                dir.resolve(HTML).toString(),
+                dir.resolve(JSON).toString(),
+                uris[0],
+                uris[1],
+                file.generations(),
+                last.winnerId(),
+                last.outOfSampleSharpe(),
+                null,
+                file.flaggedWinners(),
+                "succeeded");
+    }
+
+    /** Writes both files, publishes them when a bucket is configured and marks the run succeeded: the two URIs. */
+    private String[] write(String runId, Path dir, String html, byte[] jsonBytes) {
         byte[] htmlBytes = html.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(htmlFile, htmlBytes);
-        byte[] jsonBytes = AtomicFiles.toJson(report);
-        AtomicFiles.write(jsonFile, jsonBytes);
+        AtomicFiles.write(dir.resolve(HTML), htmlBytes);
+        AtomicFiles.write(dir.resolve(JSON), jsonBytes);
         String htmlUri = publisher
                 .publish(runId, HTML, htmlBytes, "text/html; charset=utf-8")
                 .orElse(null);
@@ -96,22 +160,7 @@ public class ReportService {
                             return run;
                         })
                         .flatMap(run -> runs.finish(c, runId, true, null)));
-        LOG.infof(
-                "reported %s: %s%s; best %s; run succeeded",
-                runId, htmlFile, htmlUri == null ? "" : " and " + htmlUri, best.id());
-        ValidatedStrategy top = validation.strategies().get(0);
-        return new ReportSummary(
-                runId,
-                htmlFile.toString(),
-                jsonFile.toString(),
-                htmlUri,
-                jsonUri,
-                history.generations(),
-                best.id(),
-                top.outOfSampleSharpe(),
-                report.pbo() == null ? null : report.pbo().probability(),
-                validation.flagged(),
-                "succeeded");
+        return new String[] {htmlUri, jsonUri};
     }
 
     private static ReportFile reportFile(RunHistory history, Validation validation, RunData data, Path dir) {

@@ -59,12 +59,18 @@ public record StateMachineShape(
         String at = start;
         while (!isDistributedMap(state(file, states, at))) {
             JsonNode s = state(file, states, at);
-            if (s.path("Type").asText().equals("Choice") || !s.has("Next") || prefix.size() > states.size()) {
+            // a Choice before the generations (walk forward?) is followed by its Default: an ordinary run's path;
+            // a walk-forward parent costs what its folds, ordinary runs each, cost
+            String next = s.path("Type").asText().equals("Choice")
+                    ? s.path("Default").asText(null)
+                    : s.path("Next").asText(null);
+            if (next == null || prefix.size() > states.size()) {
                 throw new IllegalArgumentException(file + ": no Distributed Map on the way from StartAt (" + start
-                        + "): state '" + at + "' is a " + s.path("Type").asText() + " without a single Next");
+                        + "): state '" + at + "' is a " + s.path("Type").asText() + " without a single Next"
+                        + " (or a Choice without a Default)");
             }
             prefix.add(at);
-            at = s.get("Next").asText();
+            at = next;
         }
         String map = at;
         JsonNode mapState = states.get(map);

@@ -110,6 +110,73 @@ final class Leaderboard {
         out.println("Report    " + runDir.resolve("report.html"));
     }
 
+    /** A walk-forward run's report: folds and stitched results instead of a leaderboard. */
+    static boolean isWalkForward(JsonNode report) {
+        return report.path("folds").isArray() && report.path("stitched").isArray();
+    }
+
+    /** The per-fold table and the stitched out-of-sample results of a walk-forward run. */
+    static void printWalkForward(JsonNode report, Path runDir, PrintStream out) {
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "Walk-forward  %s  (%d %s folds; each fold's winner is its best by in-sample fitness, tested on the"
+                        + " next window; Sharpe annualised)%n",
+                report.path("runId").asText(),
+                report.path("folds").size(),
+                report.path("anchored").asBoolean() ? "anchored" : "rolling");
+        out.printf(
+                Locale.ROOT,
+                "%4s  %-10s  %-10s  %-10s  %-8s  %-48s %8s %8s %8s %9s %9s  %s%n",
+                "fold",
+                "train from",
+                "test from",
+                "test to",
+                "winner",
+                "strategy",
+                "IS Shrp",
+                "defl.SR",
+                "OOS Shrp",
+                "OOS ret",
+                "B&H",
+                "overfit?");
+        for (JsonNode f : report.path("folds")) {
+            String name = f.path("winnerName").asText();
+            out.printf(
+                    Locale.ROOT,
+                    "%4d  %-10s  %-10s  %-10s  %-8s  %-48s %8s %8s %8s %8.2f%% %8.2f%%  %s%n",
+                    f.path("fold").asInt(),
+                    f.path("trainFrom").asText().substring(0, 10),
+                    f.path("testFrom").asText().substring(0, 10),
+                    f.path("testTo").asText().substring(0, 10),
+                    f.path("winnerId").asText().substring(0, 8),
+                    name.length() > 48 ? name.substring(0, 47) + "…" : name,
+                    num(f.path("inSampleSharpe")),
+                    num(f.path("deflatedSharpe")),
+                    num(f.path("outOfSampleSharpe")),
+                    f.path("outOfSampleReturn").asDouble() * 100,
+                    f.path("buyAndHoldReturn").asDouble() * 100,
+                    f.path("overfit").asBoolean() ? "yes" : "no");
+        }
+        for (JsonNode s : report.path("stitched")) {
+            out.printf(
+                    Locale.ROOT,
+                    "Stitched  %s: %,d out-of-sample bars, return %.2f%% (Sharpe %s, max DD %.2f%%) against buy and"
+                            + " hold %.2f%% (Sharpe %s); ahead of buy and hold in %d of %d folds%n",
+                    s.path("symbol").asText(),
+                    s.path("bars").asInt(),
+                    s.path("strategyReturn").asDouble() * 100,
+                    num(s.path("strategySharpe")),
+                    s.path("maxDrawdown").asDouble() * 100,
+                    s.path("buyAndHoldReturn").asDouble() * 100,
+                    num(s.path("buyAndHoldSharpe")),
+                    s.path("foldsAheadOfBuyAndHold").asInt(),
+                    report.path("folds").size());
+        }
+        out.println("Folds     each fold is a run of its own: phylo report <fold run id>, or the links in the report");
+        out.println("Report    " + runDir.resolve("report.html"));
+    }
+
     /** The overfit rule's reasons, short: DSR (deflated Sharpe < 0.95), OOS<=0, OOS<IS/2. */
     private static String reasons(JsonNode reasons) {
         StringBuilder sb = new StringBuilder();

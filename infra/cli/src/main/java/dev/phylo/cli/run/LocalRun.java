@@ -99,13 +99,17 @@ final class LocalRun {
         long t0 = System.nanoTime();
         SamTemplate template = SamTemplates.read(options.root().resolve("sam/template.yaml"));
         out.printf(
-                "run %s: %s %s, population %d, %d generations, seed %d%n",
+                "run %s: %s %s, population %d, %d generations, seed %d%s%n",
                 runId,
                 String.join(",", options.symbols()),
                 options.interval(),
                 options.population(),
                 options.generations(),
-                options.seed());
+                options.seed(),
+                options.walkForward() == null
+                        ? ""
+                        : ", walk-forward %d folds (%s; population and generations per fold)"
+                                .formatted(options.walkForward(), options.anchored() ? "anchored" : "rolling"));
         try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
             out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
             out.printf(
@@ -244,6 +248,12 @@ final class LocalRun {
                 .put("stallGenerations", options.stallGenerations())
                 .put("feeBps", options.feeBps())
                 .put("slippageBps", options.slippageBps());
+        if (options.walkForward() != null) {
+            // one fold after another: each fold's evaluators already use this machine's cores
+            input.put("walkForward", options.walkForward())
+                    .put("anchored", options.anchored())
+                    .put("foldConcurrency", 1);
+        }
         // AWS's limits are on (payloads, EXPRESS duration, history); S3 is the local folder seed writes to
         ExecutionOptions executionOptions = ExecutionOptions.defaults()
                 .withMaxParallelism(options.maxConcurrency())
@@ -259,7 +269,15 @@ final class LocalRun {
             }));
         }
         try (Connection monitorConnection = db.connect()) {
-            RunMonitor monitor = new RunMonitor(monitorConnection, runId, options.generations(), out, System::nanoTime);
+            Progress monitor = options.walkForward() == null
+                    ? new RunMonitor(monitorConnection, runId, options.generations(), out, System::nanoTime)
+                    : new WalkForwardMonitor(
+                            monitorConnection,
+                            runId,
+                            options.walkForward(),
+                            options.generations(),
+                            out,
+                            System::nanoTime);
             execution = machine.start(
                     runId,
                     input,

@@ -115,7 +115,9 @@ public final class RunCommand implements Callable<Integer> {
                 run.slippageBps(),
                 url,
                 json,
-                debug);
+                debug,
+                run.walkForward(),
+                run.anchored());
         LocalRun.RunOutcome outcome = new LocalRun(options, System.out, System.err, LambdaFleet::new).run();
         LocalRun.Timings t = outcome.timings();
         if (!outcome.result().succeeded()) {
@@ -146,13 +148,22 @@ public final class RunCommand implements Callable<Integer> {
                     .put("bytes", outcome.largestPayload().bytes())
                     .put("what", outcome.largestPayload().what())
                     .put("limit", ExecutionOptions.DEFAULT_MAX_PAYLOAD_BYTES);
-            result.set("leaderboard", report.path("leaderboard"));
-            result.set("pbo", report.path("pbo"));
-            result.set("effectiveTrials", report.path("effectiveTrials"));
+            if (Leaderboard.isWalkForward(report)) {
+                result.set("folds", report.path("folds"));
+                result.set("stitched", report.path("stitched"));
+            } else {
+                result.set("leaderboard", report.path("leaderboard"));
+                result.set("pbo", report.path("pbo"));
+                result.set("effectiveTrials", report.path("effectiveTrials"));
+            }
             System.out.println(result.toPrettyString());
             return 0;
         }
-        Leaderboard.print(report, outcome.runDir(), System.out);
+        if (Leaderboard.isWalkForward(report)) {
+            Leaderboard.printWalkForward(report, outcome.runDir(), System.out);
+        } else {
+            Leaderboard.print(report, outcome.runDir(), System.out);
+        }
         System.out.printf(
                 Locale.ROOT,
                 "Time      start-up %.1f s, ingest %.1f s, evolution %.1f s (%s); %,d strategy"

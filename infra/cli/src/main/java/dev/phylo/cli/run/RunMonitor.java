@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * persisted generation: generation k/N with a bar, best and median fitness, strategies per second, ETA. Reads only
  * what the functions stored, so it shows what the database says, not what the runner hopes.
  */
-final class RunMonitor implements AutoCloseable {
+final class RunMonitor implements Progress, AutoCloseable {
 
     private static final String RUN = "SELECT generation, evaluated, best_fitness, status FROM runs WHERE run_id = ?";
     private static final String GENERATION = """
@@ -44,7 +44,8 @@ final class RunMonitor implements AutoCloseable {
     }
 
     /** Prints a line for each generation persisted since the last call. */
-    void poll() throws SQLException {
+    @Override
+    public void poll() throws SQLException {
         Integer generation = null;
         try (PreparedStatement ps = connection.prepareStatement(RUN)) {
             ps.setString(1, runId);
@@ -96,7 +97,8 @@ final class RunMonitor implements AutoCloseable {
         out.flush();
     }
 
-    long evaluatedStrategies() {
+    @Override
+    public long evaluatedStrategies() {
         return evaluatedStrategies;
     }
 

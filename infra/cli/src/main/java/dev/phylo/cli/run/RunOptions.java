@@ -16,6 +16,8 @@ import java.util.List;
  * @param data     the CSV files to ingest, one per symbol, in the order of {@code symbols}; empty for synthetic data
  * @param columns  the column mapping of every data file (as {@code --columns}); null to detect it
  * @param batchSize strategies per evaluate invocation; null lets the seed function size them
+ * @param walkForward K walk-forward folds, or null for an ordinary run; {@code anchored}: every fold trains from the
+ *     first bar
  */
 public record RunOptions(
         Path root,
@@ -39,7 +41,60 @@ public record RunOptions(
         double slippageBps,
         String databaseUrl,
         boolean json,
-        boolean debug) {
+        boolean debug,
+        Integer walkForward,
+        boolean anchored) {
+
+    /** An ordinary run: no walk-forward. */
+    public RunOptions(
+            Path root,
+            Path stateDir,
+            List<String> symbols,
+            String interval,
+            String from,
+            String to,
+            int bars,
+            List<Path> data,
+            String columns,
+            String runId,
+            int population,
+            int generations,
+            Integer batchSize,
+            long seed,
+            int maxConcurrency,
+            String objective,
+            int stallGenerations,
+            double feeBps,
+            double slippageBps,
+            String databaseUrl,
+            boolean json,
+            boolean debug) {
+        this(
+                root,
+                stateDir,
+                symbols,
+                interval,
+                from,
+                to,
+                bars,
+                data,
+                columns,
+                runId,
+                population,
+                generations,
+                batchSize,
+                seed,
+                maxConcurrency,
+                objective,
+                stallGenerations,
+                feeBps,
+                slippageBps,
+                databaseUrl,
+                json,
+                debug,
+                null,
+                false);
+    }
 
     public RunOptions {
         if (symbols.isEmpty()) {

@@ -76,7 +76,7 @@ class CloudPlanCommandTest {
                 .containsPattern("evaluate +2,000 +1769 MB +320\\.0 +552\\.8 ")
                 .containsPattern("breed +19 ")
                 .containsPattern("persist +20 ")
-                .contains("STANDARD 2,085 transitions: 85 parent states (4 x generations + 5)")
+                .contains("STANDARD 2,086 transitions: 86 parent states (4 x generations + 6)")
                 .contains("EXPRESS 2,000 children, 25.0 GB-seconds")
                 .contains("S3        43 PUT")
                 .contains("nat mode:")
@@ -99,7 +99,7 @@ class CloudPlanCommandTest {
         assertThat(plan.at("/work/batches").asLong()).isEqualTo(2_000);
         assertThat(plan.at("/engine/mbPerVcpu").asInt()).isEqualTo(1769);
         assertThat(plan.at("/lambda/functions/evaluate/gbSeconds").asDouble()).isCloseTo(552.8125, within(1e-9));
-        assertThat(plan.at("/stepFunctions/standard/transitions").asLong()).isEqualTo(2_085);
+        assertThat(plan.at("/stepFunctions/standard/transitions").asLong()).isEqualTo(2_086);
         assertThat(plan.at("/stepFunctions/express/executions").asLong()).isEqualTo(2_000);
         assertThat(plan.at("/s3/puts").asLong()).isEqualTo(43);
         assertThat(plan.at("/time/accountConcurrencyQuota").asInt())

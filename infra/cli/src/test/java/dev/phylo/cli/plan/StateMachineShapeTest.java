@@ -15,20 +15,22 @@ class StateMachineShapeTest {
     private static final Path ASL = Path.of("../../sam/statemachine/evolution.asl.json");
 
     @Test
-    void theShippedStateMachineRunsFourStatesAGenerationAndFiveOnce() {
+    void theShippedStateMachineRunsFourStatesAGenerationAndSixOnce() {
         StateMachineShape shape = StateMachineShape.read(ASL);
 
-        assertThat(shape.prefix()).containsExactly("Name the run", "Check health", "Seed first generation");
+        // an ordinary run passes the walk-forward Choice by its Default
+        assertThat(shape.prefix())
+                .containsExactly("Name the run", "Check health", "Seed first generation", "Walk forward?");
         assertThat(shape.everyGeneration())
                 .containsExactly("Evaluate generation", "Persist generation", "Breed next generation or finish?");
         assertThat(shape.betweenGenerations()).containsExactly("Breed next generation");
         assertThat(shape.exit()).containsExactly("Validate out of sample", "Write report", "Run succeeded");
         assertThat(shape.childFunctions()).containsExactly("EvaluateFunctionArn");
-        // one generation: 3 + 3 + 3; each further generation adds the Map, persist, the Choice and breed
-        assertThat(shape.parentStates(1)).isEqualTo(9);
-        assertThat(shape.parentStates(100)).isEqualTo(4 * 100 + 5);
-        assertThat(shape.formula()).isEqualTo("4 x generations + 5");
-        assertThat(shape.standardTransitions(100, 20_000)).isEqualTo(405 + 20_000);
+        // one generation: 4 + 3 + 3; each further generation adds the Map, persist, the Choice and breed
+        assertThat(shape.parentStates(1)).isEqualTo(10);
+        assertThat(shape.parentStates(100)).isEqualTo(4 * 100 + 6);
+        assertThat(shape.formula()).isEqualTo("4 x generations + 6");
+        assertThat(shape.standardTransitions(100, 20_000)).isEqualTo(406 + 20_000);
     }
 
     @Test

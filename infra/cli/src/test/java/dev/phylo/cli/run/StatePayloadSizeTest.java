@@ -107,7 +107,9 @@ class StatePayloadSizeTest {
                         .put("done", false)
                         .put("bestId", "0123456789abcdef0123456789abcdef")
                         .put("bestFitness", 1.2345678901234567)
-                        .put("maxConcurrency", 64);
+                        .put("maxConcurrency", 64)
+                        .putNull("folds") // an ordinary run's, as the seed function writes it (SeedFunctionTest)
+                        .putNull("foldConcurrency");
                 out.putObject("batchList")
                         .put("bucket", BUCKET)
                         .put("key", key)
