@@ -1,5 +1,6 @@
 package dev.phylo.functions.report;
 
+import dev.phylo.engine.strategy.Sizing;
 import dev.phylo.engine.strategy.Stop;
 import dev.phylo.engine.strategy.StrategySpec;
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.Locale;
 
 /**
  * A strategy's exits in a few words, for the leaderboard: strategies of one rule and direction that differ only in
- * their stops read alike by name, and this tells them apart ({@code stop 1×ATR14, trail 2×ATR14, 20 bars max}).
+ * their stops read alike by name, and this tells them apart ({@code stop 1×ATR14, trail 2×ATR14, 20 bars max}); a
+ * position smaller than all of equity is named too ({@code no stops; 50% of equity}).
  */
 final class RiskLabel {
 
@@ -22,7 +24,14 @@ final class RiskLabel {
         if (spec.maxBarsInTrade() > 0) {
             parts.add(spec.maxBarsInTrade() + " bars max");
         }
-        return parts.isEmpty() ? "no stops" : String.join(", ", parts);
+        String exits = parts.isEmpty() ? "no stops" : String.join(", ", parts);
+        Sizing sizing = spec.sizing();
+        if (sizing.units() > 0) {
+            return exits + "; " + trim(sizing.units()) + " units";
+        }
+        return sizing.fractionOfEquity() < 1
+                ? exits + "; " + trim(sizing.fractionOfEquity() * 100) + "% of equity"
+                : exits;
     }
 
     private static void add(List<String> parts, String what, Stop stop) {

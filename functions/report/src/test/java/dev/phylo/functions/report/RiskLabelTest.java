@@ -23,6 +23,13 @@ class RiskLabelTest {
     }
 
     @Test
+    void aPositionSmallerThanAllOfEquityIsNamed() {
+        assertThat(label(",\"risk\":{\"stopLoss\":{\"percent\":2}},\"sizing\":{\"fractionOfEquity\":0.25}"))
+                .isEqualTo("stop 2%; 25% of equity");
+        assertThat(label(",\"sizing\":{\"fractionOfEquity\":1}")).isEqualTo("no stops");
+    }
+
+    @Test
     void aStrategyWithoutExitsSaysSo() {
         assertThat(label("")).isEqualTo("no stops");
     }

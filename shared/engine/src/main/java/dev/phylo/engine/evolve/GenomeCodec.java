@@ -6,6 +6,7 @@ import dev.phylo.engine.evolve.internal.Genomes;
 import dev.phylo.engine.evolve.internal.RiskGenes;
 import dev.phylo.engine.evolve.internal.RuleTemplate;
 import dev.phylo.engine.evolve.internal.RuleTemplates;
+import dev.phylo.engine.evolve.internal.TrendGenes;
 import dev.phylo.engine.strategy.Direction;
 import dev.phylo.engine.strategy.Sizing;
 import dev.phylo.engine.strategy.StrategySpec;
@@ -22,12 +23,14 @@ import java.util.Objects;
  * Genome &lt;-&gt; {@link StrategySpec} over a {@link SearchSpace}. A genome is a fixed-length array of genes in
  * [0, 1) (in Jenetics terms one {@link DoubleChromosome}), laid out as
  * <pre>
- *   [0] family   [1] direction   [2 .. 2+P) family parameters   then stopLoss, takeProfit, trailingStop, maxBarsInTrade
+ *   [0] family   [1] direction   [2 .. 2+P) family parameters   then stopLoss, takeProfit, trailingStop, maxBarsInTrade,
+ *   trend filter, position size
  * </pre>
  * where P is the largest parameter count of the enabled families (a family ignores the parameter genes it does not
  * use). Each gene picks one of n choices by cutting [0, 1) into n equal buckets; a risk gene first spends its "off"
  * share on "none". So every genome decodes to a valid spec, and the decoded spec is an ordinary one, written as
- * condition text and named {@code "<family> <parameters> <direction>"}.
+ * condition text and named {@code "<family> <parameters> <direction>"}, followed by {@code ", trend sma(f)/sma(s)"}
+ * when its entries are trend-filtered ({@link TrendSpace}).
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -40,20 +43,20 @@ public final class GenomeCodec {
     public static final int PARAMETER_GENES = 2;
 
     private static final int RISK_GENES = 4;
+    /** The trend-filter gene and the position-size gene, after the risk genes. */
+    private static final int OTHER_GENES = 2;
     /** Value written into genes an encoded spec does not use. */
     private static final double UNUSED = 0.5;
 
     private final SearchSpace space;
     private final List<RuleTemplate> templates;
     private final int parameters;
-    private final Sizing sizing;
 
     private GenomeCodec(SearchSpace space) {
         this.space = Objects.requireNonNull(space, "space");
         this.templates =
                 space.families().stream().map(f -> RuleTemplates.of(f, space)).toList();
         this.parameters = templates.stream().mapToInt(RuleTemplate::arity).max().orElseThrow();
-        this.sizing = Sizing.fraction(space.sizingFraction());
     }
 
     public static GenomeCodec of(SearchSpace space) {
@@ -66,7 +69,7 @@ public final class GenomeCodec {
 
     /** Genes per genome. */
     public int length() {
-        return PARAMETER_GENES + parameters + RISK_GENES;
+        return PARAMETER_GENES + parameters + RISK_GENES + OTHER_GENES;
     }
 
     /**
@@ -82,7 +85,10 @@ public final class GenomeCodec {
     /** The strategy a genome stands for; fails only if {@code genes} has the wrong length or a gene outside [0, 1). */
     public StrategySpec decode(double[] genes) {
         Genes.check(genes, length());
-        RuleTemplate template = templates.get(Genes.choice(genes[FAMILY_GENE], templates.size()));
+        int risk = PARAMETER_GENES + parameters;
+        int trend = TrendGenes.choice(genes[risk + RISK_GENES], space.trend());
+        RuleTemplate template = TrendGenes.filtered(
+                templates.get(Genes.choice(genes[FAMILY_GENE], templates.size())), space.trend(), trend);
         Direction direction = space.directions()
                 .get(Genes.choice(genes[DIRECTION_GENE], space.directions().size()));
         int[] chosen = new int[template.arity()];
@@ -90,11 +96,13 @@ public final class GenomeCodec {
             chosen[i] = Genes.choice(genes[PARAMETER_GENES + i], template.choices(i, chosen));
         }
         RuleTemplate.Rules rules = template.rules(chosen, direction);
-        int risk = PARAMETER_GENES + parameters;
         RiskSpace r = space.risk();
+        List<Double> sizes = space.sizingFractions();
+        Sizing sizing = Sizing.fraction(sizes.get(Genes.choice(genes[risk + RISK_GENES + 1], sizes.size())));
         return new StrategySpec(
                 StrategySpec.VERSION,
-                rules.label() + " " + direction.name().toLowerCase(Locale.ROOT),
+                rules.label() + " " + direction.name().toLowerCase(Locale.ROOT)
+                        + TrendGenes.label(space.trend(), trend),
                 direction,
                 rules.longRules(),
                 rules.shortRules(),
@@ -120,30 +128,39 @@ public final class GenomeCodec {
                     "direction %s is not in the search space %s".formatted(spec.direction(), space.directions()));
         }
         genes[DIRECTION_GENE] = Genes.center(direction, space.directions().size());
-        if (!spec.sizing().equals(sizing)) {
-            throw new NotInSearchSpaceException("sizing %s is not the search space's fraction of equity %s"
-                    .formatted(spec.sizing(), space.sizingFraction()));
+        int size = spec.sizing().units() > 0
+                ? -1
+                : space.sizingFractions().indexOf(spec.sizing().fractionOfEquity());
+        if (size < 0) {
+            throw new NotInSearchSpaceException("sizing %s is not one of the search space's fractions of equity %s"
+                    .formatted(spec.sizing(), space.sizingFractions()));
         }
         int risk = PARAMETER_GENES + parameters;
+        genes[risk + RISK_GENES + 1] =
+                Genes.center(size, space.sizingFractions().size());
         RiskSpace r = space.risk();
         genes[risk] = RiskGenes.encodeStop(spec.stopLoss(), r.stopLoss(), "stopLoss");
         genes[risk + 1] = RiskGenes.encodeStop(spec.takeProfit(), r.takeProfit(), "takeProfit");
         genes[risk + 2] = RiskGenes.encodeStop(spec.trailingStop(), r.trailingStop(), "trailingStop");
         genes[risk + 3] = RiskGenes.encodeMaxBars(spec.maxBarsInTrade(), r.maxBarsInTrade());
-        for (int f = 0; f < templates.size(); f++) {
-            RuleTemplate template = templates.get(f);
-            int[] chosen = ChoiceSearch.find(template, spec.direction(), spec.longRules(), spec.shortRules());
-            if (chosen != null) {
-                genes[FAMILY_GENE] = Genes.center(f, templates.size());
-                for (int i = 0; i < chosen.length; i++) {
-                    genes[PARAMETER_GENES + i] = Genes.center(chosen[i], template.choices(i, chosen));
+        for (int trend : TrendGenes.possible(space.trend())) {
+            for (int f = 0; f < templates.size(); f++) {
+                RuleTemplate template = TrendGenes.filtered(templates.get(f), space.trend(), trend);
+                int[] chosen = ChoiceSearch.find(template, spec.direction(), spec.longRules(), spec.shortRules());
+                if (chosen != null) {
+                    genes[FAMILY_GENE] = Genes.center(f, templates.size());
+                    for (int i = 0; i < chosen.length; i++) {
+                        genes[PARAMETER_GENES + i] = Genes.center(chosen[i], template.choices(i, chosen));
+                    }
+                    genes[risk + RISK_GENES] = TrendGenes.encode(trend, space.trend());
+                    return genes;
                 }
-                return genes;
             }
         }
         throw new NotInSearchSpaceException(
-                "the rules of '%s' (long %s, short %s) are not those of any enabled family %s on its grid"
-                        .formatted(spec.name(), spec.longRules(), spec.shortRules(), space.families()));
+                "the rules of '%s' (long %s, short %s) are not those of any enabled family %s on its grid, with or"
+                                .formatted(spec.name(), spec.longRules(), spec.shortRules(), space.families())
+                        + " without a trend filter " + space.trend());
     }
 
     /** The genome as a Jenetics genotype: one {@link DoubleChromosome} of {@link #length()} genes in [0, 1). */

@@ -4,10 +4,11 @@ import dev.phylo.engine.strategy.Direction;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the GA may choose when it builds a strategy: which rule families, which directions, each family's
- * parameter grid, the optional stops and bar limit, and the (fixed) position size. Plain records, so a run input can
+ * parameter grid, the optional stops and bar limit, the optional trend filter, and the position sizes. Plain records, so a run input can
  * carry it as JSON (Jackson binds it; see {@code SearchSpaceTest}).
  *
  * <p>The order of {@code families} and {@code directions} is the order in which their genes pick them.
@@ -23,7 +24,8 @@ import java.util.Objects;
  * @param rocMomentum       grid of {@link RuleFamily#ROC_MOMENTUM}
  * @param zscoreReversion   grid of {@link RuleFamily#ZSCORE_REVERSION}
  * @param risk              optional stops and bar limit
- * @param sizingFraction    fraction of equity every strategy trades, in (0, 1]
+ * @param trend             optional trend filter on every family's entries
+ * @param sizingFractions   fractions of equity a strategy may trade, each in (0, 1], distinct; one gene picks one
  */
 public record SearchSpace(
         List<RuleFamily> families,
@@ -37,7 +39,8 @@ public record SearchSpace(
         FamilyGrids.RocMomentum rocMomentum,
         FamilyGrids.ZscoreReversion zscoreReversion,
         RiskSpace risk,
-        double sizingFraction) {
+        TrendSpace trend,
+        List<Double> sizingFractions) {
 
     public SearchSpace {
         families = distinct(families, "families");
@@ -51,14 +54,27 @@ public record SearchSpace(
         Objects.requireNonNull(rocMomentum, "rocMomentum");
         Objects.requireNonNull(zscoreReversion, "zscoreReversion");
         Objects.requireNonNull(risk, "risk");
-        if (!(sizingFraction > 0 && sizingFraction <= 1)) {
-            throw new IllegalArgumentException("sizingFraction must be in (0, 1]: " + sizingFraction);
+        Objects.requireNonNull(trend, "trend");
+        if (sizingFractions == null || sizingFractions.isEmpty()) {
+            throw new IllegalArgumentException("sizingFractions needs at least one fraction");
+        }
+        sizingFractions = List.copyOf(sizingFractions);
+        for (double f : sizingFractions) {
+            if (!(f > 0 && f <= 1)) {
+                throw new IllegalArgumentException("sizingFractions must each be in (0, 1]: " + f);
+            }
+        }
+        if (Set.copyOf(sizingFractions).size() != sizingFractions.size()) {
+            throw new IllegalArgumentException("sizingFractions has duplicates: " + sizingFractions);
         }
     }
 
+    /** The default position sizes: a quarter, half, three quarters or all of equity. */
+    public static final List<Double> DEFAULT_SIZING = List.of(0.25, 0.5, 0.75, 1.0);
+
     /**
-     * Every family, every direction, the default grids of {@link FamilyGrids}, {@link RiskSpace#DEFAULT} and all-in
-     * sizing (fraction 1).
+     * Every family, every direction, the default grids of {@link FamilyGrids}, {@link RiskSpace#DEFAULT},
+     * {@link TrendSpace#DEFAULT} and {@link #DEFAULT_SIZING}.
      */
     public static SearchSpace defaults() {
         return new SearchSpace(
@@ -73,7 +89,8 @@ public record SearchSpace(
                 FamilyGrids.RocMomentum.DEFAULT,
                 FamilyGrids.ZscoreReversion.DEFAULT,
                 RiskSpace.DEFAULT,
-                1.0);
+                TrendSpace.DEFAULT,
+                DEFAULT_SIZING);
     }
 
     /** This space with only the given families enabled, in that order. */
@@ -90,7 +107,8 @@ public record SearchSpace(
                 rocMomentum,
                 zscoreReversion,
                 risk,
-                sizingFraction);
+                trend,
+                sizingFractions);
     }
 
     /** This space with only the given directions allowed, in that order. */
@@ -107,7 +125,8 @@ public record SearchSpace(
                 rocMomentum,
                 zscoreReversion,
                 risk,
-                sizingFraction);
+                trend,
+                sizingFractions);
     }
 
     /** This space with other stops and bar limit. */
@@ -124,11 +143,17 @@ public record SearchSpace(
                 rocMomentum,
                 zscoreReversion,
                 newRisk,
-                sizingFraction);
+                trend,
+                sizingFractions);
     }
 
-    /** This space trading another fraction of equity. */
+    /** This space trading one fixed fraction of equity. */
     public SearchSpace withSizingFraction(double fraction) {
+        return withSizingFractions(List.of(fraction));
+    }
+
+    /** This space with another trend filter ({@link TrendSpace#NONE}: none). */
+    public SearchSpace withTrend(TrendSpace newTrend) {
         return new SearchSpace(
                 families,
                 directions,
@@ -141,7 +166,26 @@ public record SearchSpace(
                 rocMomentum,
                 zscoreReversion,
                 risk,
-                fraction);
+                newTrend,
+                sizingFractions);
+    }
+
+    /** This space choosing among other fractions of equity. */
+    public SearchSpace withSizingFractions(List<Double> fractions) {
+        return new SearchSpace(
+                families,
+                directions,
+                maCross,
+                rsiReversion,
+                bollingerBreakout,
+                donchianBreakout,
+                macdCross,
+                stochReversion,
+                rocMomentum,
+                zscoreReversion,
+                risk,
+                trend,
+                fractions);
     }
 
     private static <E extends Enum<E>> List<E> distinct(List<E> values, String field) {

@@ -204,7 +204,7 @@ class BreedingStepTest {
         BreedingConfig cfg = BreedingConfig.defaults(4);
         List<Scored> mixed = List.of(new Scored(new double[LENGTH], 1), new Scored(new double[LENGTH - 1], 2));
         assertThatThrownBy(() -> BreedingStep.next(mixed, 1, RUN_SEED, cfg))
-                .hasMessageContaining("genome 1: genome must have 10 genes, got 9");
+                .hasMessageContaining("genome 1: genome must have 12 genes, got 11");
         double[] bad = new double[LENGTH];
         bad[2] = 1.5;
         List<Scored> outside = List.of(new Scored(new double[LENGTH], 1), new Scored(bad, 2));

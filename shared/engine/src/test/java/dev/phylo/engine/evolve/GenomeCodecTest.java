@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.phylo.engine.indicator.IndicatorKind;
+import dev.phylo.engine.strategy.Conditions;
 import dev.phylo.engine.strategy.Direction;
 import dev.phylo.engine.strategy.ExampleStrategies;
 import dev.phylo.engine.strategy.Operand;
@@ -17,6 +18,8 @@ import io.jenetics.Genotype;
 import io.jenetics.util.RandomRegistry;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -27,12 +30,12 @@ class GenomeCodecTest {
     private static final GenomeCodec CODEC = GenomeCodec.of(SearchSpace.defaults());
 
     @Test
-    void genomeHoldsFamilyDirectionLargestFamilyArityAndFourRiskGenes() {
+    void genomeHoldsFamilyDirectionLargestFamilyArityFourRiskGenesATrendAndASize() {
         // stochReversion has the most parameters: period, smoothing, entry level, exit level
-        assertThat(CODEC.length()).isEqualTo(2 + 4 + 4);
+        assertThat(CODEC.length()).isEqualTo(2 + 4 + 4 + 2);
         assertThat(GenomeCodec.of(SearchSpace.defaults().withFamilies(RuleFamily.DONCHIAN_BREAKOUT))
                         .length())
-                .isEqualTo(2 + 2 + 4);
+                .isEqualTo(2 + 2 + 4 + 2);
     }
 
     @Test
@@ -56,7 +59,10 @@ class GenomeCodecTest {
         Arrays.fill(high, Math.nextDown(1.0));
 
         assertThat(CODEC.decode(low).name()).isEqualTo("maCross sma(5)/sma(8) long");
-        assertThat(CODEC.decode(high).name()).isEqualTo("zscoreReversion zscore(50) -1/0.5 both");
+        assertThat(CODEC.decode(high).name())
+                .isEqualTo("zscoreReversion zscore(50) -1/0.5 both, trend sma(50)/sma(200)");
+        assertThat(CODEC.decode(low).sizing()).isEqualTo(Sizing.fraction(0.25));
+        assertThat(CODEC.decode(high).sizing()).isEqualTo(Sizing.ALL_IN);
     }
 
     @Test
@@ -94,7 +100,8 @@ class GenomeCodecTest {
         genes[GenomeCodec.PARAMETER_GENES] = 0.7; // ema, second of sma/ema
         genes[GenomeCodec.PARAMETER_GENES + 1] = 4.5 / 8; // slow: bucket 4 of 8 over [8..200] -> 30
         genes[GenomeCodec.PARAMETER_GENES + 2] = 2.5 / 5; // fast: bucket 2 of the 5 periods below 30 -> 10
-        // risk genes 0: inside every off region
+        // risk and trend genes 0: inside every off region; the size gene picks the last of 4 sizes, all in
+        genes[CODEC.length() - 1] = 0.99;
 
         StrategySpec spec = CODEC.decode(genes);
 
@@ -109,8 +116,10 @@ class GenomeCodecTest {
 
     @Test
     void fastAverageIsAlwaysShorterThanSlow() {
-        GenomeCodec codec = GenomeCodec.of(
-                SearchSpace.defaults().withFamilies(RuleFamily.MA_CROSS).withDirections(Direction.LONG));
+        GenomeCodec codec = GenomeCodec.of(SearchSpace.defaults()
+                .withFamilies(RuleFamily.MA_CROSS)
+                .withDirections(Direction.LONG)
+                .withTrend(TrendSpace.NONE));
         SplittableRandom random = new SplittableRandom(14);
         for (int n = 0; n < 2_000; n++) {
             StrategySpec spec = codec.decode(random.doubles(codec.length()).toArray());
@@ -144,7 +153,13 @@ class GenomeCodecTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"sma-cross-stop-and-reverse", "rsi-mean-reversion", "bollinger-breakout", "macd-signal-cross"})
+            strings = {
+                "sma-cross-stop-and-reverse",
+                "rsi-mean-reversion",
+                "bollinger-breakout",
+                "macd-signal-cross",
+                "donchian-breakout-atr-stop"
+            })
     void encodesShippedExampleStrategies(String name) {
         StrategySpec example = ExampleStrategies.get(name);
 
@@ -175,14 +190,15 @@ class GenomeCodecTest {
 
     @Test
     void refusesToEncodeSpecOutsideTheSpace() {
-        // the shipped Donchian example adds an SMA trend filter, which no family has
+        // the shipped Donchian example trades half its equity behind an SMA(50)/SMA(200) trend filter
         StrategySpec donchian = ExampleStrategies.get("donchian-breakout-atr-stop");
-        assertThatThrownBy(() -> CODEC.encode(donchian))
+        GenomeCodec allIn = GenomeCodec.of(SearchSpace.defaults().withSizingFraction(1.0));
+        assertThatThrownBy(() -> allIn.encode(donchian))
                 .isInstanceOf(NotInSearchSpaceException.class)
-                .hasMessageContaining(
-                        "sizing Sizing[fractionOfEquity=0.5, units=0.0] is not the search space's fraction of equity 1.0");
-        GenomeCodec halfSized = GenomeCodec.of(SearchSpace.defaults().withSizingFraction(0.5));
-        assertThatThrownBy(() -> halfSized.encode(donchian))
+                .hasMessageContaining("sizing Sizing[fractionOfEquity=0.5, units=0.0] is not one of the search space's"
+                        + " fractions of equity [1.0]");
+        GenomeCodec unfiltered = GenomeCodec.of(SearchSpace.defaults().withTrend(TrendSpace.NONE));
+        assertThatThrownBy(() -> unfiltered.encode(donchian))
                 .isInstanceOf(NotInSearchSpaceException.class)
                 .hasMessageContaining("are not those of any enabled family");
         StrategySpec rsi = ExampleStrategies.get("rsi-mean-reversion");
@@ -198,8 +214,48 @@ class GenomeCodecTest {
     }
 
     @Test
+    void aTrendGeneFiltersEveryEntryAndLeavesTheExitsAlone() {
+        double[] genes = new double[CODEC.length()];
+        genes[GenomeCodec.FAMILY_GENE] = 0.01; // maCross
+        genes[GenomeCodec.DIRECTION_GENE] = 0.9; // both
+        genes[GenomeCodec.PARAMETER_GENES + 1] = 4.5 / 8; // slow 30
+        genes[GenomeCodec.PARAMETER_GENES + 2] = 2.5 / 5; // fast 10
+        genes[CODEC.length() - 2] = 0.9; // above the off half: the second pair, 50/200
+
+        StrategySpec spec = CODEC.decode(genes);
+
+        assertThat(spec.name()).isEqualTo("maCross sma(10)/sma(30) both, trend sma(50)/sma(200)");
+        assertThat(spec.longRules().entry())
+                .isEqualTo(new Rule.All(List.of(
+                        Conditions.parse("sma(10) crosses above sma(30)"), Conditions.parse("sma(50) > sma(200)"))));
+        assertThat(spec.shortRules().entry())
+                .isEqualTo(new Rule.All(List.of(
+                        Conditions.parse("sma(10) crosses below sma(30)"), Conditions.parse("sma(50) < sma(200)"))));
+        assertThat(spec.longRules().exit()).isNull();
+    }
+
+    @Test
+    void halfOfRandomGenomesHaveATrendFilterAndEverySizeIsDrawnAlike() {
+        SplittableRandom random = new SplittableRandom(16);
+        int n = 20_000;
+        int filtered = 0;
+        Map<Double, Integer> sizes = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            StrategySpec spec = CODEC.decode(random.doubles(CODEC.length()).toArray());
+            filtered += spec.name().contains(", trend sma(") ? 1 : 0;
+            sizes.merge(spec.sizing().fractionOfEquity(), 1, Integer::sum);
+        }
+        assertThat(filtered / (double) n)
+                .isCloseTo(TrendSpace.DEFAULT.off(), org.assertj.core.data.Offset.offset(0.02));
+        assertThat(sizes).containsOnlyKeys(0.25, 0.5, 0.75, 1.0);
+        sizes.values()
+                .forEach(count ->
+                        assertThat(count / (double) n).isCloseTo(0.25, org.assertj.core.data.Offset.offset(0.02)));
+    }
+
+    @Test
     void rejectsGenomesOfWrongLengthOrOutsideUnitInterval() {
-        assertThatThrownBy(() -> CODEC.decode(new double[3])).hasMessageContaining("genome must have 10 genes, got 3");
+        assertThatThrownBy(() -> CODEC.decode(new double[3])).hasMessageContaining("genome must have 12 genes, got 3");
         double[] genes = new double[CODEC.length()];
         genes[3] = 1.0;
         assertThatThrownBy(() -> CODEC.decode(genes)).hasMessageContaining("gene 3 must be in [0, 1): 1.0");

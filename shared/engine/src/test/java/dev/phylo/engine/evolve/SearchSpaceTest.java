@@ -50,7 +50,8 @@ class SearchSpaceTest {
         assertThat(space.families()).containsExactly(RuleFamily.values());
         assertThat(space.directions()).containsExactly(Direction.LONG, Direction.SHORT, Direction.BOTH);
         assertThat(space.maCross().periods()).containsExactly(5, 8, 10, 14, 20, 30, 50, 100, 200);
-        assertThat(space.sizingFraction()).isEqualTo(1.0);
+        assertThat(space.sizingFractions()).containsExactly(0.25, 0.5, 0.75, 1.0);
+        assertThat(space.trend()).isEqualTo(TrendSpace.DEFAULT);
     }
 
     @Test
@@ -133,8 +134,19 @@ class SearchSpaceTest {
                         d.rocMomentum(),
                         d.zscoreReversion(),
                         d.risk(),
-                        1.5))
-                .hasMessageContaining("sizingFraction must be in (0, 1]: 1.5");
+                        d.trend(),
+                        List.of(0.5, 1.5)))
+                .hasMessageContaining("sizingFractions must each be in (0, 1]: 1.5");
+        assertThatThrownBy(() -> d.withSizingFractions(List.of(0.5, 0.5)))
+                .hasMessageContaining("sizingFractions has duplicates: [0.5, 0.5]");
+    }
+
+    @Test
+    void rejectsTrendPairsThatDoNotPairOrWhoseFastIsNotBelowTheSlow() {
+        assertThatThrownBy(() -> new TrendSpace(0.5, List.of(20, 50), List.of(100)))
+                .hasMessageContaining("trend.fast and trend.slow must pair up: [20, 50] and [100]");
+        assertThatThrownBy(() -> new TrendSpace(0.5, List.of(200), List.of(50)))
+                .hasMessageContaining("trend pair 0: fast 200 must be >= 1 and below slow 50");
     }
 
     @Test
