@@ -123,6 +123,15 @@ public final class CloudPlanCommand implements Callable<Integer> {
         }
         run.validate();
         run.putGiven(input);
+        if (input.hasNonNull("testFrom")) {
+            throw new IllegalArgumentException("a plan cuts the in-sample range by outOfSampleFraction; testFrom"
+                    + " (a walk-forward fold's cut) is not priced: give outOfSampleFraction instead");
+        }
+        if (input.hasNonNull("walkForward")) {
+            throw new IllegalArgumentException("a plan prices one ordinary run; a walk-forward run is its "
+                    + input.get("walkForward") + " folds, each an ordinary run on its own windows: plan one fold"
+                    + " with --from and --to (its training and test windows) and multiply");
+        }
         if (symbols != null && symbols.stream().anyMatch(s -> s != null && !s.isBlank())) {
             ArrayNode list = input.putArray("symbols");
             symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);

@@ -49,7 +49,11 @@ public record PlanInput(
             "feeBps",
             "slippageBps",
             "initialCapital",
-            "maxConcurrency");
+            "maxConcurrency",
+            "testFrom",
+            "walkForward",
+            "anchored",
+            "foldConcurrency");
 
     public PlanInput {
         symbols = List.copyOf(symbols);

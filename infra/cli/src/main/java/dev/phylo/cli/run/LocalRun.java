@@ -361,8 +361,9 @@ final class LocalRun {
         try (Connection c = db.connect();
                 PreparedStatement ps = c.prepareStatement(
                         "UPDATE runs SET status = 'cancelled', error = 'cancelled by the user', finished_at = now(), "
-                                + "updated_at = now() WHERE run_id = ? AND status = 'running'")) {
+                                + "updated_at = now() WHERE (run_id = ? OR run_id ~ ?) AND status = 'running'")) {
             ps.setString(1, runId);
+            ps.setString(2, "^" + runId + "-f[0-9]+$"); // a walk-forward run's folds stop with it
             ps.executeUpdate();
         } catch (SQLException e) {
             err.println("phylo: could not mark run " + runId + " cancelled: " + e.getMessage());

@@ -169,6 +169,8 @@ class CloudPlanCommandTest {
         Files.writeString(typo, "{\"symbols\": [\"SPY\"], \"populaton\": 10}");
         assertThat(cloud("plan", "--input", typo.toString(), "--bars", "1000").err())
                 .contains("--input " + typo + ": unknown field(s) [populaton]");
+        assertThat(cloud("plan", "--bars", "1000", "--walk-forward", "4").err())
+                .contains("a plan prices one ordinary run; a walk-forward run is its 4 folds");
         Result outOfRange = cloud(with("--batch-size", "20000"));
         assertThat(outOfRange.exit()).isEqualTo(1);
         assertThat(outOfRange.err()).contains("batchSize (--batch-size) = 20000: expected 1..10000");
