@@ -99,14 +99,7 @@ public class EvolveService {
                     + efs.planFile(plan.runId()) + "; start a new run id");
         }
 
-        JsonObject config = new JsonObject(json.valueToTree(decided).toString());
-        RunRow run = database.await(
-                "create run " + plan.runId(),
-                c -> runs.createIfAbsent(c, plan.runId(), config, plan.seed(), plan.generations()));
-        if (!new JsonObject(run.configJson()).equals(config)) {
-            throw new InvalidRequestException("run " + plan.runId() + " already exists with another "
-                    + "configuration: " + run.configJson() + "; start a new run id");
-        }
+        createRun(decided);
         if (existing.isEmpty()) {
             files.writePlan(plan);
         }
@@ -134,14 +127,7 @@ public class EvolveService {
     private GenerationRef seedWalkForward(SeedRequest normalized, BarInterval interval) {
         WalkForwardPlan planned = WalkForwards.plan(normalized, symbol -> latest(symbol, interval));
         WalkForwardPlan plan = files.findWalkForward(normalized.runId()).orElse(planned);
-        JsonObject config = new JsonObject(json.valueToTree(normalized).toString());
-        RunRow run = database.await(
-                "create run " + plan.runId(),
-                c -> runs.createIfAbsent(c, plan.runId(), config, normalized.seed(), normalized.generations()));
-        if (!new JsonObject(run.configJson()).equals(config)) {
-            throw new InvalidRequestException("run " + plan.runId() + " already exists with another "
-                    + "configuration: " + run.configJson() + "; start a new run id");
-        }
+        createRun(normalized);
         files.writeWalkForward(plan);
         List<SeedRequest> folds = WalkForwards.inputs(normalized, plan);
         LOG.infof(
@@ -164,6 +150,18 @@ public class EvolveService {
                 normalized.maxConcurrency(),
                 folds,
                 normalized.foldConcurrency());
+    }
+
+    /** The run's row with {@code request} as its config; a replay finds it, another config under the id is refused. */
+    private void createRun(SeedRequest request) {
+        JsonObject config = new JsonObject(json.valueToTree(request).toString());
+        RunRow run = database.await(
+                "create run " + request.runId(),
+                c -> runs.createIfAbsent(c, request.runId(), config, request.seed(), request.generations()));
+        if (!new JsonObject(run.configJson()).equals(config)) {
+            throw new InvalidRequestException("run " + request.runId() + " already exists with another "
+                    + "configuration: " + run.configJson() + "; start a new run id");
+        }
     }
 
     private SnapshotRef latest(String symbol, BarInterval interval) {
