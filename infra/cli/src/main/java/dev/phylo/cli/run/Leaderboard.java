@@ -32,7 +32,7 @@ final class Leaderboard {
                 report.path("leaderboard").size());
         out.printf(
                 Locale.ROOT,
-                "%4s  %-8s  %-64s %8s %8s %8s %9s %9s %8s %7s  %s%n",
+                "%4s  %-8s  %-84s %8s %8s %8s %9s %9s %8s %7s  %s%n",
                 "rank",
                 "id",
                 "strategy",
@@ -49,10 +49,10 @@ final class Leaderboard {
                     + (row.path("risk").isTextual() ? "; " + row.path("risk").asText() : "");
             out.printf(
                     Locale.ROOT,
-                    "%4d  %-8s  %-64s %8s %8s %8s %8.2f%% %9s %7.2f%% %7d  %s%s%n",
+                    "%4d  %-8s  %-84s %8s %8s %8s %8.2f%% %9s %7.2f%% %7d  %s%s%n",
                     row.path("rank").asInt(),
                     row.path("id").asText().substring(0, 8),
-                    name.length() > 64 ? name.substring(0, 63) + "…" : name,
+                    name.length() > 84 ? name.substring(0, 83) + "…" : name,
                     num(row.path("inSampleSharpe")),
                     num(row.path("outOfSampleSharpe")),
                     num(row.path("deflatedSharpe")),
