@@ -55,20 +55,44 @@ final class TestRuns {
             int bars,
             int populationSize,
             int generations) {
-        RunFiles files = new RunFiles(efs);
-        BarSeries series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", interval, bars, 43));
-        SnapshotRef snapshot = SnapshotWriter.write(efs, series);
-        SnapshotManifest.publish(efs, snapshot);
-        long split = series.time()[bars * 7 / 10];
-        DataSlice slice = new DataSlice(
-                "SYN",
-                interval.toString(),
-                snapshot.snapshotId(),
-                series.time()[0],
-                split,
-                split,
-                series.time()[bars - 1] + 1);
+        BarSeries series = published(efs, interval, bars);
         String runId = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return finished(efs, runId, withRunRow, series, 0, bars * 7 / 10, bars, populationSize, generations);
+    }
+
+    /** The synthetic series every test run trades (seed 43), written and published as a snapshot. */
+    static BarSeries published(EfsLayout efs, BarInterval interval, int bars) {
+        BarSeries series = SyntheticMarket.generate(SyntheticConfig.defaults("SYN", interval, bars, 43));
+        SnapshotManifest.publish(efs, SnapshotWriter.write(efs, series));
+        return series;
+    }
+
+    /**
+     * A run on a published series, in-sample on bars [from, split) and out-of-sample on [split, to) (bar indexes), as
+     * a walk-forward fold is.
+     */
+    static Run finished(
+            EfsLayout efs,
+            String runId,
+            boolean withRunRow,
+            BarSeries series,
+            int from,
+            int split,
+            int to,
+            int populationSize,
+            int generations) {
+        RunFiles files = new RunFiles(efs);
+        SnapshotRef snapshot =
+                SnapshotManifest.latest(efs, series.symbol(), series.interval()).orElseThrow();
+        long[] time = series.time();
+        DataSlice slice = new DataSlice(
+                series.symbol(),
+                series.interval().toString(),
+                snapshot.snapshotId(),
+                time[from],
+                time[split],
+                time[split],
+                to < series.size() ? time[to] : time[to - 1] + 1);
         RunPlan plan = new RunPlan(
                 runId,
                 7,
