@@ -110,6 +110,15 @@ final class Leaderboard {
         out.println("Report    " + runDir.resolve("report.html"));
     }
 
+    /** The leaderboard of an ordinary run, the folds and stitched results of a walk-forward one. */
+    static void show(JsonNode report, Path runDir, PrintStream out) {
+        if (isWalkForward(report)) {
+            printWalkForward(report, runDir, out);
+        } else {
+            print(report, runDir, out);
+        }
+    }
+
     /** A walk-forward run's report: folds and stitched results instead of a leaderboard. */
     static boolean isWalkForward(JsonNode report) {
         return report.path("folds").isArray() && report.path("stitched").isArray();

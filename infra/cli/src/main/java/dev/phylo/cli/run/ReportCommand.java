@@ -33,7 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (json) {
             System.out.println(report.toPrettyString());
         } else {
-            Leaderboard.print(report, runDir, System.out);
+            Leaderboard.show(report, runDir, System.out);
         }
         return 0;
     }

@@ -159,11 +159,7 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println(result.toPrettyString());
             return 0;
         }
-        if (Leaderboard.isWalkForward(report)) {
-            Leaderboard.printWalkForward(report, outcome.runDir(), System.out);
-        } else {
-            Leaderboard.print(report, outcome.runDir(), System.out);
-        }
+        Leaderboard.show(report, outcome.runDir(), System.out);
         System.out.printf(
                 Locale.ROOT,
                 "Time      start-up %.1f s, ingest %.1f s, evolution %.1f s (%s); %,d strategy"
