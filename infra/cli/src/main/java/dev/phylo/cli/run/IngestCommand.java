@@ -80,7 +80,9 @@ public final class IngestCommand implements Callable<Integer> {
                 RunDefaults.SLIPPAGE_BPS,
                 database.resolve().orElse(null),
                 false,
-                debug);
+                debug,
+                null,
+                false);
         new LocalRun(options, System.out, System.err, LambdaFleet::new).ingestOnly();
         return 0;
     }

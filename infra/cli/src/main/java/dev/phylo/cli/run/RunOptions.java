@@ -45,57 +45,6 @@ public record RunOptions(
         Integer walkForward,
         boolean anchored) {
 
-    /** An ordinary run: no walk-forward. */
-    public RunOptions(
-            Path root,
-            Path stateDir,
-            List<String> symbols,
-            String interval,
-            String from,
-            String to,
-            int bars,
-            List<Path> data,
-            String columns,
-            String runId,
-            int population,
-            int generations,
-            Integer batchSize,
-            long seed,
-            int maxConcurrency,
-            String objective,
-            int stallGenerations,
-            double feeBps,
-            double slippageBps,
-            String databaseUrl,
-            boolean json,
-            boolean debug) {
-        this(
-                root,
-                stateDir,
-                symbols,
-                interval,
-                from,
-                to,
-                bars,
-                data,
-                columns,
-                runId,
-                population,
-                generations,
-                batchSize,
-                seed,
-                maxConcurrency,
-                objective,
-                stallGenerations,
-                feeBps,
-                slippageBps,
-                databaseUrl,
-                json,
-                debug,
-                null,
-                false);
-    }
-
     public RunOptions {
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("--symbols: at least one symbol");

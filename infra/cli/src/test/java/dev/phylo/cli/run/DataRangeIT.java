@@ -79,6 +79,8 @@ class DataRangeIT {
                 1,
                 url.toConnectionUri(),
                 false,
+                false,
+                null,
                 false);
         LocalRun.RunOutcome outcome = new LocalRun(options, print, print, LambdaFleet::new).run();
         String text = out.toString(StandardCharsets.UTF_8);

@@ -60,6 +60,8 @@ class IngestOnlyIT {
                 1,
                 url.toConnectionUri(),
                 false,
+                false,
+                null,
                 false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

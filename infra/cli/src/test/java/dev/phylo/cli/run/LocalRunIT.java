@@ -68,6 +68,8 @@ class LocalRunIT {
                 1,
                 url.toConnectionUri(),
                 false,
+                false,
+                null,
                 false);
     }
 

@@ -14,6 +14,7 @@ import io.jenetics.DoubleChromosome;
 import io.jenetics.DoubleGene;
 import io.jenetics.Genotype;
 import io.jenetics.engine.Codec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,9 @@ public final class GenomeCodec {
 
     private final SearchSpace space;
     private final List<RuleTemplate> templates;
+    /** The templates with each trend filter on their entries, built once: {@code [trend + 1][family]}, 0 = none. */
+    private final List<List<RuleTemplate>> byTrend;
+
     private final int parameters;
 
     private GenomeCodec(SearchSpace space) {
@@ -57,6 +61,14 @@ public final class GenomeCodec {
         this.templates =
                 space.families().stream().map(f -> RuleTemplates.of(f, space)).toList();
         this.parameters = templates.stream().mapToInt(RuleTemplate::arity).max().orElseThrow();
+        List<List<RuleTemplate>> trends = new ArrayList<>();
+        for (int trend = Genes.OFF; trend < space.trend().choices(); trend++) {
+            int t = trend;
+            trends.add(templates.stream()
+                    .map(template -> TrendGenes.filtered(template, space.trend(), t))
+                    .toList());
+        }
+        this.byTrend = List.copyOf(trends);
     }
 
     public static GenomeCodec of(SearchSpace space) {
@@ -87,8 +99,7 @@ public final class GenomeCodec {
         Genes.check(genes, length());
         int risk = PARAMETER_GENES + parameters;
         int trend = TrendGenes.choice(genes[risk + RISK_GENES], space.trend());
-        RuleTemplate template = TrendGenes.filtered(
-                templates.get(Genes.choice(genes[FAMILY_GENE], templates.size())), space.trend(), trend);
+        RuleTemplate template = byTrend.get(trend + 1).get(Genes.choice(genes[FAMILY_GENE], templates.size()));
         Direction direction = space.directions()
                 .get(Genes.choice(genes[DIRECTION_GENE], space.directions().size()));
         int[] chosen = new int[template.arity()];
@@ -145,7 +156,7 @@ public final class GenomeCodec {
         genes[risk + 3] = RiskGenes.encodeMaxBars(spec.maxBarsInTrade(), r.maxBarsInTrade());
         for (int trend : TrendGenes.possible(space.trend())) {
             for (int f = 0; f < templates.size(); f++) {
-                RuleTemplate template = TrendGenes.filtered(templates.get(f), space.trend(), trend);
+                RuleTemplate template = byTrend.get(trend + 1).get(f);
                 int[] chosen = ChoiceSearch.find(template, spec.direction(), spec.longRules(), spec.shortRules());
                 if (chosen != null) {
                     genes[FAMILY_GENE] = Genes.center(f, templates.size());
