@@ -60,6 +60,35 @@ class LeaderboardTest {
                         + "," + row("r2", 1, A, "X", 0.1, "1", "0", "0", 2)
                         + "," + row("r2", 1, E, "X", 0.3, "1", "0", "0", 2)
                         + "," + row("r2", 1, E, "Y", 0.05, "1", "0", "0", 2));
+        // what persist does after each generation it writes, in generation order
+        for (String[] g : new String[][] {{"r1", "1"}, {"r1", "2"}, {"r2", "1"}}) {
+            summarize(g[0], Integer.parseInt(g[1]));
+        }
+    }
+
+    @Test
+    void aReplayedEarlierGenerationLeavesTheLatestAlone() throws SQLException {
+        List<String> before = leaderboard("r1");
+
+        summarize("r1", 1);
+        summarize("r1", 2);
+
+        assertThat(leaderboard("r1")).isEqualTo(before);
+        assertThat(Sql.strings(
+                        db,
+                        "SELECT concat_ws(' ', generation, evaluated, best_strategy_id, best_fitness, "
+                                + "median_fitness) FROM run_generations WHERE run_id = 'r1' ORDER BY generation"))
+                // generation 1: A 0.9, C 0.7; generation 2: A 0.5, B 0.7 (medians of two fitness values)
+                .containsExactly("1 2 " + A + " 0.9 0.8", "2 2 " + B + " 0.7 0.6");
+    }
+
+    @Test
+    void theTopNReadsOnlyThoseRows() {
+        assertThat(Sql.strings(
+                        db,
+                        "SELECT concat_ws(' ', coalesce(name, 'null'), rank) FROM leaderboard WHERE run_id = 'r2' "
+                                + "AND rank <= 2 ORDER BY rank"))
+                .containsExactly("null 1", "alpha 2");
     }
 
     @Test
@@ -83,6 +112,10 @@ class LeaderboardTest {
     @Test
     void oneRowPerRunAndStrategy() {
         assertThat(Sql.strings(db, "SELECT count(*) FROM leaderboard")).containsExactly("6");
+    }
+
+    private static void summarize(String run, int generation) throws SQLException {
+        Sql.execute(db, "SELECT summarize_generation('" + run + "', " + generation + ", '2024-01-02T03:04:05Z')");
     }
 
     private static List<String> leaderboard(String run) {

@@ -25,8 +25,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 class MigrationsTest {
 
-    private static final List<String> TABLES =
-            List.of("ingest_files", "ingest_rejects", "market_data", "runs", "strategies", "strategy_metrics");
+    private static final List<String> TABLES = List.of(
+            "ingest_files",
+            "ingest_rejects",
+            "market_data",
+            "run_generations",
+            "run_strategies",
+            "runs",
+            "strategies",
+            "strategy_metrics");
 
     private DatabaseUrl db;
 
@@ -184,8 +191,12 @@ class MigrationsTest {
 
         assertThat(indexDefinition("market_data_symbol_time"))
                 .endsWith("ON public.market_data USING btree (symbol, \"timestamp\" DESC)");
-        assertThat(indexDefinition("strategy_metrics_strategy_time"))
-                .endsWith("ON public.strategy_metrics USING btree (strategy_id, \"timestamp\" DESC)");
+        // V6 dropped the strategy_id index no query used; the leaderboard's index replaced it
+        assertThat(Sql.strings(
+                        db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'strategy_metrics_strategy_time'"))
+                .containsExactly("0");
+        assertThat(indexDefinition("run_strategies_rank"))
+                .endsWith("ON public.run_strategies USING btree (run_id, fitness DESC, strategy_id)");
     }
 
     @Test
@@ -339,9 +350,9 @@ class MigrationsTest {
     @Test
     void failedMigrationNamesTheScriptAndSqlState() throws SQLException {
         Migrations.migrate(db);
-        // undo V4 (and V5 after it) by hand and leave a row V4's CHECK constraint refuses: re-running V4 must fail
+        // undo V4 (and V5, V6 after it) by hand and leave a row V4's CHECK constraint refuses: re-running V4 must fail
         // and roll back
-        Sql.execute(db, "DELETE FROM flyway_schema_history WHERE version IN ('4', '5')");
+        Sql.execute(db, "DELETE FROM flyway_schema_history WHERE version IN ('4', '5', '6')");
         Sql.execute(db, "ALTER TABLE runs DROP CONSTRAINT runs_status_check");
         Sql.execute(
                 db,

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Retention by age for the time-series tables, one bounded batch per call, so that each transaction locks a bounded
@@ -24,6 +25,12 @@ public class RetentionRepository {
     public static final int CHUNKS_PER_BATCH = 8;
     /** Rows deleted per transaction. */
     public static final int ROWS_PER_BATCH = 50_000;
+
+    /**
+     * The per-run summaries of strategy_metrics (migration V6): plain tables whose {@code "timestamp"} is the run's
+     * created_at, as in strategy_metrics, so the same cutoff removes a run's summaries with its metrics.
+     */
+    public static final List<String> SUMMARY_TABLES = List.of("run_generations", "run_strategies");
 
     private static final String OLDEST_CHUNKS_END = """
             SELECT max(range_end) AS until, count(*) AS n FROM (
@@ -57,7 +64,7 @@ public class RetentionRepository {
 
     /** Deletes up to {@value #ROWS_PER_BATCH} rows of {@code table} older than {@code cutoff}; the number deleted. */
     public Uni<Long> deleteOldestRows(SqlConnection connection, String table, OffsetDateTime cutoff) {
-        requireTimeSeries(table);
+        requireDated(table);
         return connection
                 // a row is (tableoid, ctid): on a hypertable every chunk has its own ctids, and ctid alone would
                 // also match the rows at the same place in the other chunks
@@ -86,7 +93,7 @@ public class RetentionRepository {
      * overlap in time, so those are the rows at or after the last such chunk's end).
      */
     public Uni<Long> countOldRows(SqlConnection connection, String table, OffsetDateTime cutoff, boolean hypertable) {
-        requireTimeSeries(table);
+        requireDated(table);
         String after = hypertable
                 ? " AND \"timestamp\" >= coalesce((SELECT max(range_end) FROM timescaledb_information.chunks WHERE "
                         + "hypertable_schema = current_schema() AND hypertable_name = $2 AND range_end <= $1), "
@@ -96,6 +103,12 @@ public class RetentionRepository {
                 .preparedQuery("SELECT count(*) AS n FROM " + table + " WHERE \"timestamp\" < $1" + after)
                 .execute(hypertable ? Tuple.of(cutoff, table) : Tuple.of(cutoff))
                 .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    private static void requireDated(String table) {
+        if (!SUMMARY_TABLES.contains(table)) {
+            requireTimeSeries(table);
+        }
     }
 
     private static void requireTimeSeries(String table) {

@@ -37,19 +37,24 @@ public class RunRepository {
               FROM runs WHERE run_id = ANY($1::text[])""";
 
     /**
-     * Progress after generation $2 was persisted: last generation, strategies evaluated (distinct per generation),
-     * and the best (fitness, then the earliest generation, then the smallest id on ties: so the best generation
-     * is the first one that reached the best fitness, which the stall rule needs) over everything stored for the run.
-     * Every metrics row of a run carries the run's created_at ($3) as its time, which bounds both reads to the one
+     * Writes generation $2's summaries, run_strategies and run_generations (migration V6), from its strategy_metrics
+     * rows; $3, the run's created_at, is the time of every metrics row of the run, which bounds the read to the one
      * chunk of a strategy_metrics hypertable that holds the run.
+     */
+    private static final String SUMMARIZE = "SELECT summarize_generation($1, $2, $3)";
+
+    /**
+     * Progress after generation $2 was persisted, from run_generations: last generation, strategies evaluated
+     * (distinct per generation), and the best (fitness, then the earliest generation, then the smallest id on ties: so
+     * the best generation is the first one that reached the best fitness, which the stall rule needs). It reads one
+     * row per generation, however many strategies the run has stored.
      */
     private static final String RECORD_PROGRESS = """
             WITH best AS (
-              SELECT strategy_id, fitness, generation FROM strategy_metrics WHERE run_id = $1 AND "timestamp" = $3
-               ORDER BY fitness DESC, generation, strategy_id LIMIT 1
+              SELECT best_strategy_id AS strategy_id, best_fitness AS fitness, generation FROM run_generations
+               WHERE run_id = $1 ORDER BY best_fitness DESC, generation, best_strategy_id LIMIT 1
             ), counted AS (
-              SELECT count(*) AS evaluated FROM (SELECT DISTINCT generation, strategy_id FROM strategy_metrics
-                                                  WHERE run_id = $1 AND "timestamp" = $3) s
+              SELECT coalesce(sum(evaluated), 0) AS evaluated FROM run_generations WHERE run_id = $1
             ), next AS (
               SELECT GREATEST(r.generation, $2) AS generation, c.evaluated, b.strategy_id, b.fitness,
                      b.generation AS best_generation
@@ -108,15 +113,17 @@ public class RunRepository {
     }
 
     /**
-     * Recomputes progress after a generation was persisted; returns the run as it now stands.
+     * Summarizes a generation just persisted and recomputes the run's progress from the summaries; returns the run
+     * as it now stands. Idempotent, like the metrics upsert before it.
      *
      * @param runCreatedAt the run's created_at: the time of its strategy_metrics rows
      */
     public Uni<RunRow> recordProgress(
             SqlConnection connection, String runId, int generation, OffsetDateTime runCreatedAt) {
         return connection
-                .preparedQuery(RECORD_PROGRESS)
+                .preparedQuery(SUMMARIZE)
                 .execute(Tuple.of(runId, generation, runCreatedAt))
+                .flatMap(summarized -> connection.preparedQuery(RECORD_PROGRESS).execute(Tuple.of(runId, generation)))
                 .flatMap(ignored -> get(connection, runId))
                 .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId + " does not exist")));
     }

@@ -7,7 +7,7 @@ package dev.phylo.store;
  */
 public final class SchemaVersion {
 
-    private static final String EXPECTED = "5";
+    private static final String EXPECTED = "6";
 
     private SchemaVersion() {}
 

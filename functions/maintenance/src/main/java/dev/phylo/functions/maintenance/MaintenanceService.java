@@ -137,8 +137,19 @@ public class MaintenanceService {
                 batches++;
             } while (n == RetentionRepository.ROWS_PER_BATCH);
         }
+        long summaryRows = 0;
+        for (String table : RetentionRepository.SUMMARY_TABLES) {
+            long n;
+            do {
+                n = database.await(
+                        "delete " + table + " rows before " + cutoff,
+                        c -> retention.deleteOldestRows(c, table, cutoff));
+                summaryRows += n;
+                batches++;
+            } while (n == RetentionRepository.ROWS_PER_BATCH);
+        }
         return new RetentionResult(
-                mode.timescale(), cutoff.toString(), rows[0], chunks[0], rows[1], chunks[1], batches);
+                mode.timescale(), cutoff.toString(), rows[0], chunks[0], rows[1], chunks[1], summaryRows, batches);
     }
 
     /** What {@link #deleteOld} would remove, counted in one read-only transaction per table. */
@@ -160,7 +171,19 @@ public class MaintenanceService {
             chunks[t] = counted[0];
             rows[t] = counted[1];
         }
+        long summaryRows = 0;
+        for (String table : RetentionRepository.SUMMARY_TABLES) {
+            summaryRows += database.await(
+                    "count " + table + " rows before " + cutoff, c -> retention.countOldRows(c, table, cutoff, false));
+        }
         return new RetentionResult(
-                mode.timescale(), cutoff.toString(), rows[0], chunks[0], rows[1], chunks[1], chunks.length);
+                mode.timescale(),
+                cutoff.toString(),
+                rows[0],
+                chunks[0],
+                rows[1],
+                chunks[1],
+                summaryRows,
+                chunks.length + RetentionRepository.SUMMARY_TABLES.size());
     }
 }

@@ -39,10 +39,13 @@ class RetentionFunctionTest {
                     age);
             TestDatabase.execute(
                     "INSERT INTO strategy_metrics (\"timestamp\", run_id, generation, strategy_id, "
-                            + "symbol, fitness, trade_count, bars) VALUES (now() - make_interval(days => ?), 'retention', 0, "
+                            + "symbol, fitness, trade_count, bars) VALUES (now() - make_interval(days => ?), ?, 0, "
                             + "'0123456789abcdef0123456789abcdef', 'SYN', 1.5, 12, 250)",
-                    age);
+                    age,
+                    "retention-" + age);
         }
+        // what persist writes beside the metrics: each run's summaries, dated like its metrics
+        TestDatabase.execute("SELECT summarize_generation(run_id, generation, \"timestamp\") FROM strategy_metrics");
     }
 
     @Test
@@ -62,6 +65,8 @@ class RetentionFunctionTest {
         assertThat(cutoff).isBetween(before.minusDays(30), after.minusDays(30));
         assertThat(agesLeft("market_data")).containsExactly(10L, 29L);
         assertThat(agesLeft("strategy_metrics")).containsExactly(10L, 29L);
+        assertThat(agesLeft("run_generations")).containsExactly(10L, 29L);
+        assertThat(agesLeft("run_strategies")).containsExactly(10L, 29L);
     }
 
     @Test
@@ -105,12 +110,14 @@ class RetentionFunctionTest {
                         dry.database().marketDataRows(),
                         dry.database().marketDataChunks(),
                         dry.database().metricsRows(),
-                        dry.database().metricsChunks()))
+                        dry.database().metricsChunks(),
+                        dry.database().summaryRows()))
                 .isEqualTo(List.of(
                         real.database().marketDataRows(),
                         real.database().marketDataChunks(),
                         real.database().metricsRows(),
-                        real.database().metricsChunks()));
+                        real.database().metricsChunks(),
+                        real.database().summaryRows()));
     }
 
     @Test
@@ -156,6 +163,8 @@ class RetentionFunctionTest {
         boolean timescale = TestDatabase.migration().timescale();
         assertThat(result.timescale()).isEqualTo(timescale);
         assertThat(result.batches()).isPositive();
+        // one run per aged row, so one row in each of the two plain summary tables
+        assertThat(result.summaryRows()).isEqualTo(2 * removed);
         if (timescale) {
             assertThat(result.marketDataRows()).isLessThanOrEqualTo(removed);
             assertThat(result.marketDataRows() + result.marketDataChunks()).isPositive();

@@ -17,11 +17,10 @@ import java.util.function.LongSupplier;
 final class RunMonitor implements Progress, AutoCloseable {
 
     private static final String RUN = "SELECT generation, evaluated, best_fitness, status FROM runs WHERE run_id = ?";
+    /** One generation's summary as persist wrote it (migration V6); no row while it is not stored yet. */
     private static final String GENERATION = """
-            SELECT max(fitness) AS best, percentile_cont(0.5) WITHIN GROUP (ORDER BY fitness) AS median,
-                   count(*) AS n
-              FROM (SELECT DISTINCT strategy_id, fitness FROM strategy_metrics
-                     WHERE run_id = ? AND generation = ?) g""";
+            SELECT best_fitness AS best, median_fitness AS median, evaluated AS n FROM run_generations
+             WHERE run_id = ? AND generation = ?""";
 
     private final Connection connection;
     private final String runId;
@@ -70,10 +69,10 @@ final class RunMonitor implements Progress, AutoCloseable {
             ps.setString(1, runId);
             ps.setInt(2, g);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                best = rs.getDouble("best");
-                median = rs.getDouble("median");
-                n = rs.getLong("n");
+                boolean stored = rs.next();
+                best = stored ? rs.getDouble("best") : Double.NaN;
+                median = stored ? rs.getDouble("median") : Double.NaN;
+                n = stored ? rs.getLong("n") : 0;
             }
         }
         long now = clock.getAsLong();
