@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>ingest of a 1M-bar CSV through {@code IngestService} vs {@code psql \copy} of the same rows;</li>
  *   <li>{@code SnapshotReader.load} of the 1M-bar snapshot vs {@code Files.readAllBytes} of its column files;</li>
- *   <li>one warm {@code EvaluateService} invocation (512 x 100,000) vs the engine alone.</li>
+ *   <li>one warm {@code EvaluateService} invocation (512 x 100,000) vs the engine alone;</li>
+ *   <li>the persist step's transaction on 100,000 metric rows vs {@code psql \copy} of the same rows.</li>
  * </ol>
- * Arguments pick figures ({@code ingest}, {@code snapshot}, {@code evaluate}; default all); {@code timescale}
+ * Arguments pick figures ({@code ingest}, {@code snapshot}, {@code evaluate}, {@code persist}; default all); {@code timescale}
  * compares hypertables with plain tables on a TimescaleDB server ({@link TimescaleBench}); {@code ingest-profile}
  * adds the diagnostic variants of {@link IngestProfile} (not part of the default). Repetitions come from
  * system properties {@code bench.ingest.runs} (3), {@code bench.snapshot.warmups} (10), {@code bench.snapshot.runs}
@@ -42,7 +43,7 @@ public final class FunctionsBench {
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("").setLevel(Level.WARNING); // the services log every call at INFO
-        Set<String> figures = args.length == 0 ? Set.of("ingest", "snapshot", "evaluate") : Set.of(args);
+        Set<String> figures = args.length == 0 ? Set.of("ingest", "snapshot", "evaluate", "persist") : Set.of(args);
         String workProperty = System.getProperty("bench.work");
         Path work = workProperty == null
                 ? Files.createTempDirectory("phylo-bench-functions")
@@ -90,6 +91,13 @@ public final class FunctionsBench {
                                 intProperty("bench.evaluate.runs", 7))
                         .run();
                 evaluateSummary(r, summary, details);
+            }
+            if (figures.contains("persist")) {
+                PersistBench.Result r;
+                try (PersistBench bench = new PersistBench(work, intProperty("bench.persist.runs", 3))) {
+                    r = bench.run();
+                }
+                persistSummary(r, summary, details);
             }
             if (figures.contains("timescale")) {
                 timescale(summary, details);
@@ -199,6 +207,28 @@ public final class FunctionsBench {
                 "load / readAllBytes", load / plain, Format.verdict(load >= 1e9)));
         details.add(r.load().detail());
         details.add(r.readAll().detail());
+    }
+
+    private static void persistSummary(PersistBench.Result r, List<String> summary, List<String> details) {
+        summary.add(Format.f(
+                "%-38s: %-8s %s rows/s   (target >= 100,000 rows/s)   %s",
+                "persist " + Format.count(r.rows()) + " metric rows",
+                Format.seconds(r.persist().medianSeconds()),
+                Format.count(r.rowsPerSecond()),
+                Format.verdict(r.rowsPerSecond() >= 100_000)));
+        summary.add(Format.f(
+                "%-38s: %-8s (no row changes)",
+                "replay of the same generation", Format.seconds(r.replay().medianSeconds())));
+        summary.add(Format.f(
+                "%-38s: %-8s %s rows/s",
+                "psql \\copy same rows (baseline)",
+                Format.seconds(r.copy().medianSeconds()),
+                Format.count(r.copyRowsPerSecond())));
+        summary.add(Format.f("%-38s: %.2f x", "persist / COPY", r.rowsPerSecond() / r.copyRowsPerSecond()));
+        details.add(r.persist().detail());
+        r.parts().forEach(part -> details.add(part.detail()));
+        details.add(r.replay().detail());
+        details.add(r.copy().detail());
     }
 
     private static void evaluateSummary(EvaluateBench.Result r, List<String> summary, List<String> details) {
