@@ -29,7 +29,7 @@ import org.ta4j.core.rules.CrossedDownIndicatorRule;
 import org.ta4j.core.rules.CrossedUpIndicatorRule;
 
 /**
- * The same strategy in both engines on the same 1,000,000 bars: long when SMA(10) crosses above SMA(30), flat when it
+ * The same strategy in both engines, and in a naive loop, on the same 1,000,000 bars: long when SMA(10) crosses above SMA(30), flat when it
  * crosses below, orders at the next open. Each invocation computes its indicators from scratch and produces the list
  * of trades (Phylo also its metrics). Both return the number of positions so the work cannot be optimised away
  * ({@code Ta4jOracleTest} shows the positions are the same). Each benchmark's fork builds only its own series.
@@ -88,6 +88,12 @@ public class SmaCrossBenchmark {
         return Backtester.run(bars.series, SPEC, ExecutionConfig.DEFAULT, false)
                 .trades()
                 .size();
+    }
+
+    /** The same positions from a plain loop ({@link NaiveSmaCross}): the per-thread baseline of the random batch. */
+    @Benchmark
+    public int naive(PhyloBars bars) {
+        return NaiveSmaCross.run(bars.series.open(), bars.series.close(), null);
     }
 
     @Benchmark

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Reads JMH's JSON results and prints the figures the issue asks for: strategy-bars per second (medians of the
- * measured iterations) on one thread and on all cores, the SMA-crossover throughput of Phylo and ta4j on the same bars,
- * and their ratio.
+ * measured iterations) on one thread and on all cores, the SMA-crossover throughput of Phylo, ta4j and a naive loop
+ * ({@link NaiveSmaCross}) on the same bars, Phylo's ratio to ta4j and the batch's per-thread ratio to the naive loop.
  */
 public final class Summary {
     private static final double BATCH_BARS = (double) RandomBatch.SIZE * BenchData.BARS;
@@ -22,6 +22,7 @@ public final class Summary {
         JsonNode results = new ObjectMapper().readTree(new File(args[0]));
         Double phylo = null;
         Double ta4j = null;
+        Double naive = null;
         Double one = null;
         Double all = null;
         for (JsonNode r : results) {
@@ -32,6 +33,8 @@ public final class Summary {
                 phylo = medianMs;
             } else if (name.endsWith("SmaCrossBenchmark.ta4j")) {
                 ta4j = medianMs;
+            } else if (name.endsWith("SmaCrossBenchmark.naive")) {
+                naive = medianMs;
             } else if (name.endsWith("RandomBatchBenchmark.batch") && params != null) {
                 if ("1".equals(params.get("threads").asText())) {
                     one = medianMs;
@@ -59,7 +62,16 @@ public final class Summary {
             System.out.printf(
                     "SMA(10)/SMA(30) crossover, ta4j 0.17  : %8.1f ms  %7.1f M bars/s (DoubleNum)%n",
                     ta4j, SINGLE_BARS / ta4j / 1e3);
-            System.out.printf("Phylo / ta4j throughput ratio         : %8.1f x (target >= 50)%n", ta4j / phylo);
+            System.out.printf("Phylo / ta4j throughput ratio         : %8.1f x (target >= 100)%n", ta4j / phylo);
+        }
+        if (naive != null) {
+            System.out.printf(
+                    "SMA(10)/SMA(30) crossover, naive loop : %8.1f ms  %7.1f M bars/s (plain Java, one strategy)%n",
+                    naive, SINGLE_BARS / naive / 1e3);
+        }
+        if (naive != null && one != null) {
+            double ratio = (BATCH_BARS / one) / (SINGLE_BARS / naive);
+            System.out.printf("batch per thread / naive loop         : %8.2f x (target >= 1.0)%n", ratio);
         }
     }
 
