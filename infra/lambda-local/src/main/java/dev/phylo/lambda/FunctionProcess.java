@@ -2,6 +2,7 @@ package dev.phylo.lambda;
 
 import dev.phylo.lambda.internal.ExitStatus;
 import dev.phylo.lambda.internal.GracefulStop;
+import dev.phylo.lambda.internal.PeakMemory;
 import dev.phylo.lambda.internal.ProcessLauncher;
 import dev.phylo.lambda.internal.ProcessSupervisor;
 import java.io.IOException;
@@ -206,7 +207,10 @@ public final class FunctionProcess implements AutoCloseable {
                 server.complete(requestId, supervisor.exitFailure(requestId, code.getAsInt()));
             }
             try {
-                return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                long started = System.nanoTime();
+                InvocationResult done = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                report(requestId, System.nanoTime() - started);
+                return done;
             } catch (TimeoutException e) {
                 InvocationResult timedOut = new InvocationResult.Failure(
                         requestId,
@@ -324,6 +328,26 @@ public final class FunctionProcess implements AutoCloseable {
     private String exitCodeText() {
         OptionalInt code = supervisor.exitCode();
         return code.isPresent() ? Integer.toString(code.getAsInt()) : "null";
+    }
+
+    /**
+     * Lambda's REPORT line after each invocation: duration, the configured memory and the process's peak resident
+     * memory so far ({@code VmHWM}; on Lambda "Max Memory Used" is likewise the environment's peak). The peak is left
+     * out where {@code /proc} does not exist.
+     */
+    private void report(String requestId, long nanos) {
+        String peak = PeakMemory.ofProcess(pid())
+                .map(mb -> " Max Memory Used: " + mb + " MB")
+                .orElse("");
+        log.line(
+                instanceName,
+                String.format(
+                        Locale.ROOT,
+                        "[phylo] REPORT RequestId: %s Duration: %.2f ms Memory Size: %d MB%s",
+                        requestId,
+                        nanos / 1e6,
+                        config.memoryMb(),
+                        peak));
     }
 
     private static String seconds(Duration d) {

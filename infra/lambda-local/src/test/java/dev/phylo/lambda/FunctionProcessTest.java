@@ -77,6 +77,15 @@ class FunctionProcessTest {
         }
         assertThat(forwarded).contains("[echo#1] printed by handler");
         assertThat(Files.readString(logFile)).contains("[echo#1] printed by handler");
+        // Lambda's REPORT line; a JVM's peak resident memory is tens of megabytes at least, and below the machine's
+        assertThat(forwarded)
+                .filteredOn(line -> line.startsWith("[echo#1] [phylo] REPORT RequestId: req-123 Duration: "))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line).contains(" ms Memory Size: 256 MB Max Memory Used: ");
+                    long peak = Long.parseLong(line.replaceAll(".*Max Memory Used: (\\d+) MB$", "$1"));
+                    assertThat(peak).isBetween(20L, Runtime.getRuntime().maxMemory() / 1_048_576 + 64_000);
+                });
     }
 
     @Test
