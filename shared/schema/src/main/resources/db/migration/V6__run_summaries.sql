@@ -22,6 +22,9 @@
 
 DROP INDEX IF EXISTS strategy_metrics_strategy_time;
 
+-- `phylo runs` lists the latest runs first: an index scan that stops at its limit, however many runs there are
+CREATE INDEX runs_created_at ON runs (created_at DESC);
+
 CREATE TABLE run_generations (
     run_id           text             NOT NULL,
     generation       int              NOT NULL,
@@ -55,7 +58,10 @@ CREATE TABLE run_strategies (
     trade_count      bigint           NOT NULL,
     PRIMARY KEY (run_id, strategy_id)
 );
-CREATE INDEX run_strategies_rank ON run_strategies (run_id, fitness DESC, strategy_id);
+-- covering: the top N of a run is an index-only scan in rank order that stops after N entries (the planner picks a
+-- sort of the whole run otherwise, costing the scan as if every entry were read)
+CREATE INDEX run_strategies_rank ON run_strategies (run_id, fitness DESC, strategy_id)
+    INCLUDE (generation, avg_sharpe_ratio, avg_total_return, max_drawdown, trade_count);
 CREATE INDEX run_strategies_time ON run_strategies USING brin ("timestamp");
 
 COMMENT ON TABLE run_strategies IS
@@ -131,7 +137,8 @@ DROP VIEW leaderboard;
 CREATE VIEW leaderboard AS
 SELECT p.run_id,
        p.strategy_id,
-       s.name,
+       -- a lookup per row returned, not a join the planner sizes for the whole run (id is the primary key)
+       (SELECT s.name FROM strategies s WHERE s.id = p.strategy_id) AS name,
        p.generation,
        p.fitness,
        p.avg_sharpe_ratio,
@@ -139,9 +146,9 @@ SELECT p.run_id,
        p.max_drawdown,
        p.trade_count,
        p.rank
-FROM (SELECT r.*, rank() OVER (PARTITION BY r.run_id ORDER BY r.fitness DESC) AS rank
-        FROM run_strategies r) p
-LEFT JOIN strategies s ON s.id = p.strategy_id;
+FROM (SELECT r.run_id, r.strategy_id, r.generation, r.fitness, r.avg_sharpe_ratio, r.avg_total_return,
+             r.max_drawdown, r.trade_count, rank() OVER (PARTITION BY r.run_id ORDER BY r.fitness DESC) AS rank
+        FROM run_strategies r) p;
 
 COMMENT ON VIEW leaderboard IS
     'One row per (run_id, strategy_id): the strategy''s metrics in the latest generation of the run that evaluated '

@@ -196,7 +196,10 @@ class MigrationsTest {
                         db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'strategy_metrics_strategy_time'"))
                 .containsExactly("0");
         assertThat(indexDefinition("run_strategies_rank"))
-                .endsWith("ON public.run_strategies USING btree (run_id, fitness DESC, strategy_id)");
+                .endsWith(
+                        "ON public.run_strategies USING btree (run_id, fitness DESC, strategy_id) INCLUDE (generation, "
+                                + "avg_sharpe_ratio, avg_total_return, max_drawdown, trade_count)");
+        assertThat(indexDefinition("runs_created_at")).endsWith("ON public.runs USING btree (created_at DESC)");
     }
 
     @Test
