@@ -36,6 +36,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,11 +72,13 @@ final class IngestBench implements AutoCloseable {
     private final Database database;
     private final Path csv;
     private final Path copyCsv;
+    private final Path again;
     private final String source;
 
     record Result(
             int rows,
             Samples service,
+            Samples overlap,
             Samples copy,
             String copyMethod,
             Samples hash,
@@ -96,6 +99,7 @@ final class IngestBench implements AutoCloseable {
         this.measured = measured;
         this.csv = work.resolve("bars.csv");
         this.copyCsv = work.resolve("market_data_copy.csv");
+        this.again = work.resolve("bars-again.csv");
         // what the service records as market_data.source for a local file (SourceObject.uri())
         this.source = "file:" + csv.toAbsolutePath().normalize();
         if (source.indexOf(',') >= 0 || source.indexOf('"') >= 0) {
@@ -119,6 +123,7 @@ final class IngestBench implements AutoCloseable {
                 .build();
         this.database = new Database(pool, Duration.ofSeconds(120));
         writeFiles();
+        Files.copy(csv, again, StandardCopyOption.REPLACE_EXISTING);
         sql("DROP TABLE IF EXISTS market_data_copy; CREATE TABLE market_data_copy (LIKE market_data INCLUDING ALL)");
     }
 
@@ -127,14 +132,18 @@ final class IngestBench implements AutoCloseable {
         String copyMethod = havePsql ? "psql \\copy" : "pgJDBC CopyManager (psql missing)";
         Samples service = new Samples("ingest service");
         Samples copy = new Samples(copyMethod);
+        Samples overlap = new Samples("ingest service, every row already stored");
         for (int rep = 0; rep <= measured; rep++) {
             String label = rep == 0 ? "warm-up" : "run " + rep + "/" + measured;
             long s = ingestOnce(rep);
+            long o = overlapOnce(rep);
             long c = havePsql ? copyWithPsql() : copyWithJdbc();
-            FunctionsBench.progress(
-                    Format.f("ingest %s: service %.3f s, %s %.3f s", label, s / 1e9, copyMethod, c / 1e9));
+            FunctionsBench.progress(Format.f(
+                    "ingest %s: service %.3f s, over stored rows %.3f s, %s %.3f s",
+                    label, s / 1e9, o / 1e9, copyMethod, c / 1e9));
             if (rep > 0) {
                 service.add(s);
+                overlap.add(o);
                 copy.add(c);
             }
         }
@@ -156,7 +165,17 @@ final class IngestBench implements AutoCloseable {
                     rep, measured, t[0] / 1e9, t[1] / 1e9, t[2] / 1e9, t[3] / 1e9, t[4] / 1e9));
         }
         return new Result(
-                bars.size(), service, copy, copyMethod, hash, parse, upsert, readBack, snapshot, Files.size(csv));
+                bars.size(),
+                service,
+                overlap,
+                copy,
+                copyMethod,
+                hash,
+                parse,
+                upsert,
+                readBack,
+                snapshot,
+                Files.size(csv));
     }
 
     /** The diagnostic variants of {@link IngestProfile}, on this database and these bars. */
@@ -179,6 +198,29 @@ final class IngestBench implements AutoCloseable {
         IngestOutput.FileOutcome outcome = output.files().get(0);
         if (!outcome.status().equals("ingested") || outcome.rowsInserted() != bars.size()) {
             throw new IllegalStateException("ingest did not insert " + bars.size() + " rows: " + outcome);
+        }
+        FunctionsBench.deleteTree(efsRoot);
+        return elapsed;
+    }
+
+    /**
+     * The same bars again from another file (a re-upload under a new key), right after {@link #ingestOnce} stored
+     * them: every row overlaps a stored one, so the service takes its upsert path and reads the pair back for the
+     * snapshot. Nothing changes.
+     */
+    private long overlapOnce(int rep) throws Exception {
+        Path efsRoot = Files.createDirectories(work.resolve("efs-overlap-" + rep));
+        IngestService service = new IngestService(
+                database, new MarketDataRepository(), new IngestFileRepository(), null, efsRoot, Long.MAX_VALUE);
+        IngestInput input =
+                new IngestInput(null, again.toString(), SYMBOL, bars.interval().toString(), null, null, null, null);
+        sql("CHECKPOINT");
+        long start = System.nanoTime();
+        IngestOutput output = service.ingest(input);
+        long elapsed = System.nanoTime() - start;
+        IngestOutput.FileOutcome outcome = output.files().get(0);
+        if (!outcome.status().equals("ingested") || outcome.rowsUnchanged() != bars.size()) {
+            throw new IllegalStateException("a re-ingest did not find all " + bars.size() + " rows stored: " + outcome);
         }
         FunctionsBench.deleteTree(efsRoot);
         return elapsed;
