@@ -25,28 +25,20 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.copy.CopyManager;
@@ -122,7 +114,7 @@ final class IngestBench implements AutoCloseable {
                 .using(vertx)
                 .build();
         this.database = new Database(pool, Duration.ofSeconds(120));
-        writeFiles();
+        IngestFiles.write(bars, SYMBOL, source, csv, copyCsv);
         Files.copy(csv, again, StandardCopyOption.REPLACE_EXISTING);
         sql("DROP TABLE IF EXISTS market_data_copy; CREATE TABLE market_data_copy (LIKE market_data INCLUDING ALL)");
     }
@@ -231,7 +223,7 @@ final class IngestBench implements AutoCloseable {
         reset("TRUNCATE market_data, ingest_files, ingest_rejects CASCADE");
         long[] t = new long[5];
         long start = System.nanoTime();
-        sha256(csv);
+        IngestFiles.sha256(csv);
         t[0] = System.nanoTime() - start;
 
         start = System.nanoTime();
@@ -351,51 +343,6 @@ final class IngestBench implements AutoCloseable {
                     st.execute(statement);
                 }
             }
-        }
-    }
-
-    /**
-     * bars.csv as a user would upload it (header, ISO-8601 UTC times, Double.toString values) and the same rows in
-     * market_data's column order for COPY (timestamp, symbol, interval, open, high, low, close, volume, source).
-     */
-    private void writeFiles() throws IOException {
-        long[] time = bars.time();
-        double[][] values = {bars.open(), bars.high(), bars.low(), bars.close(), bars.volume()};
-        String prefix = "," + SYMBOL + "," + bars.interval() + ",";
-        String suffix = "," + source + "\n";
-        try (BufferedWriter upload = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                BufferedWriter copy = Files.newBufferedWriter(copyCsv, StandardCharsets.UTF_8)) {
-            upload.write("timestamp,open,high,low,close,volume\n");
-            StringBuilder numbers = new StringBuilder(128);
-            for (int i = 0; i < time.length; i++) {
-                String ts = Instant.ofEpochMilli(time[i]).toString();
-                numbers.setLength(0);
-                for (int c = 0; c < 5; c++) {
-                    numbers.append(c == 0 ? "" : ",").append(Double.toString(values[c][i]));
-                }
-                upload.write(ts);
-                upload.write(',');
-                upload.write(numbers.toString());
-                upload.write('\n');
-                copy.write(ts);
-                copy.write(prefix);
-                copy.write(numbers.toString());
-                copy.write(suffix);
-            }
-        }
-    }
-
-    static String sha256(Path file) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,8 +15,22 @@ final class Samples {
         this.name = name;
     }
 
+    String name() {
+        return name;
+    }
+
     void add(long elapsedNanos) {
         nanos.add(elapsedNanos);
+    }
+
+    /** The {@code q}-quantile (0..1) by the nearest-rank method: the smallest sample with at least q of them at or below. */
+    double quantileSeconds(double q) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e9;
     }
 
     double medianSeconds() {
