@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL connection URL as libpq and the Neon console write it:
@@ -33,12 +34,21 @@ public record DatabaseUrl(
 
     private static final String SCHEME = "postgresql://";
     private static final String SHORT_SCHEME = "postgres://";
+    /** A host name (internationalised ones too) or an IPv4 or IPv6 address, with an IPv6 zone after '%'. */
+    private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{N}._~:%-]+");
+
     /** Characters left readable in query values: paths such as {@code sslrootcert=/etc/ssl/ca.pem}. */
     private static final String QUERY_VALUE_SAFE = "/:,@";
 
     public DatabaseUrl {
         requireText("user", user);
         requireText("host", host);
+        if (!HOST.matcher(host).matches()) {
+            // a URL could not carry it back: '/', '@', '?', '#', brackets, spaces and controls end or split the host
+            throw new InvalidDatabaseUrlException("host '" + host.replaceAll("\\p{Cntrl}", "?")
+                    + "' is not a host name or IP address (letters, digits, '.', '-', '_', '~', and ':' or '%' in an"
+                    + " IPv6 address)");
+        }
         requireText("database", database);
         if (password == null) {
             throw new InvalidDatabaseUrlException("password is null; use an empty string for none");

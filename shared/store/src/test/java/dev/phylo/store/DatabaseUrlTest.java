@@ -14,6 +14,16 @@ class DatabaseUrlTest {
 
     private static final String SECRET = "Zq7-Distinctive-Secret-4K";
 
+    /** Found by DatabaseUrlFuzzTest: a decoded host holding '/' or '@' printed a URL that parsed back differently. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a%2Fb", "a%40b", "a%20b", "a%00b"})
+    void aHostThatAUrlCouldNotCarryBackIsRefused(String host) {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:secret@" + host + "/db"))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("is not a host name or IP address")
+                .hasMessageNotContaining("secret");
+    }
+
     @Test
     void parsesNeonStyleUrl() {
         DatabaseUrl url =

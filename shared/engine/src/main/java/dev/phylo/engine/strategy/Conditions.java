@@ -68,7 +68,7 @@ public final class Conditions {
             if (!NUMBER.matcher(parts[i]).matches()) {
                 throw new IllegalArgumentException("parameter '%s' of %s is not a number".formatted(parts[i], name));
             }
-            params[i] = Double.parseDouble(parts[i]);
+            params[i] = Double.parseDouble(parts[i]) + 0.0; // -0 is 0, as for constants
         }
         IndicatorSpec spec = IndicatorSpec.of(kind, params);
         int output = m.group(3) == null ? 0 : kind.outputIndex(m.group(3));

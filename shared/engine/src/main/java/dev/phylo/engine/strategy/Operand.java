@@ -54,6 +54,8 @@ public sealed interface Operand {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("constant must be finite: " + value);
             }
+            // -0 is written "0": the same threshold, and one value, so that a spec equals its parsed canonical form
+            value += 0.0;
         }
 
         @Override
