@@ -20,11 +20,8 @@ import dev.phylo.store.IngestFileRepository;
 import dev.phylo.store.MarketDataRepository;
 import dev.phylo.store.UpsertCounts;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -102,17 +99,7 @@ final class IngestBench implements AutoCloseable {
         Migrations.migrate(db.url());
         this.url = db.url();
         this.vertx = Vertx.vertx();
-        PgConnectOptions connect = new PgConnectOptions()
-                .setHost(url.host())
-                .setPort(url.port())
-                .setDatabase(url.database())
-                .setUser(url.user())
-                .setPassword(url.password());
-        this.pool = PgBuilder.pool()
-                .connectingTo(connect)
-                .with(new PoolOptions().setMaxSize(2))
-                .using(vertx)
-                .build();
+        this.pool = BenchDatabases.pool(vertx, url, 2);
         this.database = new Database(pool, Duration.ofSeconds(120));
         IngestFiles.write(bars, SYMBOL, source, csv, copyCsv);
         Files.copy(csv, again, StandardCopyOption.REPLACE_EXISTING);
@@ -336,14 +323,7 @@ final class IngestBench implements AutoCloseable {
     }
 
     private void sql(String statements) throws SQLException {
-        try (Connection connection = PostgresJdbc.connect(url);
-                Statement st = connection.createStatement()) {
-            for (String statement : statements.split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement);
-                }
-            }
-        }
+        BenchDatabases.sql(url, statements);
     }
 
     @Override

@@ -15,10 +15,7 @@ import dev.phylo.store.StrategyRow;
 import dev.phylo.store.UpsertCounts;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,17 +79,7 @@ final class PersistBench implements AutoCloseable {
         Migrations.migrate(db.url());
         this.url = db.url();
         this.vertx = Vertx.vertx();
-        PgConnectOptions connect = new PgConnectOptions()
-                .setHost(url.host())
-                .setPort(url.port())
-                .setDatabase(url.database())
-                .setUser(url.user())
-                .setPassword(url.password());
-        this.pool = PgBuilder.pool()
-                .connectingTo(connect)
-                .with(new PoolOptions().setMaxSize(2))
-                .using(vertx)
-                .build();
+        this.pool = BenchDatabases.pool(vertx, url, 2);
         this.database = new Database(pool, Duration.ofSeconds(300));
         this.run = database.await(
                 "create bench run", c -> runs.createIfAbsent(c, RUN_ID, new JsonObject().put("bench", true), 1, 100));
@@ -298,14 +285,7 @@ final class PersistBench implements AutoCloseable {
     }
 
     private void sql(String statements) throws SQLException {
-        try (Connection connection = PostgresJdbc.connect(url);
-                Statement st = connection.createStatement()) {
-            for (String statement : statements.split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement);
-                }
-            }
-        }
+        BenchDatabases.sql(url, statements);
     }
 
     @Override

@@ -8,10 +8,7 @@ import dev.phylo.store.Database;
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.store.RunRepository;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -128,16 +125,7 @@ public final class StoreBench {
         }
 
         Vertx vertx = Vertx.vertx();
-        Pool pool = PgBuilder.pool()
-                .connectingTo(new PgConnectOptions()
-                        .setHost(url.host())
-                        .setPort(url.port())
-                        .setDatabase(url.database())
-                        .setUser(url.user())
-                        .setPassword(url.password()))
-                .with(new PoolOptions().setMaxSize(1))
-                .using(vertx)
-                .build();
+        Pool pool = BenchDatabases.pool(vertx, url, 1);
         Database database = new Database(pool, Duration.ofSeconds(60));
         RunRepository repository = new RunRepository();
         List<String> lines = new ArrayList<>();

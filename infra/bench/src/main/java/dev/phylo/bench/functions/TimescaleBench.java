@@ -9,10 +9,7 @@ import dev.phylo.store.Database;
 import dev.phylo.store.DatabaseUrl;
 import dev.phylo.store.MarketDataRepository;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -180,17 +177,7 @@ final class TimescaleBench {
         private final MarketDataRepository repository = new MarketDataRepository();
 
         Reader(DatabaseUrl url) {
-            PgConnectOptions connect = new PgConnectOptions()
-                    .setHost(url.host())
-                    .setPort(url.port())
-                    .setDatabase(url.database())
-                    .setUser(url.user())
-                    .setPassword(url.password());
-            this.pool = PgBuilder.pool()
-                    .connectingTo(connect)
-                    .with(new PoolOptions().setMaxSize(1))
-                    .using(vertx)
-                    .build();
+            this.pool = BenchDatabases.pool(vertx, url, 1);
             this.database = new Database(pool, Duration.ofSeconds(120));
         }
 
