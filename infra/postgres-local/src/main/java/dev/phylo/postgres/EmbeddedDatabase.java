@@ -1,6 +1,7 @@
 package dev.phylo.postgres;
 
 import dev.phylo.postgres.internal.ClusterFiles;
+import dev.phylo.postgres.internal.OrphanedServer;
 import dev.phylo.postgres.internal.TestCertificates;
 import dev.phylo.store.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -172,6 +173,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path passwordFile = ClusterFiles.writeTemporaryPasswordFile(password);
         boolean started = false;
         try {
+            if (dataDir != null) {
+                // a server left running by a killed process keeps the directory; stop it (or refuse if it is in use)
+                OrphanedServer.stopIfOrphaned(dataDir);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(STARTUP_WAIT)
                     // initdb options: C collation (byte order, the same on every machine) and the superuser password
