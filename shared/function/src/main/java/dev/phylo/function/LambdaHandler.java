@@ -40,6 +40,11 @@ public class LambdaHandler implements RequestStreamHandler {
 
     private final RequestStreamHandler delegate;
 
+    static {
+        // a local run's function process halts when its runner is gone (a no-op on Lambda)
+        RunnerWatch.start(System.getenv(), () -> Runtime.getRuntime().halt(137));
+    }
+
     /** What the Lambda runtime calls: starts Quarkus once per execution environment. */
     public LambdaHandler() {
         this(new FunqyStreamHandler());

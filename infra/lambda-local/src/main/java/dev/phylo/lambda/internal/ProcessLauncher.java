@@ -129,6 +129,8 @@ public final class ProcessLauncher {
         env.put("AWS_DEFAULT_REGION", config.region());
         env.put("_HANDLER", config.handler());
         env.put("LAMBDA_TASK_ROOT", config.artifact().taskRoot().toString());
+        // the function halts when this process is gone, even if it is killed and cannot stop it (see RunnerWatch)
+        env.put("PHYLO_LOCAL_RUNNER_PID", Long.toString(ProcessHandle.current().pid()));
         if (config.artifact() instanceof FunctionArtifact.Jvm) {
             env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java" + Runtime.version().feature());
         } else {
