@@ -76,6 +76,14 @@ public class RunRepository {
              WHERE run_id = $1 AND status = 'running'""";
 
     /**
+     * A resumed run runs again: an interrupted, failed or cancelled run is set back to running (its error and end
+     * cleared); a succeeded run is left alone.
+     */
+    private static final String RESUME = """
+            UPDATE runs SET status = 'running', error = NULL, finished_at = NULL, updated_at = now()
+             WHERE run_id = $1 AND status <> 'succeeded'""";
+
+    /**
      * The runs among {@code runIds} that have a row: each one's status and when it ended ({@code finished_at}, else
      * its last update; null while it runs). Ids without a row are absent from the map.
      */
@@ -126,6 +134,14 @@ public class RunRepository {
                 .flatMap(summarized -> connection.preparedQuery(RECORD_PROGRESS).execute(Tuple.of(runId, generation)))
                 .flatMap(ignored -> get(connection, runId))
                 .map(run -> run.orElseThrow(() -> new IllegalStateException("run " + runId + " does not exist")));
+    }
+
+    /**
+     * Sets a run that has not succeeded back to running for a resumed execution; returns it as it now stands (empty
+     * when there is no such run; a succeeded run comes back unchanged, for the caller to refuse).
+     */
+    public Uni<Optional<RunRow>> resume(SqlConnection connection, String runId) {
+        return connection.preparedQuery(RESUME).execute(Tuple.of(runId)).flatMap(ignored -> get(connection, runId));
     }
 
     /** Marks the run succeeded ({@code error} null) or failed. Repeating the same call changes nothing. */

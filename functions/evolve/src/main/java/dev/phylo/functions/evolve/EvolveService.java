@@ -80,6 +80,9 @@ public class EvolveService {
      * and the run's batch list.
      */
     public GenerationRef seed(SeedRequest request) {
+        if (request != null && request.resuming()) {
+            return resume(request);
+        }
         SeedRequest normalized = RunRequests.normalize(request);
         BarInterval interval = BarInterval.parse(normalized.interval());
         if (normalized.walkForward() != null) {
@@ -121,6 +124,58 @@ public class EvolveService {
     }
 
     /**
+     * Continues an interrupted run in a new execution ("continue as new", docs/architecture.md, decision 20): from its
+     * last persisted generation, with the plan and configuration it was started with. The state machine then replays
+     * that generation's evaluation (every batch is answered from its result file) and persist (idempotent), and breeds
+     * on; breeding is deterministic for (run seed, generation), so the run reaches the leaderboard it would have
+     * reached uninterrupted. A run with no persisted generation starts again from generation 0.
+     */
+    private GenerationRef resume(SeedRequest request) {
+        String runId = request.runId();
+        if (runId == null || !RunRequests.RUN_ID.matcher(runId).matches()) {
+            throw new InvalidRequestException("resume needs the runId of an existing run, got " + runId);
+        }
+        if (!request.equals(resumeOnly(runId))) {
+            throw new InvalidRequestException("a resumed run keeps its stored configuration: send only {runId, resume:"
+                    + " true}, got " + json.valueToTree(request));
+        }
+        RunRow run = database.await("resume run " + runId, c -> runs.resume(c, runId))
+                .orElseThrow(() -> new InvalidRequestException(
+                        "no run " + runId + " to resume: it never started (start it without resume)"));
+        if (run.status().equals("succeeded")) {
+            throw new InvalidRequestException("run " + runId + " already succeeded: nothing to resume");
+        }
+        SeedRequest config;
+        try {
+            config = json.readValue(run.configJson(), SeedRequest.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(
+                    "run " + runId + " has an unreadable configuration: " + run.configJson(), e);
+        }
+        if (config.walkForward() != null) {
+            throw new InvalidRequestException("run " + runId + " is a walk-forward run: resuming one is not supported;"
+                    + " start it again under a new run id");
+        }
+        RunPlan plan = files.findPlan(runId).orElseThrow(() -> new InvalidRequestException(files.missingPlan(runId)));
+        int generation = run.generation() == null ? 0 : run.generation();
+        if (generation == 0) {
+            writeGeneration(plan, Generations.seed(plan)); // the seed may not have finished: the same bytes again
+        }
+        batchLists.write(runId, Generations.batchCount(plan));
+        int concurrency = effectiveConcurrency(config);
+        LOG.infof(
+                "resumed %s at generation %d of %d (%s persisted)",
+                runId, generation, plan.generations(), run.generation() == null ? "none" : "0.." + run.generation());
+        return ref(plan, generation, false, null, concurrency);
+    }
+
+    private static SeedRequest resumeOnly(String runId) {
+        return new SeedRequest(
+                runId, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, true);
+    }
+
+    /**
      * A walk-forward parent: creates its run row, writes its folds ({@code folds.json}) and returns the fold runs'
      * inputs for the state machine to start; it evolves nothing itself. A replayed seed finds the folds it wrote.
      */
@@ -155,6 +210,7 @@ public class EvolveService {
     /** The run's row with {@code request} as its config; a replay finds it, another config under the id is refused. */
     private void createRun(SeedRequest request) {
         JsonObject config = new JsonObject(json.valueToTree(request).toString());
+        config.remove("resume"); // how an execution started, not what the run is
         RunRow run = database.await(
                 "create run " + request.runId(),
                 c -> runs.createIfAbsent(c, request.runId(), config, request.seed(), request.generations()));

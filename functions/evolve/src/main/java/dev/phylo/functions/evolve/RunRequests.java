@@ -148,7 +148,8 @@ final class RunRequests {
                 r.testFrom(),
                 walkForward,
                 walkForward == null ? null : Boolean.TRUE.equals(r.anchored()),
-                walkForward == null ? null : or(foldConcurrency, walkForward));
+                walkForward == null ? null : or(foldConcurrency, walkForward),
+                null);
     }
 
     /** The same request with its batch size decided. */
@@ -177,7 +178,8 @@ final class RunRequests {
                 r.testFrom(),
                 r.walkForward(),
                 r.anchored(),
-                r.foldConcurrency());
+                r.foldConcurrency(),
+                null);
     }
 
     /** The data of a run: each symbol's range cut at testFrom, or else at (1 - outOfSampleFraction) of its span. */

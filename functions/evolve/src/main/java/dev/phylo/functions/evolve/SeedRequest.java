@@ -11,6 +11,10 @@ import java.util.List;
  * a walk-forward fold names its windows exactly. {@code walkForward} = K makes the run a walk-forward parent of K fold
  * runs ({@code anchored}: every fold trains from the first bar; {@code foldConcurrency}: how many folds run at once,
  * default all); see {@link WalkForwards}.
+ *
+ * <p>{@code resume: true} with a {@code runId} continues an interrupted run from its last persisted generation, in a
+ * new execution ("continue as new"): every other field is the run's stored configuration and must be left out (see
+ * {@link EvolveService#seed}).
  */
 @RegisterForReflection
 public record SeedRequest(
@@ -37,4 +41,11 @@ public record SeedRequest(
         String testFrom,
         Integer walkForward,
         Boolean anchored,
-        Integer foldConcurrency) {}
+        Integer foldConcurrency,
+        Boolean resume) {
+
+    /** A resumed run's input: the run id alone (its configuration is the one stored with the run). */
+    public boolean resuming() {
+        return Boolean.TRUE.equals(resume);
+    }
+}

@@ -108,6 +108,7 @@ final class WalkForwards {
                     Instant.ofEpochMilli(f.testFrom()).toString(),
                     null,
                     null,
+                    null,
                     null));
         }
         return List.copyOf(inputs);

@@ -136,6 +136,7 @@ class SeedBatchSizingTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         return given().contentType(ContentType.JSON).body(request).when().post();
     }

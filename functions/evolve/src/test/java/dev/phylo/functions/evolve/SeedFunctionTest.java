@@ -163,6 +163,7 @@ class SeedFunctionTest {
                         null,
                         null,
                         null,
+                        null,
                         null));
         RunPlan plan = files.readPlan(runId);
         assertThat(plan.seed()).isEqualTo(RunDefaults.SEED);
@@ -263,6 +264,52 @@ class SeedFunctionTest {
         assertThat(TestDatabase.tableDigest("runs")).isEqualTo(runs);
     }
 
+    /**
+     * {@code resume}: the stored run continues at its last persisted generation (none yet here: generation 0, the same
+     * batches); a run that does not exist, one that succeeded, or a resume that also sends configuration is refused.
+     */
+    @Test
+    void aResumeContinuesAStoredRunAndIsRefusedForMissingSucceededOrReconfiguredRuns() {
+        String runId = newRunId();
+        GenerationRef seeded =
+                invoke(request(runId, 30)).then().statusCode(200).extract().as(GenerationRef.class);
+        TestDatabase.execute("UPDATE runs SET status = 'failed', error = 'killed' WHERE run_id = ?", runId);
+
+        GenerationRef resumed = given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("runId", runId, "resume", true))
+                .when()
+                .post()
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(GenerationRef.class);
+
+        assertThat(resumed).isEqualTo(seeded);
+        assertThat(TestDatabase.query("SELECT status, error FROM runs WHERE run_id = ?", runId)
+                        .get(0))
+                .containsEntry("status", "running")
+                .containsEntry("error", null);
+        String missing = given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("runId", "never-seeded", "resume", true))
+                .when()
+                .post()
+                .asString();
+        assertThat(missing).contains("no run never-seeded to resume");
+        String reconfigured = given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("runId", runId, "resume", true, "populationSize", 40))
+                .when()
+                .post()
+                .asString();
+        assertThat(reconfigured).contains("send only {runId, resume: true}");
+        TestDatabase.execute("UPDATE runs SET status = 'succeeded' WHERE run_id = ?", runId);
+        String succeeded = given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("runId", runId, "resume", true))
+                .when()
+                .post()
+                .asString();
+        assertThat(succeeded).contains("already succeeded");
+    }
+
     @Test
     void intervalIsStoredInItsCanonicalForm() {
         String runId = newRunId();
@@ -351,6 +398,7 @@ class SeedFunctionTest {
                 1.5,
                 5_000.0,
                 4,
+                null,
                 null,
                 null,
                 null,

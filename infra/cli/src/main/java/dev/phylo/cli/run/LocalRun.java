@@ -50,7 +50,7 @@ final class LocalRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RunOptions options;
+    private RunOptions options; // a resumed run's come from its stored configuration
     private final PrintStream out;
     private final PrintStream err;
     private final Function<LocalRunContext, FunctionHost> hosts;
@@ -85,36 +85,48 @@ final class LocalRun {
         return env;
     }
 
+    /** Where the runner of each local run leaves its lease ({@link RunLease}). */
+    static Path leases(Path stateDir) {
+        return stateDir.resolve("leases");
+    }
+
     /** The files ingested for this run, one per symbol: the run is limited to their range. */
     private final List<Path> ingested = new ArrayList<>();
 
     RunOutcome run() throws IOException, SQLException, InterruptedException {
-        Path phylo = options.stateDir();
-        Path efs = Files.createDirectories(phylo.resolve("efs")).toAbsolutePath();
-        Path s3 = Files.createDirectories(phylo.resolve("s3")).toAbsolutePath();
         String runId = options.runId() != null
                 ? options.runId()
                 : "run-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                         + "-s" + options.seed();
+        return execute(runId, false);
+    }
+
+    /**
+     * {@code phylo run --resume}: continues run {@code runId}, interrupted, failed or cancelled, from its last persisted
+     * generation in a new execution, with the configuration stored with the run (see {@link ResumedRun}).
+     */
+    RunOutcome resume(String runId) throws IOException, SQLException, InterruptedException {
+        return execute(runId, true);
+    }
+
+    private RunOutcome execute(String runId, boolean resuming) throws IOException, SQLException, InterruptedException {
+        Path phylo = options.stateDir();
+        Path efs = Files.createDirectories(phylo.resolve("efs")).toAbsolutePath();
+        Path s3 = Files.createDirectories(phylo.resolve("s3")).toAbsolutePath();
         long t0 = System.nanoTime();
         SamTemplate template = SamTemplates.read(options.root().resolve("sam/template.yaml"));
-        out.printf(
-                "run %s: %s %s, population %d, %d generations, seed %d%s%n",
-                runId,
-                String.join(",", options.symbols()),
-                options.interval(),
-                options.population(),
-                options.generations(),
-                options.seed(),
-                options.walkForward() == null
-                        ? ""
-                        : ", walk-forward %d folds (%s; population and generations per fold)"
-                                .formatted(options.walkForward(), options.anchored() ? "anchored" : "rolling"));
+        if (!resuming) {
+            out.println(RunInput.header(options, "run", runId));
+        }
         try (LocalDatabase db = LocalDatabase.open(options.databaseUrl(), phylo.resolve("pg"))) {
             out.printf("database  %s (schema %s)%n", db, db.migration().currentVersion());
             out.printf(
                     "storage   %s: %s%n",
                     db.migration().storage().mode(), db.migration().storage().reason());
+            if (resuming) {
+                options = ResumedRun.options(db, runId, options, leases(phylo));
+                out.println(RunInput.header(options, "resume", runId));
+            }
             Map<String, String> env = environment(db, efs);
             // S3 is a local folder: seed writes the batch list there, the state machine's ItemReader reads it
             env.put("PHYLO_WORK_BUCKET", WORK_BUCKET);
@@ -132,9 +144,14 @@ final class LocalRun {
                                 .relativize(template.file().toAbsolutePath().normalize()),
                         logs,
                         (started - t0) / 1e9);
-                ingest(functions, phylo);
+                if (!resuming) {
+                    ingest(functions, phylo); // a resumed run's data is in the store and on EFS already
+                }
                 long ingested = System.nanoTime();
-                RunOutcome outcome = evolve(functions, template, db, runId, efs, s3);
+                RunOutcome outcome;
+                try (RunLease lease = RunLease.take(leases(phylo), runId)) {
+                    outcome = evolve(functions, template, db, runId, efs, s3, resuming);
+                }
                 long done = System.nanoTime();
                 return outcome.withTimes(new Timings(
                         (started - t0) / 1e9,
@@ -208,52 +225,18 @@ final class LocalRun {
     }
 
     private RunOutcome evolve(
-            FunctionHost functions, SamTemplate template, LocalDatabase db, String runId, Path efs, Path s3)
+            FunctionHost functions,
+            SamTemplate template,
+            LocalDatabase db,
+            String runId,
+            Path efs,
+            Path s3,
+            boolean resuming)
             throws IOException, SQLException, InterruptedException {
         Map<String, String> arns = new LinkedHashMap<>();
         template.substitutions().forEach((name, function) -> arns.put(name, arn(function)));
         StateMachine machine = StateMachine.parse(Files.readString(template.definition()), arns);
-        ObjectNode input = JSON.createObjectNode().put("runId", runId);
-        input.set("symbols", JSON.valueToTree(options.symbols()));
-        input.put("interval", options.interval());
-        // a run evolves on exactly the data it names: the files' own range, not whatever the store holds around it
-        String from = options.from();
-        String to = options.to();
-        if (!ingested.isEmpty() && (from == null || to == null)) {
-            BarInterval interval = BarInterval.parse(options.interval());
-            DataFiles.Range range = DataFiles.range(ingested, options.symbols(), interval, options.columns());
-            from = from != null ? from : range.from();
-            to = to != null ? to : range.to(interval);
-        }
-        if (from != null || to != null) {
-            out.printf(
-                    "range     %s → %s%s%n",
-                    from == null ? "the first stored bar" : from,
-                    to == null ? "the last stored bar" : to + " (exclusive)",
-                    options.from() == null && options.to() == null ? ", the range of the data ingested" : "");
-        }
-        if (from != null) {
-            input.put("from", from);
-        }
-        if (to != null) {
-            input.put("to", to);
-        }
-        input.put("populationSize", options.population()).put("generations", options.generations());
-        if (options.batchSize() != null) {
-            input.put("batchSize", options.batchSize());
-        }
-        input.put("seed", options.seed())
-                .put("maxConcurrency", options.maxConcurrency())
-                .put("objective", options.objective())
-                .put("stallGenerations", options.stallGenerations())
-                .put("feeBps", options.feeBps())
-                .put("slippageBps", options.slippageBps());
-        if (options.walkForward() != null) {
-            // one fold after another: each fold's evaluators already use this machine's cores
-            input.put("walkForward", options.walkForward())
-                    .put("anchored", options.anchored())
-                    .put("foldConcurrency", 1);
-        }
+        ObjectNode input = resuming ? RunInput.resume(runId) : RunInput.of(options, runId, ingested, out);
         // AWS's limits are on (payloads, EXPRESS duration, history); S3 is the local folder seed writes to
         ExecutionOptions executionOptions = ExecutionOptions.defaults()
                 .withMaxParallelism(options.maxConcurrency())
@@ -278,8 +261,14 @@ final class LocalRun {
                             options.generations(),
                             out,
                             System::nanoTime);
+            // a resumed run is a new execution of the same run ("continue as new"): a name of its own
+            String executionName =
+                    resuming ? runId + "-r" + Long.toString(System.currentTimeMillis() / 1000, 36) : runId;
+            if (resuming && monitor instanceof RunMonitor resumed) {
+                resumed.skipPersisted();
+            }
             execution = machine.start(
-                    runId,
+                    executionName,
                     input,
                     (arn, payload, timeout) -> functions.invoke(functionOf(arn), payload, timeout),
                     new ExecutionListener() {},
@@ -300,7 +289,9 @@ final class LocalRun {
             if (!ended.succeeded()) {
                 recordEnd(functions, runId, ended, input);
             }
-            Path history = efs.resolve("runs").resolve(runId).resolve("history.json");
+            Path history = efs.resolve("runs")
+                    .resolve(runId)
+                    .resolve(resuming ? "history-" + executionName + ".json" : "history.json");
             Files.createDirectories(history.getParent());
             Files.writeString(history, execution.historyJson());
             Map<String, Double> seconds = new LinkedHashMap<>();

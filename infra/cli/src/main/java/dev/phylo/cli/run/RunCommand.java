@@ -59,6 +59,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--run-id", description = "Run id (default: run-<UTC time>-s<seed>).")
     String runId;
 
+    @Option(
+            names = "--resume",
+            paramLabel = "RUN_ID",
+            description = "Continue run RUN_ID (interrupted, failed or cancelled) from its last persisted generation, "
+                    + "with the configuration it was started with; it reaches the leaderboard the run would have "
+                    + "reached uninterrupted. Takes no data or run options.")
+    String resume;
+
     @Mixin
     RunInputOptions run;
 
@@ -81,6 +89,10 @@ public final class RunCommand implements Callable<Integer> {
                 ? root.toAbsolutePath()
                 : Checkouts.find(Path.of("").toAbsolutePath());
         run.validate();
+        if (resume != null && (symbols != null || !data.isEmpty() || columns != null || runId != null)) {
+            throw new IllegalArgumentException("--resume continues a run with its stored configuration: leave out "
+                    + "--symbols, --data, --columns and --run-id");
+        }
         // On one machine the evaluations at once are its cores (not RunDefaults' Lambda fan-out); the seed function
         // sizes the batches from that unless --batch-size says (two per evaluator, within evaluate's time budget).
         int concurrency = run.maxConcurrency() != null
@@ -118,7 +130,8 @@ public final class RunCommand implements Callable<Integer> {
                 debug,
                 run.walkForward(),
                 run.anchored());
-        LocalRun.RunOutcome outcome = new LocalRun(options, System.out, System.err, LambdaFleet::new).run();
+        LocalRun local = new LocalRun(options, System.out, System.err, LambdaFleet::new);
+        LocalRun.RunOutcome outcome = resume != null ? local.resume(resume) : local.run();
         LocalRun.Timings t = outcome.timings();
         if (!outcome.result().succeeded()) {
             System.err.printf(

@@ -42,6 +42,30 @@ final class RunMonitor implements Progress, AutoCloseable {
         this.lastAt = start;
     }
 
+    /**
+     * A resumed run: the generations persisted before it are not shown again (their rate would be meaningless); one
+     * line says where the run continues.
+     */
+    void skipPersisted() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(RUN)) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    int g = rs.getInt("generation");
+                    if (!rs.wasNull()) {
+                        printed = g;
+                        out.printf(
+                                Locale.ROOT,
+                                "resumed   after generation %d/%d (persisted), best %.4f%n",
+                                g + 1,
+                                generations,
+                                fitness(rs.getDouble("best_fitness")));
+                    }
+                }
+            }
+        }
+    }
+
     /** Prints a line for each generation persisted since the last call. */
     @Override
     public void poll() throws SQLException {

@@ -35,6 +35,7 @@ public final class RunsCommand implements Callable<Integer> {
                 ? root.toAbsolutePath()
                 : RunCommand.Checkouts.find(Path.of("").toAbsolutePath());
         String url = database.resolve().orElse(null);
+        Path leases = LocalRun.leases(checkout.resolve(".phylo"));
         try (LocalDatabase db = LocalDatabase.open(url, checkout.resolve(".phylo/pg"));
                 Connection c = db.connect();
                 Statement st = c.createStatement();
@@ -48,7 +49,7 @@ public final class RunsCommand implements Callable<Integer> {
                     db.migration().storage().mode(), db.migration().storage().reason());
             System.out.printf(
                     Locale.ROOT,
-                    "%-32s %-10s %-19s %11s %10s %9s  %s%n",
+                    "%-32s %-11s %-19s %11s %10s %9s  %s%n",
                     "run",
                     "status",
                     "started (UTC)",
@@ -60,11 +61,20 @@ public final class RunsCommand implements Callable<Integer> {
                 int g = rs.getInt("generation");
                 String gens = (rs.wasNull() ? "-" : Integer.toString(g + 1)) + "/" + rs.getInt("generations_planned");
                 double best = rs.getDouble("best_fitness");
+                String bestText = rs.wasNull() ? "-" : String.format(Locale.ROOT, "%.4f", best);
+                String runId = rs.getString("run_id");
+                String status = rs.getString("status");
+                String error = rs.getString("error") == null ? "" : rs.getString("error");
+                if (status.equals("running") && RunLease.interrupted(leases, runId)) {
+                    // its runner was killed (its lease remains, its process does not): resumable
+                    status = "interrupted";
+                    error = "runner gone; phylo run --resume " + runId;
+                }
                 System.out.printf(
                         Locale.ROOT,
-                        "%-32s %-10s %-19s %11s %10d %9s  %s%n",
-                        rs.getString("run_id"),
-                        rs.getString("status"),
+                        "%-32s %-11s %-19s %11s %10d %9s  %s%n",
+                        runId,
+                        status,
                         rs.getTimestamp("created_at")
                                 .toInstant()
                                 .toString()
@@ -72,8 +82,8 @@ public final class RunsCommand implements Callable<Integer> {
                                 .replace('T', ' '),
                         gens,
                         rs.getLong("evaluated"),
-                        rs.wasNull() ? "-" : String.format(Locale.ROOT, "%.4f", best),
-                        rs.getString("error") == null ? "" : rs.getString("error"));
+                        bestText,
+                        error);
             }
         }
         return 0;
