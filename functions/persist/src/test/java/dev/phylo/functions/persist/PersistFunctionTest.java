@@ -25,6 +25,7 @@ import dev.phylo.evolution.BatchEvaluation;
 import dev.phylo.evolution.Generations;
 import dev.phylo.evolution.SeriesSlices;
 import dev.phylo.function.InvalidRequestException;
+import dev.phylo.testkit.ConnectionCut;
 import dev.phylo.testkit.EfsResource;
 import dev.phylo.testkit.FunctionError;
 import dev.phylo.testkit.PostgresResource;
@@ -37,6 +38,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -243,6 +246,36 @@ class PersistFunctionTest {
                 persist(run.plan().runId(), 0).then().statusCode(200).extract().as(PersistSummary.class);
         assertThat(again.newStrategies()).isZero();
         assertThat(again.metricsUnchanged()).isEqualTo(ids * 2L);
+    }
+
+    /**
+     * The connection cut while the transaction writes metrics, after it wrote the strategies (the backend terminated,
+     * as a dropped connection or a Neon compute restart ends it): it rolls back whole and the retry stores the
+     * generation once, as an uncut persist would.
+     */
+    @Test
+    void aConnectionCutMidTransactionIsRetriedAndStoresTheGenerationOnce() throws Exception {
+        Run run = evaluatedRun(true);
+        int ids = distinctIds(run.population()).size();
+        CompletableFuture<Response> persisted;
+        try (ConnectionCut cut = ConnectionCut.lockAgainstWriters("strategy_metrics")) {
+            persisted = CompletableFuture.supplyAsync(() -> persist(run.plan().runId(), 0));
+            assertThat(cut.cutBlocked(Duration.ofSeconds(60))).isPositive();
+        }
+        Response response = persisted.join();
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+        PersistSummary summary = response.as(PersistSummary.class);
+        assertThat(summary.newStrategies())
+                .as("the cut transaction's strategies rolled back")
+                .isEqualTo(ids);
+        assertThat(summary.metricsInserted()).isEqualTo(ids * 2L);
+        assertThat(TestDatabase.count("strategies")).isEqualTo(ids);
+        assertThat(TestDatabase.count("strategy_metrics")).isEqualTo(ids * 2L);
+        assertThat(TestDatabase.count("run_generations")).isEqualTo(1);
+        Map<String, String> digests = digests();
+        persist(run.plan().runId(), 0).then().statusCode(200);
+        assertThat(digests()).isEqualTo(digests);
     }
 
     @Test
