@@ -23,7 +23,8 @@ import java.util.Arrays;
  * {@code snapshot.json}, in {@code snapshots/<symbol>/<interval>/<snapshotId>/}.
  *
  * <p>The files go into a temporary directory beside the target, which is then renamed atomically. The same bars always
- * give the same id, so writing them again (a replayed ingest) finds the directory, checks it and writes nothing.
+ * give the same id, so writing them again (a replayed ingest) finds the directory, checks it and writes nothing,
+ * unless a file there no longer verifies: then it is rewritten in place (see {@link #repair}).
  */
 public final class SnapshotWriter {
     /** Most rows a snapshot may hold: each column file must stay below 2 GiB to be memory-mapped in one piece. */
@@ -36,7 +37,8 @@ public final class SnapshotWriter {
      * {@link SnapshotManifest#publish}.
      *
      * @throws IllegalArgumentException  for an empty or oversized series, or a symbol that cannot be a path component
-     * @throws SnapshotCorruptException  when a snapshot with the same id exists but does not verify
+     * @throws SnapshotCorruptException  when a snapshot with the same id exists, does not verify, and still does not
+     *                                   once its files were rewritten
      * @throws EfsFileException          when the files cannot be written
      */
     public static SnapshotRef write(EfsLayout layout, BarSeries series) {
@@ -58,7 +60,12 @@ public final class SnapshotWriter {
         byte[] headerJson = AtomicFiles.toJson(header);
         Path target = layout.snapshotDir(ref);
         if (Files.isDirectory(target)) {
-            verifyExisting(target, header, headerJson);
+            try {
+                verifyExisting(target, header, headerJson);
+            } catch (SnapshotCorruptException damaged) {
+                repair(target, writeTemporary(target, series, scratch, headerJson), damaged);
+                verifyExisting(target, header, headerJson);
+            }
             return ref;
         }
         Path tmp = writeTemporary(target, series, scratch, headerJson);
@@ -130,6 +137,35 @@ public final class SnapshotWriter {
         for (SnapshotColumn column : SnapshotColumn.values()) {
             ColumnFiles.checkedData(
                     target.resolve(column.fileName()), header.columns().get(column.ordinal()), header.rows());
+        }
+    }
+
+    /**
+     * A snapshot whose files were damaged after it was written (a flipped byte, a truncated column): the same bars give
+     * the same files, so each file is replaced by a rename of its freshly written copy over it. A reader sees the
+     * damaged file or the good one, never a missing or half-written one, and the directory never disappears; a reader
+     * that mapped a damaged column keeps its mapping and fails its checksum, as it would have anyway.
+     */
+    private static void repair(Path target, Path fresh, SnapshotCorruptException damaged) {
+        try {
+            for (SnapshotColumn column : SnapshotColumn.values()) {
+                Files.move(
+                        fresh.resolve(column.fileName()),
+                        target.resolve(column.fileName()),
+                        StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.move(
+                    fresh.resolve(EfsLayout.SNAPSHOT_HEADER),
+                    target.resolve(EfsLayout.SNAPSHOT_HEADER),
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            TempFiles.deleteTree(fresh);
+        } catch (IOException e) {
+            EfsFileException failure = new EfsFileException(
+                    target, "cannot replace the damaged snapshot files (%s): %s".formatted(damaged.getMessage(), e), e);
+            TempFiles.deleteAfterFailure(fresh, failure);
+            throw failure;
         }
     }
 

@@ -32,11 +32,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @QuarkusTestResource(TempEfsResource.class)
@@ -51,6 +54,7 @@ class EvaluateFunctionTest {
     private RunFiles files;
     private RunPlan plan;
     private BarSeries series;
+    private SnapshotRef snapshot;
 
     @BeforeEach
     void seedRun() {
@@ -59,7 +63,7 @@ class EvaluateFunctionTest {
         // a different market per test: a new content hash, so no test sees another's cached snapshot
         series = SyntheticMarket.generate(
                 SyntheticConfig.defaults("SYN", BarInterval.ONE_HOUR, BARS, SERIES_SEEDS.incrementAndGet()));
-        SnapshotRef snapshot = SnapshotWriter.write(efs, series);
+        snapshot = SnapshotWriter.write(efs, series);
         long split = series.time()[BARS * 7 / 10];
         DataSlice slice = new DataSlice(
                 "SYN", "1h", snapshot.snapshotId(), series.time()[0], split, split, series.time()[BARS - 1] + 1);
@@ -149,6 +153,30 @@ class EvaluateFunctionTest {
 
         assertThat(first.snapshotsLoaded()).isEqualTo(1);
         assertThat(second.snapshotsLoaded()).isZero();
+    }
+
+    /** A byte flipped in any column of the run's snapshot: evaluate refuses it, naming the file and the checksums. */
+    @ParameterizedTest
+    @ValueSource(strings = {"time", "open", "high", "low", "close", "volume"})
+    void aDamagedSnapshotIsRefusedNamingTheFileAndTheChecksum(String column) throws Exception {
+        EfsLayout efs = new EfsLayout(TempEfsResource.root);
+        Path file = efs.snapshotDir(snapshot).resolve(column + ".npy");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(128 + 8L * 4_321 + 6);
+            int b = f.read();
+            f.seek(128 + 8L * 4_321 + 6);
+            f.write(b ^ 0x04);
+        }
+        BatchRef ref = new BatchRef(plan.runId(), 0, 0);
+
+        io.restassured.response.Response response = invoke(ref);
+
+        String body = response.asString();
+        assertThat(response.statusCode()).as(body).isNotEqualTo(200);
+        assertThat(body)
+                .contains(file.toString())
+                .containsPattern("CRC32C mismatch: data has \\S+, snapshot.json says");
+        assertThat(efs.resultFile(ref)).doesNotExist();
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.phylo.functions.ingest;
 
 import dev.phylo.efs.EfsLayout;
+import dev.phylo.efs.SnapshotCorruptException;
 import dev.phylo.efs.SnapshotManifest;
+import dev.phylo.efs.SnapshotNotFoundException;
+import dev.phylo.efs.SnapshotReader;
 import dev.phylo.efs.SnapshotRef;
 import dev.phylo.efs.SnapshotWriter;
 import dev.phylo.engine.data.BarInterval;
@@ -121,16 +124,26 @@ public class IngestService {
         Optional<IngestFileRecord> seen = database.await(
                 "look up ingest_files", c -> files.find(c, object.bucket(), object.key(), object.version()));
         if (seen.isPresent()) {
-            if (fromEvent || stillCurrent(seen.get())) {
+            boolean current = stillCurrent(seen.get());
+            Optional<String> damage = current ? damage(seen.get()) : Optional.empty();
+            if (damage.isPresent()) {
+                // the pair's published snapshot is this file's but no longer verifies: ingesting the file again
+                // rewrites it from the store (SnapshotWriter repairs a damaged snapshot of the same bars)
+                LOG.warnf(
+                        "%s (%s) was ingested before, but its snapshot is damaged (%s): ingesting it again to "
+                                + "republish it",
+                        object.uri(), object.version(), damage.get());
+            } else if (fromEvent || current) {
                 LOG.infof("%s (%s) was ingested before: skipped", object.uri(), object.version());
                 return outcome(seen.get(), "duplicate", List.of());
+            } else {
+                LOG.infof(
+                        "%s (%s) was ingested before, but %s %s has changed since: ingesting it again",
+                        object.uri(),
+                        object.version(),
+                        seen.get().symbol(),
+                        seen.get().interval());
             }
-            LOG.infof(
-                    "%s (%s) was ingested before, but %s %s has changed since: ingesting it again",
-                    object.uri(),
-                    object.version(),
-                    seen.get().symbol(),
-                    seen.get().interval());
         }
         Dataset dataset = Dataset.resolve(object, symbol, interval);
         boolean gzipped = CsvDecoding.gzipped(object, format);
@@ -184,6 +197,19 @@ public class IngestService {
                         "object",
                         object.uri()));
         return outcome(record, "ingested", rejects);
+    }
+
+    /** What is wrong with {@code seen}'s snapshot, read whole and checked against its checksums; empty if nothing. */
+    private Optional<String> damage(IngestFileRecord seen) {
+        if (seen.snapshotId() == null) {
+            return Optional.empty();
+        }
+        try {
+            SnapshotReader.load(efs, seen.symbol(), BarInterval.parse(seen.interval()), seen.snapshotId());
+            return Optional.empty();
+        } catch (SnapshotCorruptException | SnapshotNotFoundException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** Whether the pair's published snapshot is still the one {@code seen} produced (nothing ingested since). */
