@@ -24,6 +24,7 @@ import dev.phylo.telemetry.Emf;
 import dev.phylo.telemetry.Metric;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -153,35 +154,28 @@ public class IngestService {
         BarSeries bars = parsed.series(); // the reader fails on an object without a single good bar
 
         String lockKey = "market_data:" + dataset.symbol() + "/" + dataset.interval();
+        // Under the pair's lock, in one transaction: look the object up again (a concurrent delivery of it may have
+        // committed since the check above), write the bars, publish the snapshot, record the object. A rollback
+        // leaves no record, and two deliveries at once store and record the object once.
         Stored stored = database.await(
                 "upsert market_data for " + dataset.symbol() + " " + dataset.interval(),
                 c -> c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
                         .execute(Tuple.of(lockKey))
-                        .flatMap(locked -> marketData.occupancy(c, bars))
-                        .flatMap(occupancy -> marketData
-                                .write(c, bars, object.uri(), occupancy)
-                                .flatMap(counts -> (occupancy.stored()
-                                                ? marketData.read(c, dataset.symbol(), dataset.interval())
-                                                : Uni.createFrom().item(MarketDataRepository.asStored(bars)))
-                                        .flatMap(all -> Uni.createFrom()
-                                                .item(() -> publish(all))
-                                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                                                .map(snapshot -> new Stored(counts, snapshot))))));
-        String snapshotId = stored.snapshot().snapshotId();
+                        .flatMap(locked -> files.find(c, object.bucket(), object.key(), object.version()))
+                        .flatMap(again -> Uni.createFrom()
+                                .item(() ->
+                                        again.isPresent() && seen.isEmpty() && (fromEvent || stillCurrent(again.get())))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // reads the manifest
+                                .flatMap(duplicate -> duplicate
+                                        ? Uni.createFrom().item(Stored.duplicate(again.get()))
+                                        : write(c, object, dataset, bars, mode, rejects))));
+        if (stored.duplicateOf() != null) {
+            LOG.infof("%s (%s) was ingested by a concurrent delivery: skipped", object.uri(), object.version());
+            return outcome(stored.duplicateOf(), "duplicate", List.of());
+        }
+        IngestFileRecord record = stored.record();
         UpsertCounts counts = stored.counts();
-        IngestFileRecord record = new IngestFileRecord(
-                object.bucket(),
-                object.key(),
-                object.version(),
-                dataset.symbol(),
-                dataset.interval().toString(),
-                mode,
-                counts.inserted(),
-                counts.updated(),
-                counts.unchanged(),
-                rejects.size(),
-                snapshotId);
-        database.await("record ingest_files", c -> files.record(c, record, rejects));
+        String snapshotId = record.snapshotId();
         LOG.infof(
                 "ingested %s: %d inserted, %d updated, %d unchanged, %d rejected; snapshot %s",
                 object.uri(), counts.inserted(), counts.updated(), counts.unchanged(), rejects.size(), snapshotId);
@@ -292,5 +286,48 @@ public class IngestService {
         return snapshot;
     }
 
-    private record Stored(UpsertCounts counts, SnapshotRef snapshot) {}
+    /**
+     * Writes the bars, publishes the pair's snapshot and records the object, on {@code c} inside the pair's lock.
+     */
+    private Uni<Stored> write(
+            SqlConnection c,
+            SourceObject object,
+            Dataset dataset,
+            BarSeries bars,
+            String mode,
+            List<IngestReject> rejects) {
+        return marketData
+                .occupancy(c, bars)
+                .flatMap(occupancy -> marketData
+                        .write(c, bars, object.uri(), occupancy)
+                        .flatMap(counts -> (occupancy.stored()
+                                        ? marketData.read(c, dataset.symbol(), dataset.interval())
+                                        : Uni.createFrom().item(MarketDataRepository.asStored(bars)))
+                                .flatMap(all -> Uni.createFrom()
+                                        .item(() -> publish(all))
+                                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                                .flatMap(snapshot -> {
+                                    IngestFileRecord record = new IngestFileRecord(
+                                            object.bucket(),
+                                            object.key(),
+                                            object.version(),
+                                            dataset.symbol(),
+                                            dataset.interval().toString(),
+                                            mode,
+                                            counts.inserted(),
+                                            counts.updated(),
+                                            counts.unchanged(),
+                                            rejects.size(),
+                                            snapshot.snapshotId());
+                                    return files.record(c, record, rejects)
+                                            .replaceWith(new Stored(counts, record, null));
+                                })));
+    }
+
+    /** What the transaction did: the counts and the record written, or the record of a concurrent delivery. */
+    private record Stored(UpsertCounts counts, IngestFileRecord record, IngestFileRecord duplicateOf) {
+        static Stored duplicate(IngestFileRecord record) {
+            return new Stored(null, null, record);
+        }
+    }
 }

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 @QuarkusTestResource(MotoResource.class)
 class IngestS3EventTest {
 
-    private static final String BUCKET = "phylo-raw";
+    static final String BUCKET = "phylo-raw";
 
     @BeforeEach
     void clean() {
@@ -131,12 +131,12 @@ class IngestS3EventTest {
         assertThat(f.version()).startsWith("etag:");
     }
 
-    private static PutObjectResponse put(String key, byte[] content) {
+    static PutObjectResponse put(String key, byte[] content) {
         return MotoServer.s3().putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(content));
     }
 
     /** The fixture event with bucket, key (URL-encoded as S3 sends it), size and ETag filled in. */
-    private static String event(String key, String eTag, long size) {
+    static String event(String key, String eTag, long size) {
         try (InputStream in = IngestS3EventTest.class.getResourceAsStream("/events/s3-object-created.json")) {
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
