@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.util.stream.Stream;
 
 /**
  * Coverage-guided fuzzing of the database URL parser (Jazzer; {@code scripts/fuzz} runs it, plain test runs replay
@@ -33,18 +32,15 @@ public class DatabaseUrlFuzzTest {
             return;
         }
         assertThat(DatabaseUrl.parse(url.toConnectionUri())).isEqualTo(url);
-        // the printed form masks the password; the same characters may still be another part's own text, or the
-        // scheme's (found by fuzzing: the password "postgres")
+        // the printed form masks the password; the same characters may still be the other parts' own text: the
+        // scheme's (found by fuzzing: the password "postgres"), or text spanning parts (found by fuzzing: "p3s?Oword"
+        // from a database ending in "p3s" and a parameter starting "Oword"). So the check: the printed form of the
+        // same URL with another password must not contain it either, or the password is what printed it.
         String password = url.password();
         boolean elsewhere = password != null
-                && Stream.of(
-                                "postgresql://:***@",
-                                Integer.toString(url.port()),
-                                url.user(),
-                                url.host(),
-                                url.database(),
-                                url.params().toString())
-                        .anyMatch(part -> part != null && part.contains(password));
+                && new DatabaseUrl(url.user(), "x", url.host(), url.port(), url.database(), url.params())
+                        .toString()
+                        .contains(password);
         if (password != null && password.length() >= 8 && !elsewhere) {
             assertThat(url.toString()).doesNotContain(password);
         }
