@@ -25,7 +25,10 @@ import java.util.Set;
  * </ul>
  * The password is never part of {@link #toString()} or of any message.
  */
-public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int poolSize) {
+public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int poolSize, boolean transactionPooler) {
+
+    /** {@code phylo.db.pooler} ({@code PHYLO_DB_POOLER}): {@value} marks any host as a transaction-mode pooler. */
+    public static final String TRANSACTION_POOLER = "transaction";
 
     /** Neon's certificates chain to ISRG Root X1 (X2 included for ECDSA chains); the PEM ships in this jar. */
     public static final String BUNDLED_ROOT_CERT = "phylo/tls/isrg-roots.pem";
@@ -76,11 +79,29 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
         String mode = url.param("sslmode")
                 .orElse(isLoopback(url.host()) ? "disable" : "verify-full")
                 .toLowerCase(Locale.ROOT);
-        return new NeonSettings(url, mode, url.param("sslrootcert").orElse(null), poolSize);
+        return new NeonSettings(
+                url,
+                mode,
+                url.param("sslrootcert").orElse(null),
+                poolSize,
+                url.host().contains("-pooler."));
     }
 
+    /** These settings with {@code phylo.db.pooler} applied: {@code transaction}, or empty/{@code auto} (by host). */
+    public NeonSettings withPooler(String pooler) {
+        if (pooler == null || pooler.isBlank() || pooler.equalsIgnoreCase("auto")) {
+            return this;
+        }
+        if (!pooler.equalsIgnoreCase(TRANSACTION_POOLER)) {
+            throw new IllegalArgumentException(
+                    "phylo.db.pooler (PHYLO_DB_POOLER) must be 'transaction' or 'auto', got '" + pooler + "'");
+        }
+        return new NeonSettings(url, sslMode, rootCert, poolSize, true);
+    }
+
+    /** Whether connections go through a transaction-mode pooler: a Neon {@code -pooler} host, or as configured. */
     public boolean pooler() {
-        return url.host().contains("-pooler.");
+        return transactionPooler;
     }
 
     /** The Quarkus configuration this connection needs (ordinal above application.properties, below env vars). */
@@ -115,6 +136,9 @@ public record NeonSettings(DatabaseUrl url, String sslMode, String rootCert, int
      */
     public String jdbcUrl() {
         DatabaseUrl jdbc = target().withParam("sslmode", sslMode);
+        if (pooler()) {
+            jdbc = jdbc.withParam("prepareThreshold", "0");
+        }
         if (verifies()) {
             jdbc = rootCert != null
                     ? jdbc.withParam("sslrootcert", rootCert)

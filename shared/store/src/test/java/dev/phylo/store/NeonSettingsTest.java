@@ -46,6 +46,26 @@ class NeonSettingsTest {
     }
 
     @Test
+    void phyloDbPoolerMarksAnyHostAsATransactionPoolerAndTheJdbcUrlPreparesNothing() {
+        NeonSettings own = NeonSettings.fromUrl("postgresql://alex:" + SECRET + "@localhost:6432/phylo", 2);
+        NeonSettings pooled = own.withPooler("transaction");
+
+        assertThat(own.pooler()).isFalse();
+        assertThat(own.withPooler("auto")).isEqualTo(own);
+        assertThat(own.withPooler(null)).isEqualTo(own);
+        assertThat(pooled.pooler()).isTrue();
+        assertThat(pooled.quarkusProperties())
+                .containsEntry("quarkus.datasource.reactive.postgresql.use-layer7-proxy", "true")
+                .containsEntry("quarkus.datasource.reactive.cache-prepared-statements", "false");
+        assertThat(pooled.jdbcUrl())
+                .isEqualTo("jdbc:postgresql://localhost:6432/phylo?sslmode=disable&prepareThreshold=0");
+        assertThat(own.jdbcUrl()).doesNotContain("prepareThreshold");
+        assertThatThrownBy(() -> own.withPooler("session"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PHYLO_DB_POOLER");
+    }
+
+    @Test
     void neonsEndpointOptionPassesThroughAndSslRootCertBecomesTheTrustFile() {
         Map<String, String> p = NeonSettings.fromUrl(
                         "postgresql://alex:" + SECRET

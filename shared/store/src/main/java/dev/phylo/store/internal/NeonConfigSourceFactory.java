@@ -36,6 +36,7 @@ public final class NeonConfigSourceFactory implements ConfigSourceFactory {
         } else {
             return List.of();
         }
+        settings = settings.withPooler(value(context, "phylo.db.pooler"));
         return List.of(new PropertiesConfigSource(settings.quarkusProperties(), "phylo-neon " + settings, ORDINAL));
     }
 
