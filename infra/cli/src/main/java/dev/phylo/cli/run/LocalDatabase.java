@@ -5,6 +5,7 @@ import dev.phylo.postgres.PostgresJdbc;
 import dev.phylo.schema.MigrationResult;
 import dev.phylo.schema.Migrations;
 import dev.phylo.store.DatabaseUrl;
+import dev.phylo.store.NeonSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,12 +26,26 @@ final class LocalDatabase implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final DatabaseUrl url;
+    /** Whether the URL leads through a transaction-mode pooler (a Neon -pooler host, or PHYLO_DB_POOLER). */
+    private final boolean pooler;
+    /** The URL for this process's own JDBC connections: no server-side prepared statements behind a pooler. */
+    private final DatabaseUrl jdbc;
+
     private final MigrationResult migration;
 
     private LocalDatabase(EmbeddedDatabase embedded, DatabaseUrl url) {
         this.embedded = embedded;
         this.url = url;
-        this.migration = Migrations.migrate(url);
+        this.pooler = NeonSettings.of(url, 1)
+                .withPooler(System.getenv("PHYLO_DB_POOLER"))
+                .pooler();
+        this.jdbc = pooler ? url.withParam("prepareThreshold", "0") : url;
+        this.migration = Migrations.migrate(jdbc);
+    }
+
+    /** What the functions get as PHYLO_DB_POOLER: their environment does not inherit this process's. */
+    String poolerSetting() {
+        return pooler ? NeonSettings.TRANSACTION_POOLER : "auto";
     }
 
     static LocalDatabase open(String databaseUrl, Path dataDir) {
@@ -64,7 +79,7 @@ final class LocalDatabase implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return PostgresJdbc.connect(url);
+        return PostgresJdbc.connect(jdbc);
     }
 
     @Override

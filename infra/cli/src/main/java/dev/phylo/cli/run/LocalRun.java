@@ -80,6 +80,7 @@ final class LocalRun {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("NEON_DATABASE_URL", db.neonUrl());
         env.put("NEON_SECRET_ARN", "");
+        env.put("PHYLO_DB_POOLER", db.poolerSetting());
         env.put("PHYLO_EFS_ROOT", efs.toString());
         env.put("AWS_REGION", REGION);
         return env;

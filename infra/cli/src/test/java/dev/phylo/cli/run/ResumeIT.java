@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeIT {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final List<String> RUN = List.of(
             "--population",
             "24",
@@ -52,20 +50,19 @@ class ResumeIT {
             "RSA,RSB");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A checkout of links to the real one (sam/, functions/), so that the runs' .phylo state stays in a temp dir. */
+    /** The CLI's checkout (links to the real one): the runs' .phylo state stays in this temporary folder. */
     @TempDir
     Path checkout;
 
     @Test
     void aRunKilledMidGenerationIsShownInterruptedAndResumesToTheUninterruptedLeaderboard() throws Exception {
-        Files.createSymbolicLink(checkout.resolve("sam"), ROOT.resolve("sam"));
-        Files.createSymbolicLink(checkout.resolve("functions"), ROOT.resolve("functions"));
         DatabaseUrl url = TestDatabase.newDatabase("phylo_resume");
-        Path urlFile = Files.writeString(checkout.resolve("database-url"), url.toConnectionUri() + "\n");
+        PhyloProcess phylo = new PhyloProcess(checkout, url, Map.of());
 
-        JsonNode whole = JSON.readTree(phylo(urlFile, "run", "--run-id", "rs-whole", "--json").stdout);
+        JsonNode whole =
+                JSON.readTree(phylo.run(run("--run-id", "rs-whole", "--json")).stdout());
 
-        Process killed = start(urlFile, "run", "--run-id", "rs-killed", "--json");
+        Process killed = phylo.start(run("--run-id", "rs-killed", "--json"));
         List<String> seen = awaitLine(killed, "generation   3/10");
         killed.destroyForcibly(); // SIGKILL: no handler, no shutdown hook runs
         assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -73,47 +70,29 @@ class ResumeIT {
         assertThat(status[0]).as("killed at %s", seen).isEqualTo("running");
         assertThat(Integer.parseInt(status[1])).isBetween(2, 8);
 
-        Result listed = phylo(urlFile, "runs");
-        assertThat(listed.stdout).containsPattern("rs-killed +interrupted ");
+        PhyloProcess.Result listed = phylo.run(List.of("runs"));
+        assertThat(listed.stdout()).containsPattern("rs-killed +interrupted ");
 
-        Result resumed = phylo(urlFile, "run", "--resume", "rs-killed", "--json");
-        assertThat(resumed.stderr).contains("resumed   after generation " + (Integer.parseInt(status[1]) + 1) + "/10");
-        JsonNode result = JSON.readTree(resumed.stdout);
+        PhyloProcess.Result resumed = phylo.run(List.of("run", "--resume", "rs-killed", "--json"));
+        assertThat(resumed.stderr())
+                .contains("resumed   after generation " + (Integer.parseInt(status[1]) + 1) + "/10");
+        JsonNode result = JSON.readTree(resumed.stdout());
         assertThat(result.path("status").asText()).isEqualTo("succeeded");
         assertThat(result.path("leaderboard")).isEqualTo(whole.path("leaderboard"));
         assertThat(result.path("pbo")).isEqualTo(whole.path("pbo"));
         assertThat(run(url, "rs-killed")[0]).isEqualTo("succeeded");
         // every generation stored once: the same summaries and metric rows as the uninterrupted run
         assertThat(stored(url, "rs-killed")).isEqualTo(stored(url, "rs-whole"));
-        assertThat(phylo(urlFile, "runs").stdout).containsPattern("rs-killed +succeeded ");
+        assertThat(phylo.run(List.of("runs")).stdout()).containsPattern("rs-killed +succeeded ");
         assertThat(checkout.resolve(".phylo/leases/rs-killed")).doesNotExist();
     }
 
-    private record Result(String stdout, String stderr) {}
-
-    private Process start(Path urlFile, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                ROOT.resolve("infra/cli/target/phylo.jar").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--root", checkout.toString(), "--database-url-file", urlFile.toString()));
-        if (args[0].equals("run") && !List.of(args).contains("--resume")) {
-            command.addAll(RUN);
-        }
-        return new ProcessBuilder(command).directory(checkout.toFile()).start();
-    }
-
-    private Result phylo(Path urlFile, String... args) throws Exception {
-        Process p = start(urlFile, args);
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-        String out = read(p.getInputStream());
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue())
-                .as("phylo %s\n%s\n%s", List.of(args), out, err.join())
-                .isZero();
-        System.out.print(err.join());
-        return new Result(out, err.join());
+    /** {@code run} with the test's run options and {@code extra}. */
+    private static List<String> run(String... extra) {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(RUN);
+        args.addAll(List.of(extra));
+        return args;
     }
 
     /** Reads the process's stderr (its progress with --json) until a line starts with {@code prefix}. */
@@ -127,14 +106,6 @@ class ResumeIT {
             }
         }
         throw new AssertionError("the run ended before " + prefix + ": " + seen);
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** The run's status and last persisted generation. */
