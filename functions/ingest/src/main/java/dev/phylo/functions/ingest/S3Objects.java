@@ -26,21 +26,49 @@ class S3Objects {
 
     /** From an S3 notification record: the key arrives URL-encoded. */
     SourceObject fromEvent(IngestInput.S3EventRecord record, long maxBytes) {
-        if (record.s3() == null
-                || record.s3().bucket() == null
-                || record.s3().object() == null
-                || record.s3().object().key() == null) {
-            throw new InvalidRequestException("S3 event record without s3.bucket.name / s3.object.key: " + record);
+        EventObject named = EventObject.of(record);
+        if (named.eTag() == null && named.versionId() == null) {
+            return head(named.bucket(), named.key(), maxBytes);
         }
-        String bucket = record.s3().bucket().name();
-        String key = URLDecoder.decode(record.s3().object().key(), StandardCharsets.UTF_8);
-        IngestInput.S3Object object = record.s3().object();
-        if (object.eTag() == null && object.versionId() == null) {
-            return head(bucket, key, maxBytes);
+        checkSize(named.bucket(), named.key(), named.size(), maxBytes);
+        HeadObjectResponse head = head(named.bucket(), named.key(), named.versionId());
+        return source(named.bucket(), named.key(), named.versionId(), named.eTag(), named.size(), head);
+    }
+
+    /** What an S3 notification record names: the bucket, the decoded key, and the version, ETag and size if given. */
+    record EventObject(String bucket, String key, String versionId, String eTag, Long size) {
+
+        /** Reads {@code record}; refuses one without a bucket name or key, or with a key that is not URL-encoded. */
+        static EventObject of(IngestInput.S3EventRecord record) {
+            if (record == null
+                    || record.s3() == null
+                    || record.s3().bucket() == null
+                    || blank(record.s3().bucket().name())
+                    || record.s3().object() == null
+                    || blank(record.s3().object().key())) {
+                throw new InvalidRequestException("S3 event record without s3.bucket.name / s3.object.key: " + record);
+            }
+            String bucket = record.s3().bucket().name();
+            IngestInput.S3Object object = record.s3().object();
+            String key;
+            try {
+                key = URLDecoder.decode(object.key(), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(
+                        "S3 event record for bucket " + bucket + ": key '" + object.key() + "' is not URL-encoded ("
+                                + e.getMessage() + ")",
+                        e);
+            }
+            if (object.size() != null && object.size() < 0) {
+                throw new InvalidRequestException(
+                        "S3 event record for s3://" + bucket + "/" + key + ": negative size " + object.size());
+            }
+            return new EventObject(bucket, key, object.versionId(), object.eTag(), object.size());
         }
-        checkSize(bucket, key, object.size(), maxBytes);
-        HeadObjectResponse head = head(bucket, key, object.versionId());
-        return source(bucket, key, object.versionId(), object.eTag(), object.size(), head);
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
     }
 
     /** From a direct request's {@code s3://bucket/key}. */
