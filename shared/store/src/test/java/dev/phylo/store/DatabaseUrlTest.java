@@ -16,12 +16,22 @@ class DatabaseUrlTest {
 
     /** Found by DatabaseUrlFuzzTest: a decoded host holding '/' or '@' printed a URL that parsed back differently. */
     @ParameterizedTest
-    @ValueSource(strings = {"a%2Fb", "a%40b", "a%20b", "a%00b"})
+    @ValueSource(strings = {"a%2Fb", "a%40b", "a%20b", "a%00b", "neon.t%25ch"})
     void aHostThatAUrlCouldNotCarryBackIsRefused(String host) {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:secret@" + host + "/db"))
                 .isInstanceOf(InvalidDatabaseUrlException.class)
                 .hasMessageContaining("is not a host name or IP address")
                 .hasMessageNotContaining("secret");
+    }
+
+    /** Found by fuzzing Neon secrets: a '%' in a host name (not an IPv6 zone) printed a URL that did not parse back. */
+    @Test
+    void aPercentSignIsRefusedInAHostNameAndKeptInAnIpv6Zone() {
+        assertThatThrownBy(() -> DatabaseUrl.of("u", "secret", "ep-x.neon.t%ch", 5432, "db"))
+                .isInstanceOf(InvalidDatabaseUrlException.class)
+                .hasMessageContaining("is not a host name or IP address");
+        DatabaseUrl zoned = DatabaseUrl.of("u", "secret", "fe80::1%eth0", 5432, "db");
+        assertThat(DatabaseUrl.parse(zoned.toConnectionUri())).isEqualTo(zoned);
     }
 
     @Test
