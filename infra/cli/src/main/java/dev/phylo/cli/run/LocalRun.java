@@ -167,7 +167,7 @@ final class LocalRun {
      * {@code phylo ingest}: loads the data files into the store (and their snapshots onto the local EFS) through the
      * ingest function alone, and runs nothing.
      */
-    void ingestOnly() throws IOException, SQLException {
+    void ingestOnly() throws IOException, SQLException, InterruptedException {
         Path phylo = options.stateDir();
         Path efs = Files.createDirectories(phylo.resolve("efs")).toAbsolutePath();
         SamTemplate template = SamTemplates.read(options.root().resolve("sam/template.yaml"));
@@ -182,7 +182,7 @@ final class LocalRun {
         }
     }
 
-    private void ingest(FunctionHost functions, Path phylo) throws IOException {
+    private void ingest(FunctionHost functions, Path phylo) throws IOException, InterruptedException {
         BarInterval interval = BarInterval.parse(options.interval());
         for (int i = 0; i < options.symbols().size(); i++) {
             String symbol = options.symbols().get(i);
@@ -199,7 +199,8 @@ final class LocalRun {
             }
             JsonNode result;
             try {
-                result = functions.invoke("IngestFunction", request, Duration.ofMinutes(5));
+                // throttled when runs share the functions: retried, as Lambda retries the S3 trigger's invocations
+                result = functions.invokeRetryingThrottles("IngestFunction", request, Duration.ofMinutes(5));
             } catch (TaskFailedException e) {
                 throw new IllegalStateException("ingest of " + file + " failed: " + e.getMessage(), e);
             }
