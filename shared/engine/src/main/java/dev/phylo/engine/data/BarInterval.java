@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * <p>The label is canonical: a positive count followed by one of {@code s m h d w}.
  */
 public record BarInterval(long count, char unit) {
+    /** The largest count a label carries. */
+    public static final long MAX_COUNT = 999_999;
+
     private static final Pattern LABEL = Pattern.compile("(\\d{1,6})([smhdw])");
 
     public static final BarInterval ONE_MINUTE = new BarInterval(1, 'm');
@@ -18,8 +21,9 @@ public record BarInterval(long count, char unit) {
     public static final BarInterval ONE_DAY = new BarInterval(1, 'd');
 
     public BarInterval {
-        if (count <= 0) {
-            throw new IllegalArgumentException("interval count must be positive: " + count);
+        if (count <= 0 || count > MAX_COUNT) {
+            // at most what a label carries (six digits), so that every interval prints to a label that parses back
+            throw new IllegalArgumentException("interval count must be 1.." + MAX_COUNT + ": " + count);
         }
         if ("smhdw".indexOf(unit) < 0) {
             throw new IllegalArgumentException("interval unit must be one of s m h d w: '" + unit + "'");

@@ -161,7 +161,19 @@ public final class CsvBarReader {
                     null,
                     "cannot infer the bar interval from a single bar; set it (CsvOptions.withInterval, --interval)"));
         }
-        return BarInterval.ofMillis(bars.medianSpacingMillis());
+        long spacing = bars.medianSpacingMillis();
+        try {
+            return BarInterval.ofMillis(spacing);
+        } catch (IllegalArgumentException e) {
+            // found by fuzzing: bars years apart gave an interval such as 136420761599s, which no label carries
+            throw new CsvFormatException(new RowIssue(
+                    source,
+                    0,
+                    null,
+                    "cannot infer the bar interval: the bars are a median %d ms apart, which is no bar interval (%s);"
+                                    .formatted(spacing, e.getMessage())
+                            + " set it (CsvOptions.withInterval, --interval)"));
+        }
     }
 
     /** The file name stem, upper-cased: {@code data/orcl.csv.gz} gives {@code ORCL}. */

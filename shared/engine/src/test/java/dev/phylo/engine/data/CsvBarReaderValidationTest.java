@@ -2,6 +2,7 @@ package dev.phylo.engine.data;
 
 import static dev.phylo.engine.data.CsvFixtures.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,24 @@ class CsvBarReaderValidationTest {
                 3,
                 "High",
                 "'" + value + "' is not a plain decimal number");
+    }
+
+    /** Found by fuzzing: two bars 4,300 years apart inferred an interval of 136,420,761,599 s, which no label carries. */
+    @Test
+    void barsTooFarApartForAnyIntervalAreRefusedAskingForOne() {
+        assertThatThrownBy(() -> CsvFixtures.read(
+                        "far.csv",
+                        HEADER + "0014-01-02,10,11,9,10.5,100\n4337-01-02,10,11,9,10.5,100\n",
+                        CsvOptions.defaults()))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("far.csv")
+                .hasMessageContaining("cannot infer the bar interval")
+                .hasMessageContaining("set it");
+        assertThatThrownBy(() -> new BarInterval(BarInterval.MAX_COUNT + 1, 's'))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(BarInterval.parse(new BarInterval(BarInterval.MAX_COUNT, 's').toString())
+                        .count())
+                .isEqualTo(BarInterval.MAX_COUNT);
     }
 
     @Test
