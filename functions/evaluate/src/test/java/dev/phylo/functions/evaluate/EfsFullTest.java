@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.phylo.efs.AtomicFiles;
 import dev.phylo.efs.BatchRef;
 import dev.phylo.efs.DataSlice;
 import dev.phylo.efs.EfsFileException;
@@ -109,6 +110,60 @@ class EfsFullTest {
             fs.readOnly(false);
             SnapshotManifest.publish(efs, SnapshotWriter.write(efs, second));
             assertPublished(second);
+        }
+    }
+
+    /**
+     * What seed and breed write (a generation's population and batches) and what report writes (report.html, through
+     * the same atomic write), on a full then read-only folder: a named error each, the files already there unchanged.
+     */
+    @Test
+    void batchesPopulationsAndReportsFailNamedAndLeaveTheOldFiles() throws Exception {
+        BatchRef ref = seedRun();
+        RunFiles files = new RunFiles(efs);
+        Population population = files.readPopulation(ref.runId(), 0);
+        Path run = efs.runDir(ref.runId());
+        Path reports = run.resolve("report");
+        Optional<SmallFilesystem> mounted = SmallFilesystem.mount(reports, 64);
+        assumeTrue(mounted.isPresent(), "mounting a tmpfs needs root");
+        try (SmallFilesystem fs = mounted.get()) {
+            Path report = reports.resolve("report.html");
+            AtomicFiles.write(report, "<p>old</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            fs.fill();
+            assertThatThrownBy(() -> AtomicFiles.write(report, new byte[8192]))
+                    .isInstanceOf(EfsFileException.class)
+                    .hasMessageContaining("report.html")
+                    .hasMessageContaining("No space left on device");
+            assertThat(Files.readString(report)).isEqualTo("<p>old</p>");
+            assertThat(fs.files()).containsExactly("report.html");
+
+            fs.free();
+            fs.readOnly(true);
+            assertThatThrownBy(() -> AtomicFiles.write(report, new byte[8192]))
+                    .isInstanceOf(EfsFileException.class)
+                    .hasMessageContaining("Read-only file system");
+            assertThat(Files.readString(report)).isEqualTo("<p>old</p>");
+        }
+        Path generation = efs.generationDir(ref.runId(), 1);
+        Optional<SmallFilesystem> genMount = SmallFilesystem.mount(generation, 64);
+        assumeTrue(genMount.isPresent(), "mounting a tmpfs needs root");
+        try (SmallFilesystem fs = genMount.get()) {
+            Population next = new Population(ref.runId(), 1, population.individuals());
+            fs.fill();
+            assertThatThrownBy(() -> files.writePopulation(next))
+                    .isInstanceOf(EfsFileException.class)
+                    .hasMessageContaining("No space left on device");
+            var batch = Generations.batches(files.readPlan(ref.runId()), next).get(0);
+            assertThatThrownBy(() -> files.writeBatch(batch))
+                    .isInstanceOf(EfsFileException.class)
+                    .hasMessageContaining("batch-00000.json")
+                    .hasMessageContaining("No space left on device");
+            assertThat(fs.files()).isEmpty();
+            fs.free();
+            files.writeBatch(batch);
+            files.writePopulation(next);
+            assertThat(files.readPopulation(ref.runId(), 1).individuals()).isEqualTo(population.individuals());
         }
     }
 
