@@ -20,6 +20,38 @@ final class Csv {
 
     private Csv() {}
 
+    /** Hourly bars {@code from .. from+count-1} from 2024-01-01; bar i closes at 100 + i/100. */
+    static String hourlyBars(int from, int count) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        java.time.Instant start = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = from; i < from + count; i++) {
+            double close = 100 + i / 100.0;
+            csv.append(start.plusSeconds(3600L * i))
+                    .append(',')
+                    .append(close)
+                    .append(',')
+                    .append(close + 1)
+                    .append(',')
+                    .append(close - 1)
+                    .append(',')
+                    .append(close)
+                    .append(',')
+                    .append(1000 + i)
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** A column of {@code symbol}'s stored bars as PostgreSQL converts numeric to float8, in time order. */
+    static double[] stored(String symbol, String column) {
+        return dev.phylo.testkit.TestDatabase.query(
+                        "SELECT " + column + "::float8 AS v FROM market_data WHERE symbol = ? ORDER BY \"timestamp\"",
+                        symbol)
+                .stream()
+                .mapToDouble(r -> ((Number) r.get("v")).doubleValue())
+                .toArray();
+    }
+
     static Path write(Path dir, String name, String content) {
         return write(dir, name, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

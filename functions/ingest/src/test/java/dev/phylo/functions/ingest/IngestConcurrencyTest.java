@@ -65,7 +65,7 @@ class IngestConcurrencyTest {
         List<Callable<IngestOutput>> calls = new ArrayList<>();
         for (int k = 0; k < files; k++) {
             // file k: bars 250k .. 250k+599; neighbours overlap by 350 bars, and every file agrees on shared bars
-            Path file = Csv.write(dir, "part" + k + ".csv", IngestConnectionCutTest.bars(250 * k, 600));
+            Path file = Csv.write(dir, "part" + k + ".csv", Csv.hourlyBars(250 * k, 600));
             calls.add(
                     () -> ingest.ingest(new IngestInput(null, file.toString(), "CONC", "1h", null, null, null, null)));
         }
@@ -92,7 +92,7 @@ class IngestConcurrencyTest {
     @Test
     void oneS3ObjectDeliveredTwiceAtOnceIsStoredOnce() throws Exception {
         String key = "raw/TWICE/1h/twice.csv";
-        byte[] content = IngestConnectionCutTest.bars(0, 800).getBytes(StandardCharsets.UTF_8);
+        byte[] content = Csv.hourlyBars(0, 800).getBytes(StandardCharsets.UTF_8);
         String etag = IngestS3EventTest.put(key, content).eTag();
         IngestInput event = json.readValue(IngestS3EventTest.event(key, etag, content.length), IngestInput.class);
 
@@ -148,8 +148,8 @@ class IngestConcurrencyTest {
                 SnapshotManifest.latest(efs, symbol, BarInterval.ONE_HOUR).orElseThrow();
         BarSeries snapshot = SnapshotReader.load(efs, latest);
         assertThat(snapshot.time()).hasSize(bars);
-        assertThat(snapshot.close()).containsExactly(stored(symbol, "close"));
-        assertThat(snapshot.volume()).containsExactly(stored(symbol, "volume"));
+        assertThat(snapshot.close()).containsExactly(Csv.stored(symbol, "close"));
+        assertThat(snapshot.volume()).containsExactly(Csv.stored(symbol, "volume"));
         assertThat(snapshot.time())
                 .containsExactly(TestDatabase.query(
                                 "SELECT (extract(epoch FROM \"timestamp\") * 1000)::bigint AS t FROM market_data "
@@ -158,14 +158,5 @@ class IngestConcurrencyTest {
                         .stream()
                         .mapToLong(r -> ((Number) r.get("t")).longValue())
                         .toArray());
-    }
-
-    private static double[] stored(String symbol, String column) {
-        return TestDatabase.query(
-                        "SELECT " + column + "::float8 AS v FROM market_data WHERE symbol = ? ORDER BY \"timestamp\"",
-                        symbol)
-                .stream()
-                .mapToDouble(r -> ((Number) r.get("v")).doubleValue())
-                .toArray();
     }
 }

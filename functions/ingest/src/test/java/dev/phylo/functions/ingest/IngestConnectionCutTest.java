@@ -16,7 +16,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,12 +50,13 @@ class IngestConnectionCutTest {
 
     @Test
     void aConnectionCutMidMergeOverStoredBarsIsRetriedAndLeavesExactlyTheFile() throws Exception {
-        IngestFunctionTest.ok(IngestFunctionTest.request(Csv.write(dir, "first.csv", bars(0, 500)), "CUT", "1h", null));
+        IngestFunctionTest.ok(
+                IngestFunctionTest.request(Csv.write(dir, "first.csv", Csv.hourlyBars(0, 500)), "CUT", "1h", null));
         ingestCutOnce("overlap.csv", 250); // overlaps the stored bars: the merge path
     }
 
     private void ingestCutOnce(String name, int firstBar) throws Exception {
-        Path file = Csv.write(dir, name, bars(firstBar, BARS));
+        Path file = Csv.write(dir, name, Csv.hourlyBars(firstBar, BARS));
         int cutPid;
         CompletableFuture<IngestOutput> ingest;
         try (ConnectionCut cut = ConnectionCut.lockAgainstWriters("market_data")) {
@@ -86,35 +86,7 @@ class IngestConnectionCutTest {
                 SnapshotManifest.latest(efs, "CUT", BarInterval.parse("1h")).orElseThrow();
         assertThat(latest.snapshotId()).isEqualTo(f.snapshotId());
         BarSeries snapshot = SnapshotReader.load(efs, latest);
-        assertThat(snapshot.close()).containsExactly(stored("close"));
+        assertThat(snapshot.close()).containsExactly(Csv.stored("CUT", "close"));
         assertThat(snapshot.time()).hasSize((int) expected);
-    }
-
-    /** Hourly bars {@code from .. from+count-1} from 2024-01-01; bar i closes at 100 + i/100. */
-    static String bars(int from, int count) {
-        StringBuilder csv = new StringBuilder(Csv.HEADER);
-        Instant start = Instant.parse("2024-01-01T00:00:00Z");
-        for (int i = from; i < from + count; i++) {
-            double close = 100 + i / 100.0;
-            csv.append(start.plusSeconds(3600L * i))
-                    .append(',')
-                    .append(close)
-                    .append(',')
-                    .append(close + 1)
-                    .append(',')
-                    .append(close - 1)
-                    .append(',')
-                    .append(close)
-                    .append(',')
-                    .append(1000 + i)
-                    .append('\n');
-        }
-        return csv.toString();
-    }
-
-    private static double[] stored(String column) {
-        return TestDatabase.query("SELECT " + column + "::float8 AS v FROM market_data ORDER BY \"timestamp\"").stream()
-                .mapToDouble(r -> ((Number) r.get("v")).doubleValue())
-                .toArray();
     }
 }

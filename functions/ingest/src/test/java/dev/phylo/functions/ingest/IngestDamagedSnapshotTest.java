@@ -43,7 +43,7 @@ class IngestDamagedSnapshotTest {
     @ParameterizedTest
     @ValueSource(strings = {"time", "open", "high", "low", "close", "volume"})
     void theNextIngestOfThePairRepublishesADamagedSnapshot(String column) throws IOException {
-        Path file = Csv.write(dir, "dmg-" + column + ".csv", IngestConnectionCutTest.bars(0, 300));
+        Path file = Csv.write(dir, "dmg-" + column + ".csv", Csv.hourlyBars(0, 300));
         IngestOutput.FileOutcome first = IngestFunctionTest.ok(IngestFunctionTest.request(file, "DMG", "1h", null))
                 .files()
                 .get(0);
@@ -64,8 +64,8 @@ class IngestDamagedSnapshotTest {
         assertThat(again.rowsUnchanged()).isEqualTo(300);
         assertThat(again.snapshotId()).isEqualTo(first.snapshotId());
         BarSeries read = SnapshotReader.load(efs, published);
-        assertThat(read.close()).containsExactly(stored("close"));
-        assertThat(read.volume()).containsExactly(stored("volume"));
+        assertThat(read.close()).containsExactly(Csv.stored("DMG", "close"));
+        assertThat(read.volume()).containsExactly(Csv.stored("DMG", "volume"));
         assertThat(read.time()).hasSize(300);
         // and now it is whole, a third delivery is a duplicate again
         assertThat(IngestFunctionTest.ok(IngestFunctionTest.request(file, "DMG", "1h", null))
@@ -82,11 +82,5 @@ class IngestDamagedSnapshotTest {
             f.seek(offset);
             f.write(b ^ 0x10);
         }
-    }
-
-    private static double[] stored(String column) {
-        return TestDatabase.query("SELECT " + column + "::float8 AS v FROM market_data ORDER BY \"timestamp\"").stream()
-                .mapToDouble(r -> ((Number) r.get("v")).doubleValue())
-                .toArray();
     }
 }

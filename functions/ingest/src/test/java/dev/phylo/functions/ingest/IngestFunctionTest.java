@@ -82,27 +82,18 @@ class IngestFunctionTest {
         ok(request(Csv.write(dir, "first.csv", first), "DEC", "1d", null)); // empty pair: no read-back
         BarSeries fromFile = SnapshotReader.load(
                 efs, SnapshotManifest.latest(efs, "DEC", BarInterval.ONE_DAY).orElseThrow());
-        assertThat(fromFile.open()).containsExactly(storedColumn("open"));
-        assertThat(fromFile.high()).containsExactly(storedColumn("high"));
-        assertThat(fromFile.low()).containsExactly(storedColumn("low"));
-        assertThat(fromFile.close()).containsExactly(storedColumn("close"));
-        assertThat(fromFile.volume()).containsExactly(storedColumn("volume"));
+        assertThat(fromFile.open()).containsExactly(Csv.stored("DEC", "open"));
+        assertThat(fromFile.high()).containsExactly(Csv.stored("DEC", "high"));
+        assertThat(fromFile.low()).containsExactly(Csv.stored("DEC", "low"));
+        assertThat(fromFile.close()).containsExactly(Csv.stored("DEC", "close"));
+        assertThat(fromFile.volume()).containsExactly(Csv.stored("DEC", "volume"));
 
         ok(request(Csv.write(dir, "later.csv", later), "DEC", "1d", null)); // stored pair: read back
         BarSeries readBack = SnapshotReader.load(
                 efs, SnapshotManifest.latest(efs, "DEC", BarInterval.ONE_DAY).orElseThrow());
-        assertThat(readBack.high()).containsExactly(storedColumn("high"));
-        assertThat(readBack.volume()).containsExactly(storedColumn("volume"));
+        assertThat(readBack.high()).containsExactly(Csv.stored("DEC", "high"));
+        assertThat(readBack.volume()).containsExactly(Csv.stored("DEC", "volume"));
         assertThat(java.util.Arrays.copyOf(readBack.low(), 2)).containsExactly(fromFile.low());
-    }
-
-    /** A column of DEC 1d as PostgreSQL converts numeric to float8, in time order. */
-    private static double[] storedColumn(String column) {
-        return TestDatabase.query("SELECT " + column + "::float8 AS v FROM market_data WHERE symbol = 'DEC' "
-                        + "ORDER BY \"timestamp\"")
-                .stream()
-                .mapToDouble(r -> ((Number) r.get("v")).doubleValue())
-                .toArray();
     }
 
     @Test
