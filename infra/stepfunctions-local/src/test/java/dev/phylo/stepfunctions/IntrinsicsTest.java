@@ -104,6 +104,19 @@ class IntrinsicsTest {
         assertThat(b.get("randomSeeded")).isEqualTo(a.get("randomSeeded"));
     }
 
+    /** Found by fuzzing: -1E999 became a double -Infinity that no decimal holds; the runner failed internally. */
+    @Test
+    void numbersBeyondADoubleAreOutOfRangeNotAnInternalError() {
+        String def = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Parameters\":"
+                + "{\"x.$\":\"States.MathRandom(0, -1E999, 7)\"},\"End\":true}}}";
+        ExecutionResult r = Asl.run(def, "{}");
+        assertThat(r.error()).isEqualTo("States.IntrinsicFailure");
+        assertThat(r.cause()).contains("States.MathRandom").contains("out of range");
+        r = Asl.run(def.replace("MathRandom(0, -1E999, 7)", "MathAdd(1E999999999, 1)"), "{}");
+        assertThat(r.error()).isEqualTo("States.IntrinsicFailure");
+        assertThat(r.cause()).contains("out of range");
+    }
+
     @Test
     void runtimeFailuresAreStatesIntrinsicFailureAndCatchable() {
         String def = """

@@ -44,8 +44,14 @@ public class NeonSecretFuzzTest {
         DatabaseUrl url = settings.url();
         String password = url.password();
         // the same characters may be the other parts' own text (see DatabaseUrlFuzzTest)
+        // (or the settings' own, such as sslmode=verify-full for the password "erify-full", found by fuzzing)
         boolean elsewhere = password != null
-                && new DatabaseUrl(url.user(), "x", url.host(), url.port(), url.database(), url.params())
+                && new NeonSettings(
+                                new DatabaseUrl(url.user(), "x", url.host(), url.port(), url.database(), url.params()),
+                                settings.sslMode(),
+                                settings.rootCert(),
+                                settings.poolSize(),
+                                settings.transactionPooler())
                         .toString()
                         .contains(password);
         if (password != null && password.length() >= 8 && !elsewhere) {

@@ -282,7 +282,7 @@ public final class Choice {
             if (!v.isNumber() || !e.isNumber()) {
                 return false;
             }
-            c = v.decimalValue().compareTo(e.decimalValue());
+            c = Json.compareNumbers(v, e);
         } else if (base.startsWith("Boolean")) {
             return v.isBoolean() && e.isBoolean() && v.booleanValue() == e.booleanValue();
         } else {

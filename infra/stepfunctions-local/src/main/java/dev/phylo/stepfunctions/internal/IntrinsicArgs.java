@@ -34,12 +34,18 @@ final class IntrinsicArgs {
         if (!v.isNumber()) {
             throw fail(fn, "argument " + argNo + " must be a number but was " + Json.typeName(v));
         }
-        BigDecimal d = v.decimalValue().setScale(0, RoundingMode.HALF_UP);
-        if (d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
-                || d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+        // bounds first: rounding 1E999999999 to an integer would build a billion digits (and an infinite double has no
+        // decimal value at all)
+        if (!Json.finite(v)
+                || v.decimalValue().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0
+                || v.decimalValue().compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
             throw fail(fn, "argument " + argNo + " is out of range");
         }
-        return d.longValue();
+        try {
+            return v.decimalValue().setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException e) {
+            throw fail(fn, "argument " + argNo + " is out of range");
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ public final class Json {
     /** Numbers compare by value (1 equals 1.0); everything else structurally. */
     private static final Comparator<JsonNode> VALUE_COMPARATOR = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue());
+            return compareNumbers(a, b);
         }
         return a.equals(b) ? 0 : 1;
     };
@@ -69,7 +69,22 @@ public final class Json {
         if (s.scale() <= 0 && s.precision() - s.scale() <= 18) {
             return number(s.longValueExact());
         }
-        return NODES.numberNode(v.doubleValue());
+        double d = v.doubleValue();
+        // beyond a double (found by fuzzing: -1E999 became -Infinity, which no BigDecimal can hold): keep the decimal
+        return Double.isFinite(d) ? NODES.numberNode(d) : NODES.numberNode(v);
+    }
+
+    /** Whether a number node has a finite value (a double parsed from, say, {@code 1e999} is infinite). */
+    public static boolean finite(JsonNode n) {
+        return !(n.isDouble() || n.isFloat()) || Double.isFinite(n.doubleValue());
+    }
+
+    /** Numbers by value: exactly, or as doubles when one of them is infinite. */
+    public static int compareNumbers(JsonNode a, JsonNode b) {
+        if (!finite(a) || !finite(b)) {
+            return Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        return a.decimalValue().compareTo(b.decimalValue());
     }
 
     /** JSON text, cut to {@code max} characters with "..." appended when longer. */
